@@ -1,0 +1,53 @@
+/**
+ * The composition root: the platform's HTTP server with every module's routes and the web app.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { registerCustomerRoutes } from '../modules/crm/index.js';
+import { registerAuthRoutes } from '../platform/auth/auth.routes.js';
+import type { Clock } from '../platform/clock.js';
+import { registerHealthRoutes } from '../platform/http/health.routes.js';
+import { problem } from '../platform/http/problem.js';
+import { createHttpServer, type HttpApp } from '../platform/http/server.js';
+import { packageRoot } from '../platform/paths.js';
+
+/** The version in package.json. */
+export const version: string = (
+  JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+/** The built web app, served by the same process. */
+export const webRoot: string = path.join(packageRoot, 'dist', 'web');
+
+/** What the app needs from its surroundings. */
+export type AppOptions = {
+  db: NodePgDatabase;
+  clock: Clock;
+  logLevel: string | false;
+  secureCookies?: boolean;
+  /** Serve the built web app (default: when it has been built). */
+  serveWeb?: boolean;
+};
+
+/** Builds the whole HTTP app; call `listen` or `inject` on the result. */
+export async function buildApp(options: AppOptions): Promise<HttpApp> {
+  const { db, clock } = options;
+  const app = await createHttpServer({ db, clock, logLevel: options.logLevel, version });
+  registerHealthRoutes(app, db);
+  registerAuthRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
+  registerCustomerRoutes(app, { db, clock });
+
+  const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|v1)\//.test(request.url);
+    if (serveWeb && !isApi && request.method === 'GET') return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem(404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+  return app;
+}

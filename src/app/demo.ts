@@ -1,0 +1,45 @@
+/**
+ * The demo tenant: created on the first start of an empty database so a new user has something to
+ * look at. Idempotent: does nothing when the tenant exists.
+ */
+import { count } from 'drizzle-orm';
+import { createCustomer, demoCustomers } from '../modules/crm/index.js';
+import { systemActor } from '../platform/auth/actor.js';
+import { createTenant } from '../platform/auth/identity.service.js';
+import { addUser, createTeam } from '../platform/auth/identity.service.js';
+import { findTenantBySlug } from '../platform/auth/identity.repository.js';
+import { tenants } from '../platform/auth/auth.table.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/database.js';
+
+/** The demo sign-in, printed at start and in the README. */
+export const DEMO_LOGIN = { tenant: 'demo', email: 'admin@demo.kehu.local', password: 'kehu-demo' } as const;
+
+/** Creates the demo tenant with users, a team and `customerCount` customers; returns false when it existed. */
+export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promise<boolean> {
+  if (await findTenantBySlug(db, DEMO_LOGIN.tenant)) return false;
+  const tenant = await createTenant(db, { slug: DEMO_LOGIN.tenant, name: 'Kehu Demo 客户演示' });
+  const admin = systemActor(tenant.id, tenant.slug);
+  const boss = await addUser(db, tenant.id, { email: DEMO_LOGIN.email, name: 'Demo Admin', password: DEMO_LOGIN.password, role: 'admin' });
+  const people = [
+    { email: 'manager@demo.kehu.local', name: '陈经理 Chen Jing', role: 'sales_manager' as const },
+    { email: 'rep1@demo.kehu.local', name: '李销售 Li Na', role: 'sales_rep' as const },
+    { email: 'rep2@demo.kehu.local', name: 'Tom Baker', role: 'sales_rep' as const },
+    { email: 'warehouse@demo.kehu.local', name: '王仓管 Wang Qiang', role: 'warehouse_manager' as const },
+  ];
+  const staff = [];
+  for (const person of people) staff.push(await addUser(db, tenant.id, { ...person, password: DEMO_LOGIN.password }));
+  const team = await createTeam(db, admin, { name: '华东销售 East China Sales', memberIds: staff.slice(0, 3).map((u) => u.id) });
+  const owners = [boss.id, ...staff.slice(0, 3).map((u) => u.id)];
+  for (const input of demoCustomers(customerCount, owners)) {
+    const ownedBySales = input.ownerUserId && input.ownerUserId !== boss.id;
+    await createCustomer({ db, clock }, admin, { ...input, ...(ownedBySales ? { teamId: team.id } : {}) });
+  }
+  return true;
+}
+
+/** True when the database has no tenant yet (a fresh install). */
+export async function isEmptyInstall(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(tenants);
+  return (row?.n ?? 0) === 0;
+}

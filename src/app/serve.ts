@@ -1,0 +1,44 @@
+/** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
+import { systemClock } from '../platform/clock.js';
+import type { Config } from '../platform/config.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateDatabase } from '../platform/db/migrate.js';
+import { buildApp } from './app.js';
+import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
+
+/** Runs the server until SIGINT or SIGTERM. */
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+  const started = Date.now();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    exclusive: true,
+    command: 'kehu serve',
+  });
+  await migrateDatabase(database.db);
+  let seeded = false;
+  if (options.demo && (await isEmptyInstall(database.db))) seeded = await seedDemo(database.db, systemClock);
+  const app = await buildApp({ db: database.db, clock: systemClock, logLevel: config.logLevel, secureCookies: config.secureCookies });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
+  const lines = [
+    '',
+    `Kehu is ready on http://localhost:${config.port} (${where}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `API docs: http://localhost:${config.port}/docs`,
+  ];
+  if (options.demo) {
+    lines.push(`Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${seeded ? '  (demo data created now)' : ''}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  let closing = false;
+  const shutdown = async (): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}

@@ -1,0 +1,36 @@
+/** HTTP routes of customers: parse, call the service, reply. */
+import { z } from 'zod';
+import { actorOf } from '../../../platform/http/auth-hook.js';
+import type { HttpApp } from '../../../platform/http/server.js';
+import { CreateCustomerInput, Customer, CustomerPage, ListCustomersQuery } from './customer.contract.js';
+import { createCustomer, getCustomer, listCustomers, type CustomerDeps } from './customer.service.js';
+
+/** Registers `/api/customers`. */
+export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
+  const tags = ['customers'];
+  app.post(
+    '/api/customers',
+    {
+      config: { idempotent: true },
+      schema: { tags, summary: 'Create a customer', body: CreateCustomerInput, response: { 201: Customer } },
+    },
+    async (request, reply) => reply.status(201).send(await createCustomer(deps, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/customers',
+    {
+      schema: {
+        tags,
+        summary: 'List customers, newest first (keyset pagination with `after`)',
+        querystring: ListCustomersQuery,
+        response: { 200: CustomerPage },
+      },
+    },
+    async (request) => listCustomers(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/customers/:id',
+    { schema: { tags, summary: 'One customer', params: z.object({ id: z.uuid() }), response: { 200: Customer } } },
+    async (request) => getCustomer(deps, actorOf(request), request.params.id),
+  );
+}

@@ -1,0 +1,76 @@
+/** Request and response shapes of sign-in, users, teams and API keys. */
+import { z } from 'zod';
+import { DATA_SCOPES, PERMISSIONS, ROLES } from './roles.js';
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export const Locale = z.enum(LOCALES);
+export const RoleSchema = z.enum(ROLES);
+export const DataScopeSchema = z.enum(DATA_SCOPES);
+const Email = z.string().trim().toLowerCase().pipe(z.email());
+
+export const SignInInput = z.object({
+  email: Email,
+  password: z.string().min(1).max(200),
+  /** The tenant to enter when the user belongs to several; the first membership otherwise. */
+  tenant: z.string().min(1).max(63).optional(),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const Me = z.object({
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), locale: Locale.nullable() }),
+  tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  role: RoleSchema,
+  scope: DataScopeSchema,
+  permissions: z.array(z.enum(PERMISSIONS)),
+  tenants: z.array(z.object({ slug: z.string(), role: RoleSchema })),
+});
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeInput = z.object({ locale: Locale });
+
+export const CreateUserInput = z.object({
+  email: Email,
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(8, 'at least 8 characters').max(200),
+  role: RoleSchema,
+  scope: DataScopeSchema.optional(),
+  teamIds: z.array(z.uuid()).max(50).optional(),
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UserOut = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  scope: DataScopeSchema,
+  createdAt: z.iso.datetime(),
+});
+export type UserOut = z.infer<typeof UserOut>;
+
+export const CreateTeamInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  memberIds: z.array(z.uuid()).max(500).optional(),
+});
+export const TeamOut = z.object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()) });
+export type TeamOut = z.infer<typeof TeamOut>;
+
+export const CreateApiKeyInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: RoleSchema,
+});
+export const ApiKeyOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: RoleSchema,
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ApiKeyOut = z.infer<typeof ApiKeyOut>;
+export const CreatedApiKey = ApiKeyOut.extend({
+  /** The key itself; shown once, never again. */
+  key: z.string(),
+});
+export type CreatedApiKey = z.infer<typeof CreatedApiKey>;

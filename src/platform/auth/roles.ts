@@ -1,0 +1,64 @@
+/**
+ * Roles, what each may do, and how much data each sees by default. The one place permissions live.
+ */
+
+/** The roles a membership can carry. */
+export const ROLES = [
+  'admin',
+  'sales_manager',
+  'sales_rep',
+  'marketer',
+  'service_agent',
+  'warehouse_manager',
+  'picker',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How much of the tenant's data a user sees: records they own, their teams' records, or all. */
+export const DATA_SCOPES = ['own', 'team', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+/** Actions that are checked before a service runs. */
+export const PERMISSIONS = [
+  'customers.read',
+  'customers.write',
+  'users.manage',
+  'teams.manage',
+  'apikeys.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  sales_manager: ['customers.read', 'customers.write'],
+  sales_rep: ['customers.read', 'customers.write'],
+  marketer: ['customers.read'],
+  service_agent: ['customers.read'],
+  warehouse_manager: ['customers.read'],
+  picker: [],
+};
+
+const defaultScopes: Record<Role, DataScope> = {
+  admin: 'all',
+  sales_manager: 'team',
+  sales_rep: 'own',
+  marketer: 'all',
+  service_agent: 'all',
+  warehouse_manager: 'all',
+  picker: 'own',
+};
+
+/** The permissions of a role. */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return grants[role];
+}
+
+/** The data scope a role has unless its membership overrides it. */
+export function defaultScopeOf(role: Role): DataScope {
+  return defaultScopes[role];
+}
+
+/** True when `value` names a role. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,49 @@
+/** Web sign-in: a password check, then an opaque session token kept hashed in `sessions`. */
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { Actor } from './actor.js';
+import type { SignInInput } from './auth.contract.js';
+import { badCredentials } from './auth.errors.js';
+import { actorForMember } from './identity.service.js';
+import * as repo from './identity.repository.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+
+/** How long a session lasts without signing in again. */
+export const SESSION_DAYS = 30;
+
+// Verifying against a throwaway hash when the email is unknown keeps the answer time the same.
+const decoyHash = hashPassword('decoy-password-for-unknown-users');
+
+/** Checks the credentials and opens a session; returns the token for the cookie and the actor. */
+export async function signIn(
+  db: Db,
+  clock: Clock,
+  input: SignInInput,
+): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  const user = await repo.findUserByEmail(db, input.email);
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !ok || user.disabledAt) throw badCredentials();
+  const memberships = await repo.listMembershipsOfUser(db, user.id);
+  const chosen = input.tenant ? memberships.find((m) => m.slug === input.tenant) : memberships[0];
+  if (!chosen) throw badCredentials();
+  const actor = await actorForMember(db, { id: chosen.tenantId, slug: chosen.slug }, user.id, 'session');
+  if (!actor) throw badCredentials();
+  const token = newToken();
+  const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * 86_400_000);
+  await repo.insertSession(db, { tokenHash: hashToken(token), userId: user.id, tenantId: chosen.tenantId, expiresAt });
+  return { token, expiresAt, actor };
+}
+
+/** Ends a session; a token that is already gone is fine. */
+export async function signOut(db: Db, token: string): Promise<void> {
+  await repo.deleteSession(db, hashToken(token));
+}
+
+/** The actor behind a session token, or undefined when it is unknown or expired. */
+export async function actorFromSession(db: Db, clock: Clock, token: string): Promise<Actor | undefined> {
+  const session = await repo.findLiveSession(db, hashToken(token), clock.now());
+  if (!session) return undefined;
+  const tenant = await repo.findTenantById(db, session.tenantId);
+  if (!tenant) return undefined;
+  return actorForMember(db, tenant, session.userId, 'session');
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export type Config = {
+  port: number;
+  host: string;
+  /** A PostgreSQL server URL; when absent Kehu runs on the embedded database. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  logLevel: string;
+  /** Mark the session cookie `Secure` (set when served over HTTPS). */
+  secureCookies: boolean;
+};
+
+/** Reads the configuration from `env`, e.g. `loadConfig(process.env)`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.KEHU_SECURE_COOKIES === '1' || env.KEHU_SECURE_COOKIES === 'true',
+  };
+}

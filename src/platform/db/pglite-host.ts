@@ -1,0 +1,76 @@
+/**
+ * The embedded database host: a child process that owns a PGlite data directory (and its lockfile)
+ * and serves it over a Unix socket, so the HTTP server and the CLI both talk to it with `pg`, and a
+ * long query never blocks the HTTP event loop. Started by `openDatabase`; talks to its parent by IPC.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SOCKET_PORT, type HostCommand, type HostMessage } from './host-protocol.js';
+import { acquireLock, DataDirLockedError, releaseLock } from './lock.js';
+
+const send = (message: HostMessage): void => {
+  process.send?.(message);
+};
+
+async function main(): Promise<void> {
+  const dataDir = process.env.KEHU_HOST_DATA_DIR || undefined;
+  const socketDir = process.env.KEHU_HOST_SOCKET_DIR ?? dataDir;
+  const loadFrom = process.env.KEHU_HOST_LOAD_FROM || undefined;
+  if (!socketDir) throw new Error('KEHU_HOST_SOCKET_DIR or KEHU_HOST_DATA_DIR is required');
+
+  let updateLock: ((u: { socketDir: string }) => void) | undefined;
+  if (dataDir) {
+    try {
+      updateLock = acquireLock(dataDir, {
+        pid: process.pid,
+        ownerPid: Number(process.env.KEHU_HOST_OWNER_PID ?? process.ppid),
+        command: process.env.KEHU_HOST_COMMAND ?? 'kehu',
+        startedAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      if (error instanceof DataDirLockedError) {
+        send({ type: 'locked', message: error.message });
+        process.exit(3);
+      }
+      throw error;
+    }
+  }
+
+  const loadDataDir = loadFrom ? new Blob([readFileSync(loadFrom)]) : undefined;
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+  if (existsSync(socketPath)) rmSync(socketPath);
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 256 });
+  await server.start();
+  updateLock?.({ socketDir });
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    if (dataDir) releaseLock(dataDir);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('disconnect', () => void stop());
+  process.on('message', (command: HostCommand) => {
+    if (command.type === 'stop') void stop();
+    if (command.type === 'dump') {
+      void db.dumpDataDir('none').then(async (file) => {
+        writeFileSync(command.file, Buffer.from(await file.arrayBuffer()));
+        send({ type: 'dumped', file: command.file });
+      });
+    }
+  });
+  send({ type: 'ready', socketDir });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

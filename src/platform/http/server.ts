@@ -1,0 +1,81 @@
+/**
+ * Builds the Fastify instance every module registers on: Zod validation and serialisation, OpenAPI
+ * 3.1 at /openapi.json and /docs, problem+json errors, request logs, cookies, auth and idempotency.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { registerAuth } from './auth-hook.js';
+import { registerIdempotency } from './idempotency.js';
+import { sendProblem } from './problem.js';
+
+/** The app type modules register routes on. */
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What building the HTTP server needs. */
+export type HttpServerOptions = {
+  db: Db;
+  clock: Clock;
+  /** `false` for silent (tests), or a pino level. */
+  logLevel: string | false;
+  version: string;
+};
+
+/** Creates the server with the platform's plugins; modules register their routes on it afterwards. */
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpApp> {
+  const app = Fastify({
+    logger: options.logLevel === false ? false : { level: options.logLevel },
+    bodyLimit: 5 * 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendProblem(error instanceof Error ? error : new Error(String(error)), request, reply));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kehu API',
+        version: options.version,
+        description:
+          'CRM, customer data and warehouse outbound. Authenticate with the session cookie from ' +
+          '`POST /api/auth/sign-in` or with an API key as `Authorization: Bearer <key>`. Errors are ' +
+          '`application/problem+json` with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made with `kehu apikey create`.' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kehu_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, options.db, options.clock);
+  registerIdempotency(app, options.db);
+  return app;
+}
