@@ -4,12 +4,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { runningFromSource } from '../paths.js';
+import { packageRoot, runningFromSource } from '../paths.js';
 import { DataDirLockedError, readLiveLock } from './lock.js';
 import { SOCKET_PORT, type HostCommand, type HostMessage } from './host-protocol.js';
 
@@ -104,7 +104,7 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
   const socketDir = options.socketDir ?? options.dataDir;
   if (!socketDir) throw new Error('openDatabase needs databaseUrl, dataDir or socketDir');
   const child = fork(hostEntry(), [], {
-    execArgv: runningFromSource ? ['--import', import.meta.resolve('tsx')] : [],
+    execArgv: runningFromSource ? ['--import', pathToFileURL(path.join(packageRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href] : [],
     env: {
       ...process.env,
       KEHU_HOST_DATA_DIR: options.dataDir ?? '',

@@ -29,6 +29,16 @@ export type HttpApp = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** One registered route. */
+export type RouteInfo = { method: string; url: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered so far, for checks that must cover all of them. */
+    routeTable: RouteInfo[];
+  }
+}
+
 /** What building the HTTP server needs. */
 export type HttpServerOptions = {
   db: Db;
@@ -75,6 +85,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routes);
   registerAuth(app, options.db, options.clock);
   registerIdempotency(app, options.db);
   return app;

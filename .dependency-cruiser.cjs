@@ -1,0 +1,145 @@
+// Architecture boundaries from STYLE.md, checked by `depcruise src web/src --config .dependency-cruiser.cjs`
+// (part of `npm run check`). Paths are relative to the repository root.
+
+/** Matches files that only tests use: they may depend on dev tools and on each other. */
+const TEST_FILE = '\\.test\\.tsx?$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'platform-not-to-domain',
+      comment:
+        'src/platform holds db, http, auth, errors, ids, ...: no domain code, so it imports no module, app or cli.',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/(modules|app|cli)/' },
+    },
+    {
+      name: 'module-not-to-app-or-cli',
+      comment: 'A module is used by the composition root (src/app) and the CLI, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/(app|cli)/' },
+    },
+    {
+      name: 'module-only-through-index',
+      comment:
+        "A context reaches another context only through that context's index.ts (its public door); " +
+        'tables, repositories and services stay private to their context.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'crm-not-to-warehouse',
+      comment: "Warehouse may call crm's public service; crm never calls warehouse.",
+      severity: 'error',
+      from: { path: '^src/modules/crm/' },
+      to: { path: '^src/modules/warehouse/' },
+    },
+    {
+      name: 'insights-only-through-events',
+      comment: 'Insights consumes domain events from platform/events; it does not import crm or warehouse.',
+      severity: 'error',
+      from: { path: '^src/modules/insights/' },
+      to: { path: '^src/modules/(crm|warehouse)/' },
+    },
+    {
+      name: 'feature-layers-downwards',
+      comment:
+        'Inside a feature: routes -> service -> repository -> table, never upwards. ' +
+        'A repository or table does not import a service or routes; a service does not import routes.',
+      severity: 'error',
+      from: { path: '\\.(table|repository|service|contract|errors)\\.ts$', pathNot: TEST_FILE },
+      to: { path: '\\.routes\\.ts$' },
+    },
+    {
+      name: 'feature-layers-downwards-service',
+      comment: 'Queries and tables know nothing of the rules above them.',
+      severity: 'error',
+      from: { path: '\\.(table|repository|contract)\\.ts$', pathNot: TEST_FILE },
+      to: { path: '\\.service\\.ts$' },
+    },
+    {
+      name: 'table-not-to-repository',
+      comment: 'A table definition does not import the queries on it.',
+      severity: 'error',
+      from: { path: '\\.table\\.ts$' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
+      name: 'web-only-contracts',
+      comment:
+        'The web app imports from the server only contracts (*.contract.ts: zod schemas and types) ' +
+        'or a generated client, never server code.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^src/', pathNot: '\\.contract\\.ts$' },
+    },
+    {
+      name: 'server-not-to-web',
+      comment: 'The server serves the built web app from dist/web; it never imports web sources.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Circular imports make load order fragile and layers meaningless; extract the shared part.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-dev-dep',
+      comment:
+        'Server code ships with production dependencies only; a package used at run time belongs in ' +
+        '"dependencies". Type-only imports are erased and allowed.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: TEST_FILE },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'not-to-test',
+      comment: 'Production code does not import tests.',
+      severity: 'error',
+      from: { pathNot: TEST_FILE },
+      to: { path: TEST_FILE },
+    },
+    {
+      name: 'no-non-package-json',
+      comment: 'An npm package used here is missing from package.json (dependencies or devDependencies).',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'This import resolves to no file: a typo, a missing package, or a moved module.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|coverage)/' },
+    // Keep type-only imports in the graph: a context reaching into another's types is still coupling.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    moduleSystems: ['es6', 'cjs'],
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'types', 'default'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};

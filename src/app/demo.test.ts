@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/helpers/db.js';
+import { listCustomers, ListCustomersQuery } from '../modules/crm/index.js';
+import { actorForMember } from '../platform/auth/identity.service.js';
+import { signIn } from '../platform/auth/session.service.js';
+import { systemClock } from '../platform/clock.js';
+import type { Database } from '../platform/db/database.js';
+import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
+describe('demo tenant', () => {
+  it('is created once, with a working admin login and 200+ customers of all three kinds in Chinese and English', async () => {
+    expect(await isEmptyInstall(database.db)).toBe(true);
+    expect(await seedDemo(database.db, systemClock)).toBe(true);
+    expect(await seedDemo(database.db, systemClock)).toBe(false);
+    expect(await isEmptyInstall(database.db)).toBe(false);
+
+    const session = await signIn(database.db, systemClock, { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+    const actor = (await actorForMember(database.db, { id: session.actor.tenantId, slug: 'demo' }, session.actor.userId!, 'session'))!;
+    const names: string[] = [];
+    const kinds = new Set<string>();
+    let after: string | undefined;
+    do {
+      const page = await listCustomers({ db: database.db, clock: systemClock }, actor, ListCustomersQuery.parse({ limit: 200, after }));
+      page.items.forEach((c) => (names.push(c.name), kinds.add(c.kind)));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    expect(names.length).toBeGreaterThanOrEqual(200);
+    expect([...kinds].sort()).toEqual(['business', 'consumer', 'government']);
+    expect(names.filter((n) => /[\u4e00-\u9fff]/.test(n)).length).toBeGreaterThan(50);
+    expect(names.filter((n) => /^[A-Za-z]/.test(n)).length).toBeGreaterThan(30);
+  });
+});

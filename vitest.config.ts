@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// The DB suite runs once per engine: always on PGlite, and also on a PostgreSQL server when
+// KEHU_TEST_DATABASE_URL is set. Browser journeys run once, on PGlite.
+const dbTests = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const engines = process.env.KEHU_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      ...engines.map((engine) => ({
+        test: {
+          name: engine,
+          include: dbTests,
+          env: { KEHU_TEST_ENGINE: engine },
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      })),
+      {
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.e2e.test.ts', 'web/src/**/*.test.ts'],
+          env: { KEHU_TEST_ENGINE: 'pglite' },
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

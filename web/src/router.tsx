@@ -1,0 +1,148 @@
+/**
+ * The route tree, in code: a public sign-in page and everything else behind a layout route that
+ * checks the session once per navigation.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { meQuery } from './api/queries';
+import { CUSTOMER_KINDS, type CustomerKind } from './api/types';
+import { SignInPage } from './auth/sign-in-page';
+import { CustomerCreatePage } from './customers/customer-create-page';
+import { CustomerDetailPage } from './customers/customer-detail-page';
+import { CustomerListPage } from './customers/customer-list-page';
+import { showLocale } from './i18n/i18n';
+import { ApiKeysPage } from './settings/api-keys-page';
+import { SettingsLayout } from './settings/settings-layout';
+import { UsersPage } from './settings/users-page';
+import { AppLayout } from './shell/app-layout';
+import { NotFoundPage, RouteErrorView } from './shell/fallback-views';
+import { PlaceholderPage } from './shell/placeholder-page';
+
+/** What every route can reach through `context`. */
+export type RouterContext = { queryClient: QueryClient };
+
+/** The search parameters of the customer list. */
+export type CustomerListSearch = { kind?: CustomerKind; q?: string };
+
+/** The search parameters of the sign-in page: where to go afterwards. */
+export type SignInSearch = { redirect?: string };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorView,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch =>
+    // Only same-site paths, so a crafted link cannot send the user elsewhere after signing in.
+    typeof search.redirect === 'string' && search.redirect.startsWith('/') && !search.redirect.startsWith('//')
+      ? { redirect: search.redirect }
+      : {},
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ to: '/customers' });
+  },
+  component: SignInPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (me.user.locale) await showLocale(me.user.locale);
+    return { me };
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/customers' });
+  },
+});
+
+const customersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'customers',
+  validateSearch: (search: Record<string, unknown>): CustomerListSearch => {
+    const kind = CUSTOMER_KINDS.find((k) => k === search.kind);
+    const q = typeof search.q === 'string' && search.q.trim() !== '' ? search.q : undefined;
+    return { ...(kind ? { kind } : {}), ...(q ? { q } : {}) };
+  },
+  component: CustomerListPage,
+});
+
+const customerCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'customers/new',
+  component: CustomerCreatePage,
+});
+
+const customerDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'customers/$id',
+  component: CustomerDetailPage,
+});
+
+const placeholderRoutes = (['sales', 'insights', 'warehouse'] as const).map((area) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: area,
+    component: () => <PlaceholderPage area={area} />,
+  }),
+);
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: SettingsLayout,
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/users' });
+  },
+});
+
+const usersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'users', component: UsersPage });
+const apiKeysRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'api-keys', component: ApiKeysPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    indexRoute,
+    customersRoute,
+    customerCreateRoute,
+    customerDetailRoute,
+    ...placeholderRoutes,
+    settingsRoute.addChildren([settingsIndexRoute, usersRoute, apiKeysRoute]),
+  ]),
+]);
+
+/** Creates the router with the query client in its context. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Loaders read through TanStack Query, which already caches; the router need not cache too.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  // Registering the router (an interface by the library's design) types every Link and navigate call.
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
