@@ -8,11 +8,37 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { SOCKET_PORT, type HostCommand, type HostMessage } from './host-protocol.js';
-import { acquireLock, DataDirLockedError, releaseLock } from './lock.js';
+import { acquireLock, DataDirLockedError, isProcessAlive, releaseLock, type LockInfo } from './lock.js';
 
 const send = (message: HostMessage): void => {
   process.send?.(message);
 };
+
+/**
+ * Takes the data directory's lock. A holder whose owner has died is a host still shutting down (e.g.
+ * after a restart in `npm run dev`): wait a few seconds for it before refusing.
+ */
+async function takeDataDir(dataDir: string): Promise<(update: Partial<LockInfo>) => void> {
+  const info: LockInfo = {
+    pid: process.pid,
+    ownerPid: Number(process.env.KEHU_HOST_OWNER_PID ?? process.ppid),
+    command: process.env.KEHU_HOST_COMMAND ?? 'kehu',
+    startedAt: new Date().toISOString(),
+  };
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    try {
+      return acquireLock(dataDir, info);
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError)) throw error;
+      if (isProcessAlive(error.holder.ownerPid) || Date.now() > deadline) {
+        send({ type: 'locked', message: error.message });
+        process.exit(3);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const dataDir = process.env.KEHU_HOST_DATA_DIR || undefined;
@@ -20,23 +46,7 @@ async function main(): Promise<void> {
   const loadFrom = process.env.KEHU_HOST_LOAD_FROM || undefined;
   if (!socketDir) throw new Error('KEHU_HOST_SOCKET_DIR or KEHU_HOST_DATA_DIR is required');
 
-  let updateLock: ((u: { socketDir: string }) => void) | undefined;
-  if (dataDir) {
-    try {
-      updateLock = acquireLock(dataDir, {
-        pid: process.pid,
-        ownerPid: Number(process.env.KEHU_HOST_OWNER_PID ?? process.ppid),
-        command: process.env.KEHU_HOST_COMMAND ?? 'kehu',
-        startedAt: new Date().toISOString(),
-      });
-    } catch (error) {
-      if (error instanceof DataDirLockedError) {
-        send({ type: 'locked', message: error.message });
-        process.exit(3);
-      }
-      throw error;
-    }
-  }
+  const updateLock = dataDir ? await takeDataDir(dataDir) : undefined;
 
   const loadDataDir = loadFrom ? new Blob([readFileSync(loadFrom)]) : undefined;
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
