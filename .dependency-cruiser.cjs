@@ -127,7 +127,6 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|coverage)/' },
     // Keep type-only imports in the graph: a context reaching into another's types is still coupling.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

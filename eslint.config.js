@@ -167,6 +167,24 @@ export default defineConfig([
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  ...(webHasTsconfig
+    ? [
+        {
+          // TanStack Router's documented control flow: `throw redirect(...)` / `throw notFound()`.
+          files: [...webTs],
+          rules: {
+            '@typescript-eslint/only-throw-error': [
+              'error',
+              {
+                allow: [
+                  { from: 'package', package: '@tanstack/router-core', name: ['Redirect', 'NotFoundError'] },
+                ],
+              },
+            ],
+          },
+        },
+      ]
+    : []),
 
   {
     files: ['**/*.{js,mjs,cjs}'],

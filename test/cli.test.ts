@@ -34,9 +34,28 @@ describe('kehu CLI', () => {
     const tenant = await runCli(['tenant', 'create', 'acme', '--name', 'Acme 艾克米'], env);
     expect(tenant.code, tenant.stderr).toBe(0);
     expect(tenant.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
-    const user = await runCli(['user', 'create', '--tenant', 'acme', '--email', 'boss@acme.test', '--name', 'Boss', '--password', 'secret-123', '--role', 'admin'], env);
+    const user = await runCli(
+      [
+        'user',
+        'create',
+        '--tenant',
+        'acme',
+        '--email',
+        'boss@acme.test',
+        '--name',
+        'Boss',
+        '--password',
+        'secret-123',
+        '--role',
+        'admin',
+      ],
+      env,
+    );
     expect(user.code, user.stderr).toBe(0);
-    const key = await runCli(['apikey', 'create', '--tenant', 'acme', '--role', 'sales_rep', '--name', 'erp'], env);
+    const key = await runCli(
+      ['apikey', 'create', '--tenant', 'acme', '--role', 'sales_rep', '--name', 'erp'],
+      env,
+    );
     expect(key.code, key.stderr).toBe(0);
     // Only the key on stdout, so `KEY=$(kehu apikey create ...)` works.
     expect(key.stdout).toMatch(/^kehu_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}\n$/);
@@ -44,9 +63,17 @@ describe('kehu CLI', () => {
     const database = await open();
     try {
       const app = await buildApp({ db: database.db, clock: systemClock, logLevel: false, serveWeb: false });
-      const response = await app.inject({ method: 'GET', url: '/api/customers', headers: { authorization: `Bearer ${key.stdout.trim()}` } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/customers',
+        headers: { authorization: `Bearer ${key.stdout.trim()}` },
+      });
       expect(response.statusCode).toBe(200);
-      const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'boss@acme.test', password: 'secret-123' } });
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'boss@acme.test', password: 'secret-123' },
+      });
       expect(signIn.json()).toMatchObject({ tenant: { slug: 'acme' }, role: 'admin' });
       await app.close();
     } finally {
@@ -62,14 +89,38 @@ describe('kehu CLI', () => {
     const badRole = await runCli(['apikey', 'create', '--tenant', 'acme', '--role', 'wizard'], env);
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('wizard');
-    const shortPassword = await runCli(['user', 'create', '--tenant', 'acme', '--email', 'x@acme.test', '--name', 'X', '--password', 'short', '--role', 'admin'], env);
+    const shortPassword = await runCli(
+      [
+        'user',
+        'create',
+        '--tenant',
+        'acme',
+        '--email',
+        'x@acme.test',
+        '--name',
+        'X',
+        '--password',
+        'short',
+        '--role',
+        'admin',
+      ],
+      env,
+    );
     expect(shortPassword.code).not.toBe(0);
     expect(shortPassword.stderr).toContain('--password');
   });
 
   // Engine-independent: run once, in the PGlite project.
   it.skipIf(testEngine() !== 'pglite')('explains every command with --help', async () => {
-    for (const command of [[], ['serve'], ['db', 'migrate'], ['seed', 'demo'], ['tenant', 'create'], ['user', 'create'], ['apikey', 'create']]) {
+    for (const command of [
+      [],
+      ['serve'],
+      ['db', 'migrate'],
+      ['seed', 'demo'],
+      ['tenant', 'create'],
+      ['user', 'create'],
+      ['apikey', 'create'],
+    ]) {
       const result = await runCli([...command, '--help']);
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: kehu');

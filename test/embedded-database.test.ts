@@ -37,9 +37,14 @@ describe.skipIf(testEngine() !== 'pglite')('embedded database', () => {
   });
 
   it('lets the CLI share the running database instead of fighting over it', async () => {
-    const created = await runCli(['tenant', 'create', 'shared', '--name', 'Shared'], { KEHU_DATA_DIR: dataDir, DATABASE_URL: '' });
+    const created = await runCli(['tenant', 'create', 'shared', '--name', 'Shared'], {
+      KEHU_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    });
     expect(created.code).toBe(0);
-    const { rows } = await database.pool.query<{ slug: string }>(`select slug from tenants where slug = 'shared'`);
+    const { rows } = await database.pool.query<{ slug: string }>(
+      `select slug from tenants where slug = 'shared'`,
+    );
     expect(rows).toEqual([{ slug: 'shared' }]);
   });
 

@@ -25,7 +25,11 @@ describe.skipIf(testEngine() !== 'pglite')('generated artefacts are up to date',
         `export default { dialect: 'postgresql', schema: ['${root}/src/platform/**/*.table.ts', '${root}/src/modules/**/*.table.ts'], out: './drizzle' };\n`,
       );
       const before = readdirSync(path.join(dir, 'drizzle'));
-      const { stdout } = await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--config', config], { cwd: dir });
+      const { stdout } = await promisify(execFile)(
+        path.join(root, 'node_modules', '.bin', 'drizzle-kit'),
+        ['generate', '--config', config],
+        { cwd: dir },
+      );
       expect(stdout).toContain('No schema changes');
       expect(readdirSync(path.join(dir, 'drizzle')), stdout).toEqual(before);
     } finally {

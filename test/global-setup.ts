@@ -18,7 +18,7 @@ declare module 'vitest' {
 }
 
 /** Builds the template and hands its location to the test files. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Global setup runs in the main process, where the project's `env` is not applied: go by its name.
   if (project.name === 'postgres') return setupPostgres(project);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kehu-tpl-'));
@@ -42,9 +42,10 @@ async function setupPostgres(project: TestProject): Promise<() => Promise<void>>
   await database.close();
   project.provide('kehuTemplate', name);
   return async () => {
-    const rows = await admin.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1)`, [
-      `${name}_`,
-    ]);
+    const rows = await admin.query<{ datname: string }>(
+      `select datname from pg_database where starts_with(datname, $1)`,
+      [`${name}_`],
+    );
     for (const row of rows.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

@@ -68,57 +68,114 @@ describe('problem details', () => {
 describe('sessions and API keys', () => {
   it('signs in, remembers the language, and signs out', async () => {
     const { admin } = await makeTenant(database.db);
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: admin.email, password: 'nope' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: admin.email, password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'auth.bad_credentials' });
 
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: admin.email.toUpperCase(), password: TEST_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: admin.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(signIn.statusCode).toBe(200);
     const setCookie = signIn.cookies.find((c) => c.name === 'kehu_session')!;
     expect(setCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const cookie = `kehu_session=${setCookie.value}`;
 
-    const patched = await app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'zh-CN' } });
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie },
+      payload: { locale: 'zh-CN' },
+    });
     expect(patched.json()).toMatchObject({ user: { locale: 'zh-CN' }, role: 'admin', scope: 'all' });
-    const again = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await signInCookie(app, admin.email, TEST_PASSWORD) } });
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: await signInCookie(app, admin.email, TEST_PASSWORD) },
+    });
     expect(again.json()).toMatchObject({ user: { locale: 'zh-CN' } });
 
-    expect((await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } })).statusCode).toBe(204);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } })).statusCode,
+    ).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
   it('shows a created key once, accepts it as a bearer token with its role, and refuses it once revoked', async () => {
     const { admin } = await makeTenant(database.db);
     const cookie = await signInCookie(app, admin.email, TEST_PASSWORD);
-    const created = await app.inject({ method: 'POST', url: '/api/api-keys', headers: { cookie }, payload: { name: 'erp', role: 'sales_rep' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/api-keys',
+      headers: { cookie },
+      payload: { name: 'erp', role: 'sales_rep' },
+    });
     expect(created.statusCode).toBe(201);
     const { id, key } = created.json<{ id: string; key: string }>();
     expect(key).toMatch(/^kehu_[A-Za-z0-9]{8}_/);
     const listed = await app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie } });
     expect(listed.body).not.toContain(key);
-    expect(listed.json<{ items: { id: string; prefix: string }[] }>().items[0]).toMatchObject({ id, prefix: key.slice(0, 13) });
+    expect(listed.json<{ items: { id: string; prefix: string }[] }>().items[0]).toMatchObject({
+      id,
+      prefix: key.slice(0, 13),
+    });
 
     const authorization = `Bearer ${key}`;
-    const made = await app.inject({ method: 'POST', url: '/api/customers', headers: { authorization }, payload: { kind: 'business', name: 'ERP Co.' } });
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { authorization },
+      payload: { kind: 'business', name: 'ERP Co.' },
+    });
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ ownerUserId: null });
-    expect((await app.inject({ method: 'GET', url: '/api/users', headers: { authorization } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/users', headers: { authorization } })).statusCode,
+    ).toBe(403);
 
-    expect((await app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: { cookie } })).statusCode).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/customers', headers: { authorization } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/customers', headers: { authorization: 'Bearer kehu_garbage' } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: { cookie } })).statusCode,
+    ).toBe(204);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/customers', headers: { authorization } })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/customers',
+          headers: { authorization: 'Bearer kehu_garbage' },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('lets admins add users and teams, and nobody else', async () => {
     const { tenant, admin } = await makeTenant(database.db);
     const cookie = await signInCookie(app, admin.email, TEST_PASSWORD);
-    const team = await app.inject({ method: 'POST', url: '/api/teams', headers: { cookie }, payload: { name: 'North' } });
+    const team = await app.inject({
+      method: 'POST',
+      url: '/api/teams',
+      headers: { cookie },
+      payload: { name: 'North' },
+    });
     expect(team.statusCode).toBe(201);
     const user = await app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie },
-      payload: { email: 'New.Rep@Example.com', name: '新销售', password: 'long-enough', role: 'sales_rep', teamIds: [team.json<{ id: string }>().id] },
+      payload: {
+        email: 'New.Rep@Example.com',
+        name: '新销售',
+        password: 'long-enough',
+        role: 'sales_rep',
+        teamIds: [team.json<{ id: string }>().id],
+      },
     });
     expect(user.statusCode).toBe(201);
     expect(user.json()).toMatchObject({ email: 'new.rep@example.com', role: 'sales_rep', scope: 'own' });
@@ -131,9 +188,13 @@ describe('sessions and API keys', () => {
     expect(duplicate.statusCode).toBe(409);
     const rep = await makeUser(database.db, tenant, 'sales_rep');
     const repCookie = await signInCookie(app, rep.email, TEST_PASSWORD);
-    expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: repCookie } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: repCookie } })).statusCode,
+    ).toBe(403);
     const users = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
-    expect(users.json<{ items: { email: string }[] }>().items.map((u) => u.email)).toContain('new.rep@example.com');
+    expect(users.json<{ items: { email: string }[] }>().items.map((u) => u.email)).toContain(
+      'new.rep@example.com',
+    );
   });
 });
 
@@ -142,7 +203,12 @@ describe('idempotency', () => {
     const { tenant } = await makeTenant(database.db);
     const authorization = `Bearer ${await makeApiKey(database.db, tenant.id, 'sales_manager')}`;
     const post = (payload: object, key?: string) =>
-      app.inject({ method: 'POST', url: '/api/customers', headers: { authorization, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+      app.inject({
+        method: 'POST',
+        url: '/api/customers',
+        headers: { authorization, ...(key ? { 'idempotency-key': key } : {}) },
+        payload,
+      });
     const first = await post({ kind: 'consumer', name: '张伟' }, 'order-1');
     const second = await post({ kind: 'consumer', name: '张伟' }, 'order-1');
     expect(first.statusCode).toBe(201);

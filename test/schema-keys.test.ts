@@ -14,7 +14,12 @@ afterAll(async () => database.close());
 
 describe('Citus-ready keys', () => {
   it('puts tenant_id first in every primary key, unique index and foreign key of tenant-owned tables', async () => {
-    const { rows } = await database.db.execute<{ table: string; name: string; kind: string; first: string }>(sql`
+    const { rows } = await database.db.execute<{
+      table: string;
+      name: string;
+      kind: string;
+      first: string;
+    }>(sql`
       select c.relname as table, i.relname as name, case when x.indisprimary then 'primary' else 'unique' end as kind,
              a.attname as first
         from pg_index x
@@ -32,7 +37,9 @@ describe('Citus-ready keys', () => {
        where n.nspname = 'public' and co.contype = 'f'`);
     const tenantOwned = rows.filter((r) => !referenceTables.includes(r.table));
     expect(tenantOwned.map((r) => r.table)).toContain('customers');
-    const offenders = tenantOwned.filter((r) => r.first !== 'tenant_id' && !(r.kind === 'foreign' && isReferenceFk(r.name)));
+    const offenders = tenantOwned.filter(
+      (r) => r.first !== 'tenant_id' && !(r.kind === 'foreign' && isReferenceFk(r.name)),
+    );
     expect(offenders).toEqual([]);
   });
 });

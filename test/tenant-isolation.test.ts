@@ -24,7 +24,12 @@ describe('tenant isolation', () => {
       payload: { kind: 'business', name: 'Secret Supplier 机密供应商', phone: '021-12345678' },
     });
     const customerId = made.json<{ id: string }>().id;
-    const key = await app.inject({ method: 'POST', url: '/api/api-keys', headers: { cookie: cookieA }, payload: { name: 'a', role: 'admin' } });
+    const key = await app.inject({
+      method: 'POST',
+      url: '/api/api-keys',
+      headers: { cookie: cookieA },
+      payload: { name: 'a', role: 'admin' },
+    });
     const keyId = key.json<{ id: string }>().id;
     const idsOfA = [customerId, keyId];
 
@@ -32,12 +37,19 @@ describe('tenant isolation', () => {
       { cookie: await signInCookie(app, b.admin.email, TEST_PASSWORD) },
       { authorization: `Bearer ${await makeApiKey(database.db, b.tenant.id, 'admin')}` },
     ];
-    const idRoutes = app.routeTable.filter((r) => r.url.startsWith('/api/') && r.url.includes(':id') && r.method !== 'HEAD');
+    const idRoutes = app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && r.url.includes(':id') && r.method !== 'HEAD',
+    );
     expect(idRoutes.length).toBeGreaterThan(1);
     for (const headers of asB) {
       for (const route of idRoutes) {
         for (const id of idsOfA) {
-          const response = await app.inject({ method: route.method as 'GET', url: route.url.replace(':id', id), headers, payload: {} });
+          const response = await app.inject({
+            method: route.method as 'GET',
+            url: route.url.replace(':id', id),
+            headers,
+            payload: {},
+          });
           expect([404, 400], `${route.method} ${route.url} with ${id}`).toContain(response.statusCode);
           expect(response.body).not.toContain('Secret Supplier');
         }
@@ -49,6 +61,9 @@ describe('tenant isolation', () => {
     }
     // The key B tried to revoke is still alive in A.
     const keys = await app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: cookieA } });
-    expect(keys.json<{ items: { id: string; revokedAt: string | null }[] }>().items.find((k) => k.id === keyId)?.revokedAt).toBeNull();
+    expect(
+      keys.json<{ items: { id: string; revokedAt: string | null }[] }>().items.find((k) => k.id === keyId)
+        ?.revokedAt,
+    ).toBeNull();
   });
 });

@@ -20,13 +20,25 @@ describe('demo tenant', () => {
     expect(await seedDemo(database.db, systemClock)).toBe(false);
     expect(await isEmptyInstall(database.db)).toBe(false);
 
-    const session = await signIn(database.db, systemClock, { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
-    const actor = (await actorForMember(database.db, { id: session.actor.tenantId, slug: 'demo' }, session.actor.userId!, 'session'))!;
+    const session = await signIn(database.db, systemClock, {
+      email: DEMO_LOGIN.email,
+      password: DEMO_LOGIN.password,
+    });
+    const actor = (await actorForMember(
+      database.db,
+      { id: session.actor.tenantId, slug: 'demo' },
+      session.actor.userId!,
+      'session',
+    ))!;
     const names: string[] = [];
     const kinds = new Set<string>();
     let after: string | undefined;
     do {
-      const page = await listCustomers({ db: database.db, clock: systemClock }, actor, ListCustomersQuery.parse({ limit: 200, after }));
+      const page = await listCustomers(
+        { db: database.db, clock: systemClock },
+        actor,
+        ListCustomersQuery.parse({ limit: 200, after }),
+      );
       page.items.forEach((c) => (names.push(c.name), kinds.add(c.kind)));
       after = page.nextCursor ?? undefined;
     } while (after);

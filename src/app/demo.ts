@@ -20,7 +20,12 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
   if (await findTenantBySlug(db, DEMO_LOGIN.tenant)) return false;
   const tenant = await createTenant(db, { slug: DEMO_LOGIN.tenant, name: 'Kehu Demo 客户演示' });
   const admin = systemActor(tenant.id, tenant.slug);
-  const boss = await addUser(db, tenant.id, { email: DEMO_LOGIN.email, name: 'Demo Admin', password: DEMO_LOGIN.password, role: 'admin' });
+  const boss = await addUser(db, tenant.id, {
+    email: DEMO_LOGIN.email,
+    name: 'Demo Admin',
+    password: DEMO_LOGIN.password,
+    role: 'admin',
+  });
   const people = [
     { email: 'manager@demo.kehu.local', name: '陈经理 Chen Jing', role: 'sales_manager' as const },
     { email: 'rep1@demo.kehu.local', name: '李销售 Li Na', role: 'sales_rep' as const },
@@ -28,8 +33,12 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
     { email: 'warehouse@demo.kehu.local', name: '王仓管 Wang Qiang', role: 'warehouse_manager' as const },
   ];
   const staff = [];
-  for (const person of people) staff.push(await addUser(db, tenant.id, { ...person, password: DEMO_LOGIN.password }));
-  const team = await createTeam(db, admin, { name: '华东销售 East China Sales', memberIds: staff.slice(0, 3).map((u) => u.id) });
+  for (const person of people)
+    staff.push(await addUser(db, tenant.id, { ...person, password: DEMO_LOGIN.password }));
+  const team = await createTeam(db, admin, {
+    name: '华东销售 East China Sales',
+    memberIds: staff.slice(0, 3).map((u) => u.id),
+  });
   const owners = [boss.id, ...staff.slice(0, 3).map((u) => u.id)];
   for (const input of demoCustomers(customerCount, owners)) {
     const ownedBySales = input.ownerUserId && input.ownerUserId !== boss.id;

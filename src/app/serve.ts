@@ -18,7 +18,12 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   await migrateDatabase(database.db);
   let seeded = false;
   if (options.demo && (await isEmptyInstall(database.db))) seeded = await seedDemo(database.db, systemClock);
-  const app = await buildApp({ db: database.db, clock: systemClock, logLevel: config.logLevel, secureCookies: config.secureCookies });
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    logLevel: config.logLevel,
+    secureCookies: config.secureCookies,
+  });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
@@ -27,7 +32,9 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     `API docs: http://localhost:${config.port}/docs`,
   ];
   if (options.demo) {
-    lines.push(`Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${seeded ? '  (demo data created now)' : ''}`);
+    lines.push(
+      `Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${seeded ? '  (demo data created now)' : ''}`,
+    );
   }
   console.log(lines.join('\n') + '\n');
 

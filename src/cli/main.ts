@@ -14,7 +14,8 @@ import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { withDatabase } from './run-with-db.js';
 
-const roleOption = (): Option => new Option('--role <role>', 'role of the user or key').choices(ROLES).makeOptionMandatory();
+const roleOption = (): Option =>
+  new Option('--role <role>', 'role of the user or key').choices(ROLES).makeOptionMandatory();
 
 const program = new Command()
   .name('kehu')
@@ -46,11 +47,17 @@ db.command('migrate')
 const seed = program.command('seed').description('sample data');
 seed
   .command('demo')
-  .description(`create the demo tenant "${DEMO_LOGIN.tenant}" with users and customers (skipped when it exists)`)
+  .description(
+    `create the demo tenant "${DEMO_LOGIN.tenant}" with users and customers (skipped when it exists)`,
+  )
   .option('--customers <n>', 'how many customers', (v) => Number.parseInt(v, 10), 240)
   .action(async (options: { customers: number }) => {
     const created = await withDatabase((database) => seedDemo(database.db, systemClock, options.customers));
-    console.error(created ? `demo tenant created; sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}` : 'demo tenant exists already');
+    console.error(
+      created
+        ? `demo tenant created; sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`
+        : 'demo tenant exists already',
+    );
   });
 
 const tenant = program.command('tenant').description('tenants (companies using Kehu)');

@@ -8,7 +8,11 @@ import { migrateDatabase } from '../platform/db/migrate.js';
  */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'kehu cli' });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command: 'kehu cli',
+  });
   try {
     await migrateDatabase(database.db);
     return await work(database);

@@ -5,7 +5,9 @@ export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that stays where it is set, e.g. `fixedClock('2026-01-01T00:00:00Z')`. */
-export function fixedClock(start: string | Date): Clock & { set(to: string | Date): void; advanceDays(days: number): void } {
+export function fixedClock(
+  start: string | Date,
+): Clock & { set(to: string | Date): void; advanceDays(days: number): void } {
   let current = new Date(start);
   return {
     now: () => new Date(current),

@@ -5,13 +5,7 @@
 
 /** What went wrong, independent of transport. */
 export type ErrorKind =
-  | 'invalid'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'rate_limited'
-  | 'unavailable';
+  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'rate_limited' | 'unavailable';
 
 /** One failing input field: a path into the request and what is wrong with it. */
 export type FieldIssue = { path: string; message: string };

@@ -31,6 +31,9 @@ export function tenantRows(actor: Pick<Actor, 'tenantId'>, table: TenantTable): 
 }
 
 /** Stamps rows about to be inserted with the actor's tenant, whatever the caller put there. */
-export function ownedRows<T extends object>(actor: Pick<Actor, 'tenantId'>, rows: T[]): (T & { tenantId: string })[] {
+export function ownedRows<T extends object>(
+  actor: Pick<Actor, 'tenantId'>,
+  rows: T[],
+): (T & { tenantId: string })[] {
   return rows.map((row) => ({ ...row, tenantId: actor.tenantId }));
 }

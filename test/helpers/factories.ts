@@ -1,7 +1,12 @@
 /** Small factories for tests: a tenant with users of chosen roles, signed-in sessions, API keys. */
 import type { Actor } from '../../src/platform/auth/actor.js';
 import { createApiKey } from '../../src/platform/auth/api-key.service.js';
-import { actorForMember, addUser, createTeam, createTenant } from '../../src/platform/auth/identity.service.js';
+import {
+  actorForMember,
+  addUser,
+  createTeam,
+  createTenant,
+} from '../../src/platform/auth/identity.service.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import type { Db } from '../../src/platform/db/database.js';
 
@@ -25,7 +30,13 @@ export async function makeUser(
   options: { teamIds?: string[]; email?: string } = {},
 ): Promise<{ id: string; email: string; actor: Actor }> {
   const email = options.email ?? `${role}-${seq++}@${tenant.slug}.test`;
-  const user = await addUser(db, tenant.id, { email, name: `${role} ${seq}`, password: TEST_PASSWORD, role, teamIds: options.teamIds });
+  const user = await addUser(db, tenant.id, {
+    email,
+    name: `${role} ${seq}`,
+    password: TEST_PASSWORD,
+    role,
+    teamIds: options.teamIds,
+  });
   const actor = await actorForMember(db, tenant, user.id, 'session');
   return { id: user.id, email, actor: actor! };
 }

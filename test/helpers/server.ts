@@ -10,9 +10,16 @@ import type { HttpApp } from '../../src/platform/http/server.js';
 import { createTestDatabase } from './db.js';
 
 /** An app for `inject` on a fresh database. */
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<{ app: HttpApp; database: Database; close(): Promise<void> }> {
+export async function createTestApp(
+  options: { clock?: Clock } = {},
+): Promise<{ app: HttpApp; database: Database; close(): Promise<void> }> {
   const database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, clock: options.clock ?? systemClock, logLevel: false, serveWeb: false });
+  const app = await buildApp({
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    logLevel: false,
+    serveWeb: false,
+  });
   await app.ready();
   return {
     app,
@@ -25,7 +32,9 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<{ 
 }
 
 /** A listening server with the built web app on a fresh database, the demo tenant seeded when `demo`. */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<{ url: string; database: Database; close(): Promise<void> }> {
+export async function startTestServer(
+  options: { demo?: boolean } = {},
+): Promise<{ url: string; database: Database; close(): Promise<void> }> {
   const database = await createTestDatabase();
   if (options.demo) await seedDemo(database.db, systemClock);
   const app = await buildApp({ db: database.db, clock: systemClock, logLevel: false, serveWeb: true });
@@ -44,7 +53,11 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
 
 /** Signs in through the API and returns the Cookie header to send with later requests. */
 export async function signInCookie(app: HttpApp, email: string, password: string): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'kehu_session');
   if (!cookie) throw new Error('no session cookie');

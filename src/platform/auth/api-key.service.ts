@@ -20,7 +20,10 @@ export async function createApiKey(
   tenantId: string,
   input: { name: string; role: Role; createdBy?: string | null },
 ): Promise<CreatedApiKey> {
-  const prefix = newToken(12).replace(/[^A-Za-z0-9]/g, '').slice(0, 8).padEnd(8, '0');
+  const prefix = newToken(12)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 8)
+    .padEnd(8, '0');
   const key = `kehu_${prefix}_${newToken(32)}`;
   const row = {
     id: newId(),
@@ -37,7 +40,11 @@ export async function createApiKey(
 }
 
 /** Creates a key in the actor's tenant (admins only). */
-export async function createApiKeyAs(db: Db, actor: Actor, input: { name: string; role: Role }): Promise<CreatedApiKey> {
+export async function createApiKeyAs(
+  db: Db,
+  actor: Actor,
+  input: { name: string; role: Role },
+): Promise<CreatedApiKey> {
   requirePermission(actor, 'apikeys.manage');
   return createApiKey(db, actor.tenantId, { ...input, createdBy: actor.userId });
 }

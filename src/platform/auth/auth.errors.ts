@@ -6,7 +6,11 @@ export const badCredentials = (): AppError =>
 
 /** No valid session cookie or API key on a request that needs one. */
 export const notSignedIn = (): AppError =>
-  new AppError('unauthenticated', 'auth.required', 'Sign in, or send an API key as "Authorization: Bearer <key>".');
+  new AppError(
+    'unauthenticated',
+    'auth.required',
+    'Sign in, or send an API key as "Authorization: Bearer <key>".',
+  );
 
 /** A tenant slug that names no tenant. */
 export const tenantNotFound = (slug: string): AppError =>

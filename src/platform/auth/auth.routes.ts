@@ -22,13 +22,23 @@ import { addUser, createTeam, describeMe, listTeams, listUsers, setLocale } from
 import { signIn, signOut } from './session.service.js';
 
 /** Registers the identity routes. */
-export function registerAuthRoutes(app: HttpApp, deps: { db: Db; clock: Clock; secureCookies: boolean }): void {
+export function registerAuthRoutes(
+  app: HttpApp,
+  deps: { db: Db; clock: Clock; secureCookies: boolean },
+): void {
   const { db, clock } = deps;
   const tags = ['auth'];
 
   app.post(
     '/api/auth/sign-in',
-    { schema: { tags, summary: 'Sign in with email and password; sets the session cookie', body: SignInInput, response: { 200: Me } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: SignInInput,
+        response: { 200: Me },
+      },
+    },
     async (request, reply) => {
       const session = await signIn(db, clock, request.body);
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -42,20 +52,33 @@ export function registerAuthRoutes(app: HttpApp, deps: { db: Db; clock: Clock; s
     },
   );
 
-  app.post('/api/auth/sign-out', { schema: { tags, summary: 'End the session', response: { 204: z.null() } } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await signOut(db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/me', { schema: { tags, summary: 'The signed-in user, tenant, role and permissions', response: { 200: Me } } }, async (request) =>
-    describeMe(db, actorOf(request)),
+  app.get(
+    '/api/me',
+    { schema: { tags, summary: 'The signed-in user, tenant, role and permissions', response: { 200: Me } } },
+    async (request) => describeMe(db, actorOf(request)),
   );
 
   app.patch(
     '/api/me',
-    { schema: { tags, summary: 'Remember the interface language', body: UpdateMeInput, response: { 200: Me } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remember the interface language',
+        body: UpdateMeInput,
+        response: { 200: Me },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await setLocale(db, actor, request.body.locale);
@@ -63,13 +86,31 @@ export function registerAuthRoutes(app: HttpApp, deps: { db: Db; clock: Clock; s
     },
   );
 
-  app.get('/api/users', { schema: { tags, summary: 'Users of the tenant', response: { 200: z.object({ items: z.array(UserOut) }) } } }, async (request) => ({
-    items: await listUsers(db, actorOf(request)),
-  }));
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Users of the tenant',
+        response: { 200: z.object({ items: z.array(UserOut) }) },
+      },
+    },
+    async (request) => ({
+      items: await listUsers(db, actorOf(request)),
+    }),
+  );
 
   app.post(
     '/api/users',
-    { config: { idempotent: true }, schema: { tags, summary: 'Add a user to the tenant', body: CreateUserInput, response: { 201: UserOut } } },
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: 'Add a user to the tenant',
+        body: CreateUserInput,
+        response: { 201: UserOut },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requirePermission(actor, 'users.manage');
@@ -77,19 +118,38 @@ export function registerAuthRoutes(app: HttpApp, deps: { db: Db; clock: Clock; s
     },
   );
 
-  app.get('/api/teams', { schema: { tags, summary: 'Teams of the tenant', response: { 200: z.object({ items: z.array(TeamOut) }) } } }, async (request) => ({
-    items: await listTeams(db, actorOf(request)),
-  }));
+  app.get(
+    '/api/teams',
+    {
+      schema: {
+        tags,
+        summary: 'Teams of the tenant',
+        response: { 200: z.object({ items: z.array(TeamOut) }) },
+      },
+    },
+    async (request) => ({
+      items: await listTeams(db, actorOf(request)),
+    }),
+  );
 
   app.post(
     '/api/teams',
-    { config: { idempotent: true }, schema: { tags, summary: 'Create a team', body: CreateTeamInput, response: { 201: TeamOut } } },
+    {
+      config: { idempotent: true },
+      schema: { tags, summary: 'Create a team', body: CreateTeamInput, response: { 201: TeamOut } },
+    },
     async (request, reply) => reply.status(201).send(await createTeam(db, actorOf(request), request.body)),
   );
 
   app.get(
     '/api/api-keys',
-    { schema: { tags, summary: 'API keys of the tenant (without secrets)', response: { 200: z.object({ items: z.array(ApiKeyOut) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'API keys of the tenant (without secrets)',
+        response: { 200: z.object({ items: z.array(ApiKeyOut) }) },
+      },
+    },
     async (request) => ({ items: await listApiKeys(db, actorOf(request)) }),
   );
 
@@ -97,14 +157,27 @@ export function registerAuthRoutes(app: HttpApp, deps: { db: Db; clock: Clock; s
     '/api/api-keys',
     {
       config: { idempotent: true },
-      schema: { tags, summary: 'Create an API key; the key is in this answer only', body: CreateApiKeyInput, response: { 201: CreatedApiKey } },
+      schema: {
+        tags,
+        summary: 'Create an API key; the key is in this answer only',
+        body: CreateApiKeyInput,
+        response: { 201: CreatedApiKey },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createApiKeyAs(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createApiKeyAs(db, actorOf(request), request.body)),
   );
 
   app.delete(
     '/api/api-keys/:id',
-    { schema: { tags, summary: 'Revoke an API key', params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await revokeApiKey(db, clock, actorOf(request), request.params.id);
       return reply.status(204).send(null);

@@ -18,7 +18,12 @@ export const insertTenant = async (db: Db, row: typeof tenants.$inferInsert): Pr
 };
 
 export const findUserByEmail = async (db: Db, email: string): Promise<UserRow | undefined> =>
-  (await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`))[0];
+  (
+    await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${email})`)
+  )[0];
 
 export const findUserById = async (db: Db, id: string): Promise<UserRow | undefined> =>
   (await db.select().from(users).where(eq(users.id, id)))[0];
@@ -85,7 +90,9 @@ export const listTeams = async (db: Db, tenantId: string) =>
     .select({
       id: teams.id,
       name: teams.name,
-      memberIds: sql<string[]>`coalesce(array_agg(${teamMembers.userId}) filter (where ${teamMembers.userId} is not null), '{}')`,
+      memberIds: sql<
+        string[]
+      >`coalesce(array_agg(${teamMembers.userId}) filter (where ${teamMembers.userId} is not null), '{}')`,
     })
     .from(teams)
     .leftJoin(teamMembers, and(eq(teamMembers.tenantId, teams.tenantId), eq(teamMembers.teamId, teams.id)))
@@ -94,13 +101,23 @@ export const listTeams = async (db: Db, tenantId: string) =>
     .orderBy(asc(teams.name));
 
 export const findTeam = async (db: Db, tenantId: string, id: string) =>
-  (await db.select().from(teams).where(and(eq(teams.tenantId, tenantId), eq(teams.id, id))))[0];
+  (
+    await db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.tenantId, tenantId), eq(teams.id, id)))
+  )[0];
 
 export const insertTeam = async (db: Db, row: typeof teams.$inferInsert): Promise<void> => {
   await db.insert(teams).values(row);
 };
 
-export const addTeamMember = async (db: Db, tenantId: string, teamId: string, userId: string): Promise<void> => {
+export const addTeamMember = async (
+  db: Db,
+  tenantId: string,
+  teamId: string,
+  userId: string,
+): Promise<void> => {
   await db.insert(teamMembers).values({ tenantId, teamId, userId }).onConflictDoNothing();
 };
 
@@ -109,7 +126,12 @@ export const insertSession = async (db: Db, row: typeof sessions.$inferInsert): 
 };
 
 export const findLiveSession = async (db: Db, tokenHash: string, now: Date) =>
-  (await db.select().from(sessions).where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now))))[0];
+  (
+    await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+  )[0];
 
 export const deleteSession = async (db: Db, tokenHash: string): Promise<void> => {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
@@ -120,7 +142,12 @@ export const insertApiKey = async (db: Db, row: typeof apiKeys.$inferInsert): Pr
 };
 
 export const findLiveApiKeyByHash = async (db: Db, keyHash: string): Promise<ApiKeyRow | undefined> =>
-  (await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))))[0];
+  (
+    await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+  )[0];
 
 export const touchApiKey = async (db: Db, id: string, now: Date): Promise<void> => {
   await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));

@@ -17,12 +17,21 @@ const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Creates a tenant, e.g. `createTenant(db, { slug: 'acme', name: 'Acme' })`. */
 export async function createTenant(db: Db, input: { slug: string; name: string }): Promise<repo.TenantRow> {
   if (!SLUG_RE.test(input.slug)) {
-    throw new AppError('invalid', 'auth.tenant.invalid_slug', 'A tenant slug is 1-63 lower-case letters, digits and dashes.', {
-      issues: [{ path: 'slug', message: 'lower-case letters, digits and dashes' }],
-    });
+    throw new AppError(
+      'invalid',
+      'auth.tenant.invalid_slug',
+      'A tenant slug is 1-63 lower-case letters, digits and dashes.',
+      {
+        issues: [{ path: 'slug', message: 'lower-case letters, digits and dashes' }],
+      },
+    );
   }
   if (await repo.findTenantBySlug(db, input.slug)) {
-    throw new AppError('conflict', 'auth.tenant.exists', `A tenant with slug "${input.slug}" exists already.`);
+    throw new AppError(
+      'conflict',
+      'auth.tenant.exists',
+      `A tenant with slug "${input.slug}" exists already.`,
+    );
   }
   const row = { id: newId(), slug: input.slug, name: input.name, createdAt: new Date() };
   await repo.insertTenant(db, row);
@@ -55,9 +64,19 @@ export async function addUser(db: Db, tenantId: string, input: CreateUserInput):
       };
       await repo.insertUser(tx, user);
     } else if (await repo.findMembership(tx, tenantId, user.id)) {
-      throw new AppError('conflict', 'auth.user.exists', `${input.email} is a member of this tenant already.`);
+      throw new AppError(
+        'conflict',
+        'auth.user.exists',
+        `${input.email} is a member of this tenant already.`,
+      );
     }
-    const membership = { tenantId, userId: user.id, role: input.role, scope: input.scope ?? null, createdAt: new Date() };
+    const membership = {
+      tenantId,
+      userId: user.id,
+      role: input.role,
+      scope: input.scope ?? null,
+      createdAt: new Date(),
+    };
     await repo.upsertMembership(tx, membership);
     for (const teamId of input.teamIds ?? []) {
       if (!(await repo.findTeam(tx, tenantId, teamId))) {
@@ -96,7 +115,11 @@ export async function listUsers(db: Db, actor: Actor): Promise<UserOut[]> {
 }
 
 /** Creates a team in the actor's tenant with the given members. */
-export async function createTeam(db: Db, actor: Actor, input: { name: string; memberIds?: string[] }): Promise<TeamOut> {
+export async function createTeam(
+  db: Db,
+  actor: Actor,
+  input: { name: string; memberIds?: string[] },
+): Promise<TeamOut> {
   requirePermission(actor, 'teams.manage');
   return db.transaction(async (tx) => {
     const id = newId();
@@ -150,7 +173,12 @@ export async function describeMe(db: Db, actor: Actor): Promise<Me> {
   ]);
   if (!user || !tenant) throw userNotFound(actor.userId);
   return {
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale === 'zh-CN' || user.locale === 'en' ? user.locale : null },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale === 'zh-CN' || user.locale === 'en' ? user.locale : null,
+    },
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
     role: actor.role,
     scope: actor.scope,

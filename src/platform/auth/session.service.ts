@@ -30,7 +30,12 @@ export async function signIn(
   if (!actor) throw badCredentials();
   const token = newToken();
   const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * 86_400_000);
-  await repo.insertSession(db, { tokenHash: hashToken(token), userId: user.id, tenantId: chosen.tenantId, expiresAt });
+  await repo.insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    tenantId: chosen.tenantId,
+    expiresAt,
+  });
   return { token, expiresAt, actor };
 }
 

@@ -104,7 +104,9 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
   const socketDir = options.socketDir ?? options.dataDir;
   if (!socketDir) throw new Error('openDatabase needs databaseUrl, dataDir or socketDir');
   const child = fork(hostEntry(), [], {
-    execArgv: runningFromSource ? ['--import', pathToFileURL(path.join(packageRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href] : [],
+    execArgv: runningFromSource
+      ? ['--import', pathToFileURL(path.join(packageRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href]
+      : [],
     env: {
       ...process.env,
       KEHU_HOST_DATA_DIR: options.dataDir ?? '',
@@ -121,7 +123,11 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
       if (message.type === 'ready') resolve();
       else if (message.type === 'locked') {
         const holder = options.dataDir ? readLiveLock(options.dataDir) : undefined;
-        reject(holder && options.dataDir ? new DataDirLockedError(options.dataDir, holder) : new Error(message.message));
+        reject(
+          holder && options.dataDir
+            ? new DataDirLockedError(options.dataDir, holder)
+            : new Error(message.message),
+        );
       } else if (message.type === 'failed') reject(new Error(`embedded database failed: ${message.message}`));
     };
     child.on('message', onMessage);

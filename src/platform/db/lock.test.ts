@@ -12,7 +12,12 @@ const tempDir = (): string => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const info = (pid: number) => ({ pid, ownerPid: pid, command: 'kehu test', startedAt: '2026-01-01T00:00:00.000Z' });
+const info = (pid: number) => ({
+  pid,
+  ownerPid: pid,
+  command: 'kehu test',
+  startedAt: '2026-01-01T00:00:00.000Z',
+});
 
 describe('data directory lock', () => {
   it('refuses a live holder and names it', () => {

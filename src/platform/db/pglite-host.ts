@@ -49,7 +49,10 @@ async function main(): Promise<void> {
   const updateLock = dataDir ? await takeDataDir(dataDir) : undefined;
 
   const loadDataDir = loadFrom ? new Blob([readFileSync(loadFrom)]) : undefined;
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
   if (existsSync(socketPath)) rmSync(socketPath);
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 256 });

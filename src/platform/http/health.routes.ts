@@ -9,7 +9,13 @@ import type { HttpApp } from './server.js';
 export function registerHealthRoutes(app: HttpApp, db: NodePgDatabase): void {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -19,7 +25,10 @@ export function registerHealthRoutes(app: HttpApp, db: NodePgDatabase): void {
         tags: ['health'],
         summary: 'Readiness: database reachable and migrations applied',
         response: {
-          200: z.object({ status: z.literal('ready'), migrations: z.object({ shipped: z.number(), applied: z.number() }) }),
+          200: z.object({
+            status: z.literal('ready'),
+            migrations: z.object({ shipped: z.number(), applied: z.number() }),
+          }),
           503: z.object({ status: z.literal('not_ready'), reason: z.string() }),
         },
       },
@@ -29,11 +38,17 @@ export function registerHealthRoutes(app: HttpApp, db: NodePgDatabase): void {
         await db.execute(sql`select 1`);
         const migrations = await migrationStatus(db);
         if (migrations.applied < migrations.shipped) {
-          return reply.status(503).send({ status: 'not_ready' as const, reason: `migrations applied ${migrations.applied} of ${migrations.shipped}` });
+          return reply.status(503).send({
+            status: 'not_ready' as const,
+            reason: `migrations applied ${migrations.applied} of ${migrations.shipped}`,
+          });
         }
         return { status: 'ready' as const, migrations };
       } catch (error) {
-        return reply.status(503).send({ status: 'not_ready' as const, reason: `database unreachable: ${(error as Error).message}` });
+        return reply.status(503).send({
+          status: 'not_ready' as const,
+          reason: `database unreachable: ${(error as Error).message}`,
+        });
       }
     },
   );

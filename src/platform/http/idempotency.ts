@@ -24,20 +24,32 @@ declare module 'fastify' {
 
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(
+      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.body ?? null)}`,
+    )
     .digest('hex');
 }
 
-async function claimKey(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+async function claimKey(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | undefined> {
   const key = request.headers['idempotency-key'];
   const actor = request.actor;
   if (typeof key !== 'string' || !actor || !request.routeOptions.config.idempotent) return undefined;
   if (key.length === 0 || key.length > 255) {
-    throw new AppError('invalid', 'request.idempotency_key.invalid', 'Idempotency-Key must be 1-255 characters.');
+    throw new AppError(
+      'invalid',
+      'request.idempotency_key.invalid',
+      'Idempotency-Key must be 1-255 characters.',
+    );
   }
   const where = and(eq(idempotencyKeys.tenantId, actor.tenantId), eq(idempotencyKeys.key, key));
   const hash = requestHash(request);
-  await db.delete(idempotencyKeys).where(and(where, lt(idempotencyKeys.createdAt, new Date(Date.now() - TTL_MS))));
+  await db
+    .delete(idempotencyKeys)
+    .where(and(where, lt(idempotencyKeys.createdAt, new Date(Date.now() - TTL_MS))));
   const inserted = await db
     .insert(idempotencyKeys)
     .values({ tenantId: actor.tenantId, key, requestHash: hash })
@@ -49,10 +61,18 @@ async function claimKey(db: Db, request: FastifyRequest, reply: FastifyReply): P
   }
   const [stored] = await db.select().from(idempotencyKeys).where(where);
   if (!stored || stored.requestHash !== hash) {
-    throw new AppError('conflict', 'request.idempotency_key.reused', 'This Idempotency-Key was used for another request.');
+    throw new AppError(
+      'conflict',
+      'request.idempotency_key.reused',
+      'This Idempotency-Key was used for another request.',
+    );
   }
   if (stored.statusCode === null) {
-    throw new AppError('conflict', 'request.idempotency_key.in_progress', 'A request with this Idempotency-Key is still running.');
+    throw new AppError(
+      'conflict',
+      'request.idempotency_key.in_progress',
+      'A request with this Idempotency-Key is still running.',
+    );
   }
   return reply
     .status(stored.statusCode)

@@ -55,15 +55,23 @@ export function problem(status: number, code: string, detail: string, extra: Par
 }
 
 /** Turns anything thrown by a route into a problem answer. */
-export function sendProblem(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function sendProblem(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   let body: Problem;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    const errors = error.validation.map((v) => ({
+    // The library's own types do not resolve under NodeNext, so name the fields we read.
+    const validation = error.validation as { instancePath: string; message?: string }[];
+    const errors = validation.map((v) => ({
       path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
     }));
-    body = problem(400, 'request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+    body = problem(400, 'request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+      errors,
+    });
   } else if (error instanceof AppError) {
     body = problem(statusOf(error.kind), error.code, error.message, {
       ...(error.issues ? { errors: error.issues } : {}),

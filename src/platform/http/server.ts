@@ -57,7 +57,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => sendProblem(error instanceof Error ? error : new Error(String(error)), request, reply));
+  app.setErrorHandler((error, request, reply) =>
+    sendProblem(error instanceof Error ? error : new Error(String(error)), request, reply),
+  );
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -73,7 +75,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       },
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made with `kehu apikey create`.' },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key made with `kehu apikey create`.',
+          },
           session: { type: 'apiKey', in: 'cookie', name: 'kehu_session' },
         },
       },

@@ -38,7 +38,11 @@ export const CreateCustomerInput = z
       ctx.addIssue({ code: 'custom', path: ['uscc'], message: 'only business customers have a USCC' });
     }
     if (value.kind !== 'government' && value.agencyLevel) {
-      ctx.addIssue({ code: 'custom', path: ['agencyLevel'], message: 'only government customers have an agency level' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agencyLevel'],
+        message: 'only government customers have an agency level',
+      });
     }
   });
 export type CreateCustomerInput = z.infer<typeof CreateCustomerInput>;

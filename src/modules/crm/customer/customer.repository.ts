@@ -10,7 +10,10 @@ export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = Omit<typeof customers.$inferInsert, 'tenantId'>;
 
 const visible = (actor: Actor, ...conditions: (SQL | undefined)[]): SQL | undefined =>
-  and(visibleRows(actor, customers, { ownerUserId: customers.ownerUserId, teamId: customers.teamId }), ...conditions);
+  and(
+    visibleRows(actor, customers, { ownerUserId: customers.ownerUserId, teamId: customers.teamId }),
+    ...conditions,
+  );
 
 /** Inserts customers into the actor's tenant. */
 export async function insertCustomers(db: Db, actor: Actor, rows: NewCustomerRow[]): Promise<CustomerRow[]> {
@@ -19,12 +22,25 @@ export async function insertCustomers(db: Db, actor: Actor, rows: NewCustomerRow
 }
 
 /** One customer the actor may see. */
-export async function findVisibleCustomer(db: Db, actor: Actor, id: string): Promise<CustomerRow | undefined> {
-  return (await db.select().from(customers).where(visible(actor, eq(customers.id, id))))[0];
+export async function findVisibleCustomer(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<CustomerRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(customers)
+      .where(visible(actor, eq(customers.id, id)))
+  )[0];
 }
 
 /** A page of customers the actor may see, newest first; one extra row tells whether another page exists. */
-export async function listVisibleCustomers(db: Db, actor: Actor, query: ListCustomersQuery): Promise<CustomerRow[]> {
+export async function listVisibleCustomers(
+  db: Db,
+  actor: Actor,
+  query: ListCustomersQuery,
+): Promise<CustomerRow[]> {
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return db
     .select()
@@ -36,7 +52,11 @@ export async function listVisibleCustomers(db: Db, actor: Actor, query: ListCust
         query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
         query.after ? lt(customers.id, query.after) : undefined,
         pattern
-          ? or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.email, pattern))
+          ? or(
+              ilike(customers.name, pattern),
+              ilike(customers.phone, pattern),
+              ilike(customers.email, pattern),
+            )
           : undefined,
       ),
     )

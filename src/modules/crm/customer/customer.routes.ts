@@ -14,7 +14,8 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
       config: { idempotent: true },
       schema: { tags, summary: 'Create a customer', body: CreateCustomerInput, response: { 201: Customer } },
     },
-    async (request, reply) => reply.status(201).send(await createCustomer(deps, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createCustomer(deps, actorOf(request), request.body)),
   );
   app.get(
     '/api/customers',
@@ -30,7 +31,14 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
   );
   app.get(
     '/api/customers/:id',
-    { schema: { tags, summary: 'One customer', params: z.object({ id: z.uuid() }), response: { 200: Customer } } },
+    {
+      schema: {
+        tags,
+        summary: 'One customer',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: Customer },
+      },
+    },
     async (request) => getCustomer(deps, actorOf(request), request.params.id),
   );
 }

@@ -25,8 +25,16 @@ describe('customers', () => {
       uscc: '91440300MA5FXXXX1Y',
       industry: 'software',
     });
-    const consumer = await createCustomer(deps(), admin.actor, { kind: 'consumer', name: 'Emma Chen', phone: '+86 138 0013 8000' });
-    const government = await createCustomer(deps(), admin.actor, { kind: 'government', name: '杭州市教育局', agencyLevel: 'municipal' });
+    const consumer = await createCustomer(deps(), admin.actor, {
+      kind: 'consumer',
+      name: 'Emma Chen',
+      phone: '+86 138 0013 8000',
+    });
+    const government = await createCustomer(deps(), admin.actor, {
+      kind: 'government',
+      name: '杭州市教育局',
+      agencyLevel: 'municipal',
+    });
     expect(await getCustomer(deps(), admin.actor, business.id)).toEqual(business);
     expect(business).toMatchObject({ kind: 'business', uscc: '91440300MA5FXXXX1Y', ownerUserId: admin.id });
     expect(consumer.phone).toBe('+86 138 0013 8000');
@@ -36,7 +44,8 @@ describe('customers', () => {
   it('pages through every customer exactly once, newest first', async () => {
     const { admin } = await makeTenant(database.db);
     const ids: string[] = [];
-    for (let i = 0; i < 23; i++) ids.push((await createCustomer(deps(), admin.actor, { kind: 'consumer', name: `Person ${i}` })).id);
+    for (let i = 0; i < 23; i++)
+      ids.push((await createCustomer(deps(), admin.actor, { kind: 'consumer', name: `Person ${i}` })).id);
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
@@ -51,7 +60,11 @@ describe('customers', () => {
   it('filters by kind and searches name, phone and email case-insensitively, Chinese included', async () => {
     const { admin } = await makeTenant(database.db);
     await createCustomer(deps(), admin.actor, { kind: 'business', name: '北京华创电子有限公司' });
-    await createCustomer(deps(), admin.actor, { kind: 'consumer', name: 'Olivia Wang', email: 'olivia@example.com' });
+    await createCustomer(deps(), admin.actor, {
+      kind: 'consumer',
+      name: 'Olivia Wang',
+      email: 'olivia@example.com',
+    });
     await createCustomer(deps(), admin.actor, { kind: 'government', name: '北京市档案馆' });
     const names = async (q: Partial<ListCustomersQuery>) =>
       (await listCustomers(deps(), admin.actor, query(q))).items.map((c) => c.name).sort();
@@ -77,18 +90,28 @@ describe('customers', () => {
     expect(await names(rep.actor)).toEqual(['mine']);
     expect(await names(manager.actor)).toEqual(['mine', 'teammate']);
     expect(await names(admin.actor)).toEqual(['foreign', 'mine', 'teammate']);
-    await expect(getCustomer(deps(), rep.actor, teammate.id)).rejects.toMatchObject({ code: 'crm.customer.not_found' });
-    await expect(getCustomer(deps(), manager.actor, foreign.id)).rejects.toMatchObject({ code: 'crm.customer.not_found' });
+    await expect(getCustomer(deps(), rep.actor, teammate.id)).rejects.toMatchObject({
+      code: 'crm.customer.not_found',
+    });
+    await expect(getCustomer(deps(), manager.actor, foreign.id)).rejects.toMatchObject({
+      code: 'crm.customer.not_found',
+    });
     expect((await getCustomer(deps(), manager.actor, mine.id)).id).toBe(mine.id);
   });
 
   it('refuses an owner or team from outside the tenant and writes nothing', async () => {
     const a = await makeTenant(database.db);
     const b = await makeTenant(database.db);
-    const error = await createCustomer(deps(), a.admin.actor, { kind: 'consumer', name: 'x', ownerUserId: b.admin.id }).catch((e: unknown) => e);
+    const error = await createCustomer(deps(), a.admin.actor, {
+      kind: 'consumer',
+      name: 'x',
+      ownerUserId: b.admin.id,
+    }).catch((e: unknown) => e);
     expect(isAppError(error, 'invalid') && error.code).toBe('crm.customer.owner_unknown');
     const teamB = await makeTeam(database.db, b.admin.actor);
-    await expect(createCustomer(deps(), a.admin.actor, { kind: 'consumer', name: 'y', teamId: teamB.id })).rejects.toMatchObject({
+    await expect(
+      createCustomer(deps(), a.admin.actor, { kind: 'consumer', name: 'y', teamId: teamB.id }),
+    ).rejects.toMatchObject({
       code: 'crm.customer.team_unknown',
     });
     expect((await listCustomers(deps(), a.admin.actor, query())).items).toEqual([]);
@@ -100,7 +123,9 @@ describe('customers', () => {
     const marketer = await makeUser(database.db, tenant, 'marketer');
     const customer = await createCustomer(deps(), admin.actor, { kind: 'consumer', name: 'z' });
     await expect(listCustomers(deps(), picker.actor, query())).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(createCustomer(deps(), marketer.actor, { kind: 'consumer', name: 'n' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(
+      createCustomer(deps(), marketer.actor, { kind: 'consumer', name: 'n' }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     expect((await getCustomer(deps(), marketer.actor, customer.id)).name).toBe('z');
   });
 });

@@ -15,13 +15,18 @@ export type CustomerDeps = { db: Db; clock: Clock };
  * Creates a customer. A user creating one without naming an owner owns it; an API key leaves it
  * unowned unless it names one.
  */
-export async function createCustomer(deps: CustomerDeps, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+export async function createCustomer(
+  deps: CustomerDeps,
+  actor: Actor,
+  input: CreateCustomerInput,
+): Promise<Customer> {
   requirePermission(actor, 'customers.write');
   const ownerUserId = input.ownerUserId ?? actor.userId;
   if (input.ownerUserId && !(await isMemberOf(deps.db, actor.tenantId, input.ownerUserId))) {
     throw ownerNotMember(input.ownerUserId);
   }
-  if (input.teamId && !(await hasTeam(deps.db, actor.tenantId, input.teamId))) throw teamUnknown(input.teamId);
+  if (input.teamId && !(await hasTeam(deps.db, actor.tenantId, input.teamId)))
+    throw teamUnknown(input.teamId);
   const now = deps.clock.now();
   const [row] = await repo.insertCustomers(deps.db, actor, [
     {
@@ -54,7 +59,11 @@ export async function getCustomer(deps: CustomerDeps, actor: Actor, id: string):
 }
 
 /** A page of the customers the actor may see, newest first. */
-export async function listCustomers(deps: CustomerDeps, actor: Actor, query: ListCustomersQuery): Promise<CustomerPage> {
+export async function listCustomers(
+  deps: CustomerDeps,
+  actor: Actor,
+  query: ListCustomersQuery,
+): Promise<CustomerPage> {
   requirePermission(actor, 'customers.read');
   const rows = await repo.listVisibleCustomers(deps.db, actor, query);
   const page = rows.slice(0, query.limit);

@@ -21,7 +21,10 @@ export const customers = pgTable(
     ownerUserId: uuid('owner_user_id'),
     teamId: uuid('team_id'),
     source: text('source'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,21 +4,170 @@
  */
 import type { CreateCustomerInput } from '../customer/customer.contract.js';
 
-const cities = ['北京', '上海', '深圳', '杭州', '成都', '武汉', '南京', '苏州', '西安', '广州', '重庆', '天津'];
-const provinces = ['北京市', '上海市', '广东省', '浙江省', '四川省', '湖北省', '江苏省', '江苏省', '陕西省', '广东省', '重庆市', '天津市'];
-const zhWords = ['华创', '云帆', '智联', '恒信', '博远', '星辰', '金桥', '新锐', '长江', '鼎盛', '众合', '天工', '蓝海', '瑞丰', '启明', '宏图'];
-const zhTrades = ['科技', '医疗器械', '物流', '食品', '电子', '软件', '新材料', '教育科技', '机械制造', '生物医药'];
+const cities = [
+  '北京',
+  '上海',
+  '深圳',
+  '杭州',
+  '成都',
+  '武汉',
+  '南京',
+  '苏州',
+  '西安',
+  '广州',
+  '重庆',
+  '天津',
+];
+const provinces = [
+  '北京市',
+  '上海市',
+  '广东省',
+  '浙江省',
+  '四川省',
+  '湖北省',
+  '江苏省',
+  '江苏省',
+  '陕西省',
+  '广东省',
+  '重庆市',
+  '天津市',
+];
+const zhWords = [
+  '华创',
+  '云帆',
+  '智联',
+  '恒信',
+  '博远',
+  '星辰',
+  '金桥',
+  '新锐',
+  '长江',
+  '鼎盛',
+  '众合',
+  '天工',
+  '蓝海',
+  '瑞丰',
+  '启明',
+  '宏图',
+];
+const zhTrades = [
+  '科技',
+  '医疗器械',
+  '物流',
+  '食品',
+  '电子',
+  '软件',
+  '新材料',
+  '教育科技',
+  '机械制造',
+  '生物医药',
+];
 const zhSuffixes = ['有限公司', '股份有限公司', '集团有限公司'];
-const enWords = ['Northwind', 'Bluepeak', 'Silverline', 'Greenfield', 'Brightpath', 'Ironbridge', 'Lumen', 'Redwood', 'Harbor', 'Summit'];
-const enTrades = ['Logistics', 'Medical', 'Software', 'Foods', 'Electronics', 'Robotics', 'Analytics', 'Retail'];
+const enWords = [
+  'Northwind',
+  'Bluepeak',
+  'Silverline',
+  'Greenfield',
+  'Brightpath',
+  'Ironbridge',
+  'Lumen',
+  'Redwood',
+  'Harbor',
+  'Summit',
+];
+const enTrades = [
+  'Logistics',
+  'Medical',
+  'Software',
+  'Foods',
+  'Electronics',
+  'Robotics',
+  'Analytics',
+  'Retail',
+];
 const enSuffixes = ['Co., Ltd.', 'Inc.', 'Ltd.', 'GmbH'];
-const industries = ['manufacturing', 'healthcare', 'logistics', 'retail', 'software', 'education', 'food', 'energy'];
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-const givenNames = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '婷', '强', '丽', '涛', '明轩', '子涵', '思远'];
-const enFirst = ['Emma', 'Liam', 'Olivia', 'Noah', 'Ava', 'Lucas', 'Mia', 'Ethan', 'Sophia', 'James', 'Grace', 'Henry'];
+const industries = [
+  'manufacturing',
+  'healthcare',
+  'logistics',
+  'retail',
+  'software',
+  'education',
+  'food',
+  'energy',
+];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+];
+const givenNames = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '婷',
+  '强',
+  '丽',
+  '涛',
+  '明轩',
+  '子涵',
+  '思远',
+];
+const enFirst = [
+  'Emma',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Ava',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Sophia',
+  'James',
+  'Grace',
+  'Henry',
+];
 const enLast = ['Smith', 'Chen', 'Johnson', 'Wang', 'Brown', 'Lee', 'Garcia', 'Miller', 'Davis', 'Wilson'];
-const agencies = ['人民医院', '教育局', '卫生健康委员会', '交通运输局', '大数据管理局', '市场监督管理局', '第一中学', '疾病预防控制中心', '公安局', '档案馆'];
-const enAgencies = ['Department of Health', 'City Transport Authority', 'Public Library', 'County School District', 'Water Authority'];
+const agencies = [
+  '人民医院',
+  '教育局',
+  '卫生健康委员会',
+  '交通运输局',
+  '大数据管理局',
+  '市场监督管理局',
+  '第一中学',
+  '疾病预防控制中心',
+  '公安局',
+  '档案馆',
+];
+const enAgencies = [
+  'Department of Health',
+  'City Transport Authority',
+  'Public Library',
+  'County School District',
+  'Water Authority',
+];
 const levels = ['national', 'provincial', 'municipal', 'county'] as const;
 const sources = ['website', 'trade_show', 'referral', 'cold_call', 'wechat', 'tender_site'];
 const uscc = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -80,7 +229,9 @@ export function demoCustomers(count: number, ownerIds: string[], seed = 42): Cre
         tags: rnd() < 0.2 ? ['member'] : [],
       });
     } else {
-      const name = english ? `${pick(['Springfield', 'Riverside', 'Lakeside', 'Fairview'])} ${pick(enAgencies)}` : `${cities[cityIndex]}市${pick(agencies)}`;
+      const name = english
+        ? `${pick(['Springfield', 'Riverside', 'Lakeside', 'Fairview'])} ${pick(enAgencies)}`
+        : `${cities[cityIndex]}市${pick(agencies)}`;
       out.push({
         kind: 'government',
         name,
