@@ -2,7 +2,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const apiServer = 'http://localhost:3000';
+// `npm start` listens on 3000; KEHU_API_URL points the dev server at another instance.
+const apiServer = process.env.KEHU_API_URL ?? 'http://localhost:3000';
 const proxied = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz'];
 
 export default defineConfig({

@@ -3,7 +3,13 @@
  * checks the session once per navigation.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { meQuery } from './api/queries';
 import { CUSTOMER_KINDS, type CustomerKind } from './api/types';
 import { SignInPage } from './auth/sign-in-page';
@@ -38,7 +44,9 @@ const signInRoute = createRoute({
   path: 'sign-in',
   validateSearch: (search: Record<string, unknown>): SignInSearch =>
     // Only same-site paths, so a crafted link cannot send the user elsewhere after signing in.
-    typeof search.redirect === 'string' && search.redirect.startsWith('/') && !search.redirect.startsWith('//')
+    typeof search.redirect === 'string' &&
+    search.redirect.startsWith('/') &&
+    !search.redirect.startsWith('//')
       ? { redirect: search.redirect }
       : {},
   beforeLoad: async ({ context }) => {
@@ -114,7 +122,11 @@ const settingsIndexRoute = createRoute({
 });
 
 const usersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'users', component: UsersPage });
-const apiKeysRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'api-keys', component: ApiKeysPage });
+const apiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'api-keys',
+  component: ApiKeysPage,
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,

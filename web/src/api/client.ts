@@ -50,14 +50,17 @@ export async function callApi<T>(method: Method, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   const json: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
-  if (!response.ok) throw new ApiError(response.status, asProblem(json), `${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new ApiError(response.status, asProblem(json), `${response.status} ${response.statusText}`);
   return json as T;
 }
 
 function asProblem(json: unknown): Problem | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const candidate = json as Partial<Problem>;
-  return typeof candidate.code === 'string' && typeof candidate.detail === 'string' ? (candidate as Problem) : undefined;
+  return typeof candidate.code === 'string' && typeof candidate.detail === 'string'
+    ? (candidate as Problem)
+    : undefined;
 }
 
 /** Builds a query string from the defined, non-empty values, e.g. `?kind=business&q=acme`. */

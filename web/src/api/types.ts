@@ -44,7 +44,11 @@ export const ROLES = [
 ] as const satisfies readonly Role[];
 
 /** Every customer kind, in the order the interface lists them. */
-export const CUSTOMER_KINDS = ['business', 'consumer', 'government'] as const satisfies readonly Customer['kind'][];
+export const CUSTOMER_KINDS = [
+  'business',
+  'consumer',
+  'government',
+] as const satisfies readonly Customer['kind'][];
 
 /** Every agency level, from the top down. */
 export const AGENCY_LEVELS = [
@@ -59,10 +63,15 @@ export const AGENCY_LEVELS = [
 export const LOCALES = ['zh-CN', 'en'] as const satisfies readonly Locale[];
 
 // The lists above must name every member of their union; these fail to compile when the server adds one.
-type Covers<List extends readonly string[], Union extends string> = [Exclude<Union, List[number]>] extends [never]
+type Covers<List extends readonly string[], Union extends string> = [Exclude<Union, List[number]>] extends [
+  never,
+]
   ? true
   : false;
 const rolesComplete: Covers<typeof ROLES, Role> = true;
 const kindsComplete: Covers<typeof CUSTOMER_KINDS, Customer['kind']> = true;
 const localesComplete: Covers<typeof LOCALES, Locale> = true;
 void [rolesComplete, kindsComplete, localesComplete];
+
+/** An action a role may be allowed to take. */
+export type Permission = Me['permissions'][number];

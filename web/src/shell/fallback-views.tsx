@@ -1,6 +1,6 @@
 /** What the user sees when an address leads nowhere or a page fails to load. */
 import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
-import { Link, type ErrorComponentProps } from '@tanstack/react-router';
+import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem-text';
 import { usePageTitle } from './use-page-title';
@@ -25,12 +25,18 @@ export function NotFoundPage() {
 /** The view for an error thrown while a route loads or renders, with a way to try again. */
 export function RouteErrorView({ error, reset }: ErrorComponentProps) {
   const { t } = useTranslation();
+  const router = useRouter();
+  // Resetting the boundary alone would show the same failed result; invalidating reruns the loaders.
+  const retry = (): void => {
+    reset();
+    void router.invalidate();
+  };
   return (
     <Center p="xl">
       <Alert color="red" title={t('errors.title')} maw={560} w="100%" data-testid="route-error">
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{describeError(error)}</Text>
-          <Button size="xs" variant="white" color="red" onClick={reset}>
+          <Button size="xs" variant="white" color="red" onClick={retry}>
             {t('errors.retry')}
           </Button>
         </Stack>

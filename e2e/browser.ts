@@ -1,0 +1,38 @@
+/** The system Chromium for browser journeys, or a one-line reason why the journeys are skipped. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where the Chromium binary is expected (`KEHU_CHROMIUM` overrides). */
+export const chromiumPath: string = process.env.KEHU_CHROMIUM ?? '/usr/bin/chromium';
+
+/** True when the journeys can run here. */
+export const hasChromium: boolean = existsSync(chromiumPath);
+
+if (!hasChromium)
+  console.log(`Browser journeys skipped: no Chromium at ${chromiumPath} (set KEHU_CHROMIUM).`);
+
+/** Screenshots of every journey land here (git-ignored) for a person to look at. */
+export const screenshotDir: string = path.resolve(import.meta.dirname, 'screenshots');
+
+/** Starts a headless Chromium with the flags that keep it quiet and sandbox-free in CI. */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Saves a screenshot of `page` as e2e/screenshots/<name>.png. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

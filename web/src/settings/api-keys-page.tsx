@@ -1,0 +1,144 @@
+/** Settings → API keys: the keys other systems use, with create and revoke. */
+import { Alert, Badge, Button, Center, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callApi } from '../api/client';
+import { describeError } from '../api/problem-text';
+import { apiKeysQuery } from '../api/queries';
+import type { ApiKeyOut } from '../api/types';
+import { PlusIcon } from '../shell/icons';
+import { useFormat } from '../shell/use-format';
+import { CreateApiKeyModal } from './create-api-key-modal';
+
+/** The API keys table, newest first, with a button to create one. */
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  const keys = useQuery(apiKeysQuery);
+  const [creating, { open, close }] = useDisclosure(false);
+  const [revoking, setRevoking] = useState<ApiKeyOut | null>(null);
+  return (
+    <>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Text size="sm" c="dimmed" maw={620}>
+          {t('apiKeys.intro')}
+        </Text>
+        <Button leftSection={<PlusIcon size={16} />} onClick={open} data-testid="create-api-key">
+          {t('apiKeys.create')}
+        </Button>
+      </Group>
+      <Paper withBorder radius="md">
+        {keys.isPending ? (
+          <Center p="xl">
+            <Loader size="sm" />
+          </Center>
+        ) : keys.isError ? (
+          <Alert color="red" m="md">
+            {describeError(keys.error)}
+          </Alert>
+        ) : keys.data.length === 0 ? (
+          <Text c="dimmed" p="xl" ta="center" data-testid="api-keys-empty">
+            {t('apiKeys.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" data-testid="api-key-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('apiKeys.name')}</Table.Th>
+                  <Table.Th>{t('apiKeys.role')}</Table.Th>
+                  <Table.Th>{t('apiKeys.prefix')}</Table.Th>
+                  <Table.Th>{t('apiKeys.created')}</Table.Th>
+                  <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
+                  <Table.Th>{t('apiKeys.status')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {keys.data.map((key) => (
+                  <ApiKeyRow key={key.id} apiKey={key} onRevoke={() => setRevoking(key)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      <CreateApiKeyModal opened={creating} onClose={close} />
+      <RevokeModal apiKey={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
+
+/** One key: what it is called, what it may do, when it was last used, and a revoke button while active. */
+function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKeyOut; onRevoke: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Table.Tr data-testid="api-key-row" c={apiKey.revokedAt ? 'dimmed' : undefined}>
+      <Table.Td fw={500}>{apiKey.name}</Table.Td>
+      <Table.Td>{t(`roles.${apiKey.role}`)}</Table.Td>
+      <Table.Td>
+        <Text size="sm" ff="monospace">
+          {apiKey.prefix}…
+        </Text>
+      </Table.Td>
+      <Table.Td>{format.date(apiKey.createdAt)}</Table.Td>
+      <Table.Td>{apiKey.lastUsedAt ? format.dateTime(apiKey.lastUsedAt) : t('apiKeys.never')}</Table.Td>
+      <Table.Td>
+        <Badge color={apiKey.revokedAt ? 'gray' : 'teal'} variant="light">
+          {apiKey.revokedAt ? t('apiKeys.revoked') : t('apiKeys.active')}
+        </Badge>
+      </Table.Td>
+      <Table.Td ta="right">
+        {!apiKey.revokedAt && (
+          <Button size="xs" variant="subtle" color="red" onClick={onRevoke} data-testid="revoke-api-key">
+            {t('apiKeys.revoke')}
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Asks before revoking, because systems using the key stop working at once. */
+function RevokeModal({ apiKey, onClose }: { apiKey: ApiKeyOut | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: (id: string) => callApi<void>('DELETE', `/api/api-keys/${encodeURIComponent(id)}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey });
+      close();
+    },
+  });
+  const close = (): void => {
+    revoke.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={apiKey !== null} onClose={close} title={t('apiKeys.revokeTitle')} centered>
+      <Stack gap="md">
+        <Text size="sm">{t('apiKeys.revokeConfirm', { name: apiKey?.name ?? '' })}</Text>
+        {revoke.isError && (
+          <Alert color="red" title={t('apiKeys.revokeFailed')}>
+            {describeError(revoke.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close}>
+            {t('apiKeys.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={revoke.isPending}
+            onClick={() => apiKey && revoke.mutate(apiKey.id)}
+            data-testid="confirm-revoke"
+          >
+            {t('apiKeys.revoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
