@@ -53,6 +53,8 @@ describe.skipIf(!hasChromium)('customer journey in the browser', () => {
     expect(await page.getByTestId('customer-row').count()).toBe(50);
     expect(await page.getByTestId('tenant-name').textContent()).toBe('Kehu Demo 客户演示');
     expect(await page.getByTestId('user-name').textContent()).toBe('Demo Admin');
+    await page.getByTestId('kind-mix').waitFor();
+    expect(await page.getByTestId('kind-mix').textContent()).toContain('240 customers in all');
     await page.getByTestId('load-more').click();
     await page.getByTestId('customer-row').nth(99).waitFor();
     await snap(page, 'journey-02-customers-en');

@@ -8,6 +8,7 @@ export {
   CreateCustomerInput,
   Customer,
   CustomerPage,
+  CustomerSummary,
   ListCustomersQuery,
 } from './customer/customer.contract.js';
 export type { CustomerKind } from './customer/customer.contract.js';
@@ -15,6 +16,7 @@ export {
   createCustomer,
   getCustomer,
   listCustomers,
+  summarizeCustomers,
   type CustomerDeps,
 } from './customer/customer.service.js';
 export { registerCustomerRoutes } from './customer/customer.routes.js';

@@ -1,7 +1,16 @@
 /** What the app reads from the server, as TanStack Query options shared by loaders and components. */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { callApi, isApiError, queryString } from './client';
-import type { ApiKeyOut, Customer, CustomerKind, CustomerPage, Me, TeamOut, UserOut } from './types';
+import type {
+  ApiKeyOut,
+  Customer,
+  CustomerKind,
+  CustomerPage,
+  CustomerSummary,
+  Me,
+  TeamOut,
+  UserOut,
+} from './types';
 
 /** How many customers one "page" of the list holds. */
 export const CUSTOMER_PAGE_SIZE = 50;
@@ -34,6 +43,14 @@ export function customersQuery(filters: CustomerFilters) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** How many customers of each kind match the search, for the list's picture and filter counts. */
+export function customerSummaryQuery(filters: Pick<CustomerFilters, 'q'>) {
+  return queryOptions({
+    queryKey: ['customers', 'summary', filters.q ?? ''],
+    queryFn: () => callApi<CustomerSummary>('GET', `/api/customers/summary${queryString({ q: filters.q })}`),
   });
 }
 

@@ -15,6 +15,7 @@ export type {
   Customer,
   CustomerKind,
   CustomerPage,
+  CustomerSummary,
 } from '../../../src/modules/crm/customer/customer.contract';
 
 import type { Me } from '../../../src/platform/auth/auth.contract';

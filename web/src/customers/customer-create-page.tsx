@@ -27,7 +27,10 @@ function useCreateCustomer() {
     mutationFn: (input: CreateCustomerInput) => callApi<Customer>('POST', '/api/customers', input),
     onSuccess: async (customer) => {
       queryClient.setQueryData(customerQuery(customer.id).queryKey, customer);
-      await queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['customers', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['customers', 'summary'] }),
+      ]);
       await navigate({ to: '/customers/$id', params: { id: customer.id } });
     },
   });

@@ -13,18 +13,19 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem-text';
-import { customersQuery } from '../api/queries';
+import { customerSummaryQuery, customersQuery } from '../api/queries';
 import { CUSTOMER_KINDS, type Customer } from '../api/types';
 import { useCan } from '../auth/use-me';
 import { PlusIcon, SearchIcon } from '../shell/icons';
 import { usePageTitle } from '../shell/use-page-title';
 import { CustomerCards } from './customer-cards';
 import { CustomerTable } from './customer-table';
+import { KindMix } from './kind-mix';
 
 const route = getRouteApi('/app/customers');
 
@@ -55,6 +56,7 @@ export function CustomerListPage() {
   const [text, setText] = useSearchText();
   // Keep the old rows on screen while a new filter loads, so the table does not flash empty.
   const list = useInfiniteQuery({ ...customersQuery(search), placeholderData: keepPreviousData });
+  const summary = useQuery({ ...customerSummaryQuery(search), placeholderData: keepPreviousData });
   const clearFilters = (): void => {
     setText('');
     void navigate({ search: {}, replace: true });
@@ -84,10 +86,14 @@ export function CustomerListPage() {
           onChange={chooseKind}
           aria-label={t('customers.kindFilter')}
           data-testid="kind-filter"
-          data={(['all', ...CUSTOMER_KINDS] as const).map((kind) => ({
-            value: kind,
-            label: t(`kinds.${kind}`),
-          }))}
+          data={(['all', ...CUSTOMER_KINDS] as const).map((kind) => {
+            const count = summary.data && (kind === 'all' ? summary.data.total : summary.data.byKind[kind]);
+            const label = t(`kinds.${kind}`);
+            return {
+              value: kind,
+              label: count === undefined ? label : t('customers.kindCount', { label, count }),
+            };
+          })}
         />
         <TextInput
           flex="1 1 240px"
@@ -102,6 +108,7 @@ export function CustomerListPage() {
           data-testid="customer-search"
         />
       </Group>
+      {summary.data && !search.kind && <KindMix summary={summary.data} onChoose={chooseKind} />}
       <CustomerListBody
         customers={list.data?.pages.flatMap((page) => page.items) ?? []}
         pending={list.isPending}

@@ -83,3 +83,13 @@ export const CustomerPage = z.object({
   nextCursor: z.uuid().nullable(),
 });
 export type CustomerPage = z.infer<typeof CustomerPage>;
+
+export const CustomerSummaryQuery = ListCustomersQuery.pick({ q: true, ownerUserId: true });
+export type CustomerSummaryQuery = z.infer<typeof CustomerSummaryQuery>;
+
+export const CustomerSummary = z.object({
+  /** Customers the caller may see (matching `q` when given). */
+  total: z.number().int(),
+  byKind: z.object({ business: z.number().int(), consumer: z.number().int(), government: z.number().int() }),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;

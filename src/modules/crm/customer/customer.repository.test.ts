@@ -7,7 +7,12 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { ListCustomersQuery } from './customer.contract.js';
-import { findVisibleCustomer, insertCustomers, listVisibleCustomers } from './customer.repository.js';
+import {
+  countVisibleCustomersByKind,
+  findVisibleCustomer,
+  insertCustomers,
+  listVisibleCustomers,
+} from './customer.repository.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -34,6 +39,8 @@ describe.skipIf(testEngine() !== 'pglite')('customer repository queries', () => 
     parts.push(sql.take('listVisibleCustomers (all scope, every filter)'));
     await listVisibleCustomers(sql.db, { ...rep, scope: 'own' }, ListCustomersQuery.parse({}));
     parts.push(sql.take('listVisibleCustomers (own scope, no filter)'));
+    await countVisibleCustomersByKind(sql.db, rep, { q: 'x' });
+    parts.push(sql.take('countVisibleCustomersByKind (team scope, search)'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./customer.repository.sql');
   });
 });

@@ -1,9 +1,9 @@
 /** Queries on customers. Every read starts from `visibleRows`, so tenant and data scope always apply. */
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ownedRows, visibleRows } from '../../../platform/tenancy.js';
-import type { ListCustomersQuery } from './customer.contract.js';
+import type { CustomerSummaryQuery, ListCustomersQuery } from './customer.contract.js';
 import { customers } from './customer.table.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -35,13 +35,23 @@ export async function findVisibleCustomer(
   )[0];
 }
 
+/** The filters shared by the list and the summary. */
+function matching(query: CustomerSummaryQuery): (SQL | undefined)[] {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return [
+    query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
+    pattern
+      ? or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.email, pattern))
+      : undefined,
+  ];
+}
+
 /** A page of customers the actor may see, newest first; one extra row tells whether another page exists. */
 export async function listVisibleCustomers(
   db: Db,
   actor: Actor,
   query: ListCustomersQuery,
 ): Promise<CustomerRow[]> {
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return db
     .select()
     .from(customers)
@@ -49,17 +59,23 @@ export async function listVisibleCustomers(
       visible(
         actor,
         query.kind ? eq(customers.kind, query.kind) : undefined,
-        query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
         query.after ? lt(customers.id, query.after) : undefined,
-        pattern
-          ? or(
-              ilike(customers.name, pattern),
-              ilike(customers.phone, pattern),
-              ilike(customers.email, pattern),
-            )
-          : undefined,
+        ...matching(query),
       ),
     )
     .orderBy(desc(customers.id))
     .limit(query.limit + 1);
+}
+
+/** How many customers of each kind the actor may see. */
+export async function countVisibleCustomersByKind(
+  db: Db,
+  actor: Actor,
+  query: CustomerSummaryQuery,
+): Promise<{ kind: string; n: number }[]> {
+  return db
+    .select({ kind: customers.kind, n: count() })
+    .from(customers)
+    .where(visible(actor, ...matching(query)))
+    .groupBy(customers.kind);
 }

@@ -2,8 +2,21 @@
 import { z } from 'zod';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
-import { CreateCustomerInput, Customer, CustomerPage, ListCustomersQuery } from './customer.contract.js';
-import { createCustomer, getCustomer, listCustomers, type CustomerDeps } from './customer.service.js';
+import {
+  CreateCustomerInput,
+  Customer,
+  CustomerPage,
+  CustomerSummary,
+  CustomerSummaryQuery,
+  ListCustomersQuery,
+} from './customer.contract.js';
+import {
+  createCustomer,
+  getCustomer,
+  listCustomers,
+  summarizeCustomers,
+  type CustomerDeps,
+} from './customer.service.js';
 
 /** Registers `/api/customers`. */
 export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
@@ -28,6 +41,18 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
       },
     },
     async (request) => listCustomers(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/customers/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Count the customers the caller may see, by kind',
+        querystring: CustomerSummaryQuery,
+        response: { 200: CustomerSummary },
+      },
+    },
+    async (request) => summarizeCustomers(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/customers/:id',

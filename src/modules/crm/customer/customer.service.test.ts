@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { isAppError } from '../../../platform/errors.js';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTeam, makeTenant, makeUser } from '../../../../test/helpers/factories.js';
-import { createCustomer, getCustomer, listCustomers } from './customer.service.js';
+import { createCustomer, getCustomer, listCustomers, summarizeCustomers } from './customer.service.js';
 import { ListCustomersQuery } from './customer.contract.js';
 
 let database: Database;
@@ -97,6 +97,26 @@ describe('customers', () => {
       code: 'crm.customer.not_found',
     });
     expect((await getCustomer(deps(), manager.actor, mine.id)).id).toBe(mine.id);
+  });
+
+  it('counts the customers of each kind within the data scope and the search', async () => {
+    const { tenant, admin } = await makeTenant(database.db);
+    const rep = await makeUser(database.db, tenant, 'sales_rep');
+    await createCustomer(deps(), admin.actor, { kind: 'business', name: '上海星辰物流有限公司' });
+    await createCustomer(deps(), admin.actor, { kind: 'business', name: 'Harbor Foods Inc.' });
+    await createCustomer(deps(), rep.actor, { kind: 'government', name: '上海市档案馆' });
+    expect(await summarizeCustomers(deps(), admin.actor, {})).toEqual({
+      total: 3,
+      byKind: { business: 2, consumer: 0, government: 1 },
+    });
+    expect(await summarizeCustomers(deps(), admin.actor, { q: '上海' })).toEqual({
+      total: 2,
+      byKind: { business: 1, consumer: 0, government: 1 },
+    });
+    expect(await summarizeCustomers(deps(), rep.actor, {})).toEqual({
+      total: 1,
+      byKind: { business: 0, consumer: 0, government: 1 },
+    });
   });
 
   it('refuses an owner or team from outside the tenant and writes nothing', async () => {

@@ -4,7 +4,14 @@ import { hasTeam, isMemberOf } from '../../../platform/auth/identity.service.js'
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import type { CreateCustomerInput, Customer, CustomerPage, ListCustomersQuery } from './customer.contract.js';
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerPage,
+  CustomerSummary,
+  CustomerSummaryQuery,
+  ListCustomersQuery,
+} from './customer.contract.js';
 import { customerNotFound, ownerNotMember, teamUnknown } from './customer.errors.js';
 import * as repo from './customer.repository.js';
 
@@ -71,6 +78,20 @@ export async function listCustomers(
     items: page.map(toCustomer),
     nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
   };
+}
+
+/** How many customers of each kind the actor may see, for the list's picture and filter counts. */
+export async function summarizeCustomers(
+  deps: CustomerDeps,
+  actor: Actor,
+  query: CustomerSummaryQuery,
+): Promise<CustomerSummary> {
+  requirePermission(actor, 'customers.read');
+  const byKind = { business: 0, consumer: 0, government: 0 };
+  for (const row of await repo.countVisibleCustomersByKind(deps.db, actor, query)) {
+    if (row.kind in byKind) byKind[row.kind as keyof typeof byKind] = row.n;
+  }
+  return { total: byKind.business + byKind.consumer + byKind.government, byKind };
 }
 
 function toCustomer(row: repo.CustomerRow): Customer {
