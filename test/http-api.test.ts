@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpApp } from '../src/platform/http/server.js';
 import { makeApiKey, makeTenant, makeUser, TEST_PASSWORD } from './helpers/factories.js';
@@ -62,6 +63,37 @@ describe('problem details', () => {
     const missing = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'route.not_found' });
+  });
+});
+
+describe('malformed requests', () => {
+  it('answers a request Node cannot parse with a problem body', async () => {
+    const server = await createTestApp();
+    try {
+      await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = server.app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.write(
+            Buffer.concat([
+              Buffer.from('GET /api/customers?q='),
+              Buffer.from('杭州'),
+              Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+            ]),
+          );
+        });
+        let data = '';
+        socket.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        socket.on('end', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1.1 400/);
+      expect(raw).toContain('application/problem+json');
+      expect(raw).toContain('"code":"request.malformed"');
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -191,10 +223,36 @@ describe('sessions and API keys', () => {
     expect(
       (await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: repCookie } })).statusCode,
     ).toBe(403);
+    const directory = await app.inject({
+      method: 'GET',
+      url: '/api/users/directory',
+      headers: { cookie: repCookie },
+    });
+    expect(directory.statusCode).toBe(200);
+    const entries = directory.json<{ items: Record<string, string>[] }>().items;
+    expect(entries.find((e) => e.name === '新销售')).toEqual({
+      id: user.json<{ id: string }>().id,
+      name: '新销售',
+    });
+    expect(directory.body).not.toContain('new.rep@example.com');
     const users = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
     expect(users.json<{ items: { email: string }[] }>().items.map((u) => u.email)).toContain(
       'new.rep@example.com',
     );
+  });
+});
+
+describe('sign-in rate limit', () => {
+  it('answers 429 with Retry-After after 20 attempts for one email, and keeps other emails open', async () => {
+    const { admin } = await makeTenant(database.db);
+    const attempt = (email: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } });
+    for (let i = 0; i < 20; i++) expect((await attempt(admin.email)).statusCode).toBe(401);
+    const limited = await attempt(admin.email);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json()).toMatchObject({ code: 'request.rate_limited', status: 429 });
+    expect((await attempt(`other-${admin.email}`)).statusCode).toBe(401);
   });
 });
 

@@ -48,6 +48,10 @@ export const UserOut = z.object({
 });
 export type UserOut = z.infer<typeof UserOut>;
 
+/** A user as every member of the tenant may see them: enough to name an owner. */
+export const UserDirectoryEntry = z.object({ id: z.uuid(), name: z.string() });
+export type UserDirectoryEntry = z.infer<typeof UserDirectoryEntry>;
+
 export const CreateTeamInput = z.object({
   name: z.string().trim().min(1).max(100),
   memberIds: z.array(z.uuid()).max(500).optional(),

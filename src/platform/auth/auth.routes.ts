@@ -15,10 +15,19 @@ import {
   SignInInput,
   TeamOut,
   UpdateMeInput,
+  UserDirectoryEntry,
   UserOut,
 } from './auth.contract.js';
 import { requirePermission } from './actor.js';
-import { addUser, createTeam, describeMe, listTeams, listUsers, setLocale } from './identity.service.js';
+import {
+  addUser,
+  createTeam,
+  describeMe,
+  listTeams,
+  listUserDirectory,
+  listUsers,
+  setLocale,
+} from './identity.service.js';
 import { signIn, signOut } from './session.service.js';
 
 /** Registers the identity routes. */
@@ -32,6 +41,15 @@ export function registerAuthRoutes(
   app.post(
     '/api/auth/sign-in',
     {
+      // Per address and email, so one guesser cannot lock everybody out.
+      config: {
+        rateLimit: {
+          max: 20,
+          timeWindow: '5 minutes',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${(request.body as { email?: string }).email ?? ''}`,
+        },
+      },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -98,6 +116,18 @@ export function registerAuthRoutes(
     async (request) => ({
       items: await listUsers(db, actorOf(request)),
     }),
+  );
+
+  app.get(
+    '/api/users/directory',
+    {
+      schema: {
+        tags,
+        summary: "Names of the tenant's users, for any member (to show owners)",
+        response: { 200: z.object({ items: z.array(UserDirectoryEntry) }) },
+      },
+    },
+    async (request) => ({ items: await listUserDirectory(db, actorOf(request)) }),
   );
 
   app.post(

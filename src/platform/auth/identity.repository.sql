@@ -22,6 +22,9 @@ select "teams"."id", "teams"."name", coalesce(array_agg("team_members"."user_id"
 -- findLiveSession
 select "token_hash", "user_id", "tenant_id", "created_at", "expires_at" from "sessions" where ("sessions"."token_hash" = $1 and "sessions"."expires_at" > $2);
 
+-- deleteExpiredSessions
+delete from "sessions" where ("sessions"."user_id" = $1 and "sessions"."expires_at" <= $2);
+
 -- findLiveApiKeyByHash
 select "id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at" from "api_keys" where ("api_keys"."key_hash" = $1 and "api_keys"."revoked_at" is null);
 

@@ -27,6 +27,7 @@ describe.skipIf(testEngine() !== 'pglite')('identity repository queries', () => 
       ['listTeamIdsOfUser', () => repo.listTeamIdsOfUser(sql.db, id, id)],
       ['listTeams', () => repo.listTeams(sql.db, id)],
       ['findLiveSession', () => repo.findLiveSession(sql.db, 'hash', now)],
+      ['deleteExpiredSessions', () => repo.deleteExpiredSessions(sql.db, id, now)],
       ['findLiveApiKeyByHash', () => repo.findLiveApiKeyByHash(sql.db, 'hash')],
       ['listApiKeys', () => repo.listApiKeys(sql.db, id)],
       ['revokeApiKey', () => repo.revokeApiKey(sql.db, id, id, now)],

@@ -1,5 +1,5 @@
 /** Queries on tenants, users, memberships, teams, sessions and API keys. No rules here. */
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { apiKeys, memberships, sessions, teamMembers, teams, tenants, users } from './auth.table.js';
 
@@ -132,6 +132,10 @@ export const findLiveSession = async (db: Db, tokenHash: string, now: Date) =>
       .from(sessions)
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
   )[0];
+
+export const deleteExpiredSessions = async (db: Db, userId: string, now: Date): Promise<void> => {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now)));
+};
 
 export const deleteSession = async (db: Db, tokenHash: string): Promise<void> => {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));

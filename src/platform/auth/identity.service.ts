@@ -6,7 +6,7 @@ import { newId } from '../ids.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from './actor.js';
 import { requirePermission } from './actor.js';
-import type { CreateUserInput, Me, TeamOut, UserOut } from './auth.contract.js';
+import type { CreateUserInput, Me, TeamOut, UserDirectoryEntry, UserOut } from './auth.contract.js';
 import { tenantNotFound, userNotFound } from './auth.errors.js';
 import * as repo from './identity.repository.js';
 import { defaultScopeOf, isRole, permissionsOf, type DataScope, type Role } from './roles.js';
@@ -112,6 +112,11 @@ export async function listUsers(db: Db, actor: Actor): Promise<UserOut[]> {
       createdAt: r.createdAt.toISOString(),
     };
   });
+}
+
+/** The names of the tenant's users, for every member: who owns a record should never show as an id. */
+export async function listUserDirectory(db: Db, actor: Actor): Promise<UserDirectoryEntry[]> {
+  return (await repo.listMembersOfTenant(db, actor.tenantId)).map((r) => ({ id: r.id, name: r.name }));
 }
 
 /** Creates a team in the actor's tenant with the given members. */

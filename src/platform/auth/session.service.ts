@@ -28,6 +28,7 @@ export async function signIn(
   if (!chosen) throw badCredentials();
   const actor = await actorForMember(db, { id: chosen.tenantId, slug: chosen.slug }, user.id, 'session');
   if (!actor) throw badCredentials();
+  await repo.deleteExpiredSessions(db, user.id, clock.now());
   const token = newToken();
   const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * 86_400_000);
   await repo.insertSession(db, {

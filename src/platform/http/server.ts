@@ -3,6 +3,7 @@
  * 3.1 at /openapi.json and /docs, problem+json errors, request logs, cookies, auth and idempotency.
  */
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
@@ -16,9 +17,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
 import { registerAuth } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
-import { sendProblem } from './problem.js';
+import { problem, sendProblem } from './problem.js';
 
 /** The app type modules register routes on. */
 export type HttpApp = FastifyInstance<
@@ -53,7 +55,20 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = Fastify({
     logger: options.logLevel === false ? false : { level: options.logLevel },
     bodyLimit: 5 * 1024 * 1024,
-    ajv: undefined,
+    // Requests Node cannot even parse (e.g. a URL with raw non-ASCII bytes) still get a problem body.
+    clientErrorHandler: (error, socket) => {
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const body = JSON.stringify(
+        problem(400, 'request.malformed', 'The request could not be parsed; is the URL percent-encoded?'),
+      );
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,6 +77,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   );
 
   await app.register(fastifyCookie);
+  // Limits are opt-in per route (`config: { rateLimit }`), e.g. on sign-in against password guessing.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'rate_limited',
+        'request.rate_limited',
+        `Too many requests; try again in ${context.after}.`,
+        {
+          details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        },
+      ),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type {
   CustomerSummary,
   Me,
   TeamOut,
+  UserDirectoryEntry,
   UserOut,
 } from './types';
 
@@ -67,6 +68,13 @@ export function customerQuery(id: string) {
 export const usersQuery = queryOptions({
   queryKey: ['users'],
   queryFn: async () => (await callApi<{ items: UserOut[] }>('GET', '/api/users')).items,
+});
+
+/** The names of the tenant's users (any member may read them), to name owners. */
+export const userDirectoryQuery = queryOptions({
+  queryKey: ['users', 'directory'],
+  queryFn: async () => (await callApi<{ items: UserDirectoryEntry[] }>('GET', '/api/users/directory')).items,
+  staleTime: 5 * 60_000,
 });
 
 /** The API keys of the tenant, without their secrets (admins only). */

@@ -8,6 +8,7 @@ export type {
   CreateUserInput,
   Me,
   TeamOut,
+  UserDirectoryEntry,
   UserOut,
 } from '../../../src/platform/auth/auth.contract';
 export type {

@@ -6,9 +6,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { describeError } from '../api/problem-text';
-import { customerQuery, teamsQuery, usersQuery } from '../api/queries';
+import { customerQuery, teamsQuery, userDirectoryQuery } from '../api/queries';
 import { AGENCY_LEVELS, type Customer } from '../api/types';
-import { useCan, useMe } from '../auth/use-me';
 import { BackToCustomers } from '../shell/back-link';
 import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
@@ -166,21 +165,13 @@ function CustomerFields({ customer }: { customer: Customer }) {
   );
 }
 
-/**
- * Names for user and team ids. Only admins may list users, so others see their own name or the id;
- * while the lists load, an ellipsis stands in rather than an id that flickers into a name.
- */
+/** Names for user and team ids; while the lists load, an ellipsis stands in rather than a flickering id. */
 function usePeopleNames(): { user: (id: string) => string; team: (id: string) => string } {
-  const me = useMe();
-  const canListUsers = useCan('users.manage');
-  const users = useQuery({ ...usersQuery, enabled: canListUsers });
+  const users = useQuery(userDirectoryQuery);
   const teams = useQuery(teamsQuery);
   const pending = (loading: boolean, id: string): string => (loading ? '…' : id);
   return {
-    user: (id) =>
-      id === me.user.id
-        ? me.user.name
-        : (users.data?.find((u) => u.id === id)?.name ?? pending(canListUsers && users.isPending, id)),
+    user: (id) => users.data?.find((u) => u.id === id)?.name ?? pending(users.isPending, id),
     team: (id) => teams.data?.find((team) => team.id === id)?.name ?? pending(teams.isPending, id),
   };
 }
