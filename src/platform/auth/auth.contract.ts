@@ -44,6 +44,7 @@ export const UserOut = z.object({
   name: z.string(),
   role: RoleSchema,
   scope: DataScopeSchema,
+  teamIds: z.array(z.uuid()),
   createdAt: z.iso.datetime(),
 });
 export type UserOut = z.infer<typeof UserOut>;
@@ -52,10 +53,31 @@ export type UserOut = z.infer<typeof UserOut>;
 export const UserDirectoryEntry = z.object({ id: z.uuid(), name: z.string() });
 export type UserDirectoryEntry = z.infer<typeof UserDirectoryEntry>;
 
+export const UpdateUserInput = z
+  .object({
+    role: RoleSchema.optional(),
+    /** null returns the user to their role's default scope. */
+    scope: DataScopeSchema.nullable().optional(),
+    /** Replaces the user's teams. */
+    teamIds: z.array(z.uuid()).max(50).optional(),
+  })
+  .refine((v) => v.role !== undefined || v.scope !== undefined || v.teamIds !== undefined, {
+    message: 'give at least one of role, scope, teamIds',
+  });
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
 export const CreateTeamInput = z.object({
   name: z.string().trim().min(1).max(100),
   memberIds: z.array(z.uuid()).max(500).optional(),
 });
+export const UpdateTeamInput = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    /** Replaces the team's members. */
+    memberIds: z.array(z.uuid()).max(500).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.memberIds !== undefined, { message: 'give name or memberIds' });
+export type UpdateTeamInput = z.infer<typeof UpdateTeamInput>;
 export const TeamOut = z.object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()) });
 export type TeamOut = z.infer<typeof TeamOut>;
 

@@ -15,19 +15,15 @@ import {
   SignInInput,
   TeamOut,
   UpdateMeInput,
+  UpdateTeamInput,
+  UpdateUserInput,
   UserDirectoryEntry,
   UserOut,
 } from './auth.contract.js';
 import { requirePermission } from './actor.js';
-import {
-  addUser,
-  createTeam,
-  describeMe,
-  listTeams,
-  listUserDirectory,
-  listUsers,
-  setLocale,
-} from './identity.service.js';
+import { describeMe, setLocale } from './identity.service.js';
+import { addUser, listUserDirectory, listUsers, removeMember, updateMember } from './member.service.js';
+import { createTeam, listTeams, updateTeam } from './team.service.js';
 import { signIn, signOut } from './session.service.js';
 
 /** Registers the identity routes. */
@@ -148,6 +144,36 @@ export function registerAuthRoutes(
     },
   );
 
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a user's role, data scope or teams",
+        params: z.object({ id: z.uuid() }),
+        body: UpdateUserInput,
+        response: { 200: UserOut },
+      },
+    },
+    async (request) => updateMember(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a user from the tenant (their other tenants are untouched)',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/api/teams',
     {
@@ -169,6 +195,20 @@ export function registerAuthRoutes(
       schema: { tags, summary: 'Create a team', body: CreateTeamInput, response: { 201: TeamOut } },
     },
     async (request, reply) => reply.status(201).send(await createTeam(db, actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a team or replace its members',
+        params: z.object({ id: z.uuid() }),
+        body: UpdateTeamInput,
+        response: { 200: TeamOut },
+      },
+    },
+    async (request) => updateTeam(db, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

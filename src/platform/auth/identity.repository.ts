@@ -1,5 +1,5 @@
 /** Queries on tenants, users, memberships, teams, sessions and API keys. No rules here. */
-import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { apiKeys, memberships, sessions, teamMembers, teams, tenants, users } from './auth.table.js';
 
@@ -167,4 +167,53 @@ export const revokeApiKey = async (db: Db, tenantId: string, id: string, now: Da
     .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return rows.length > 0;
+};
+
+export const updateMembership = async (
+  db: Db,
+  tenantId: string,
+  userId: string,
+  set: { role?: string; scope?: string | null },
+): Promise<void> => {
+  await db
+    .update(memberships)
+    .set(set)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+};
+
+export const deleteMembership = async (db: Db, tenantId: string, userId: string): Promise<void> => {
+  await db.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+};
+
+export const countAdmins = async (db: Db, tenantId: string): Promise<number> =>
+  (
+    await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'admin')))
+  )[0]?.n ?? 0;
+
+export const listTeamMemberships = async (db: Db, tenantId: string) =>
+  db
+    .select({ teamId: teamMembers.teamId, userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(eq(teamMembers.tenantId, tenantId));
+
+export const removeUserFromTeams = async (db: Db, tenantId: string, userId: string): Promise<void> => {
+  await db.delete(teamMembers).where(and(eq(teamMembers.tenantId, tenantId), eq(teamMembers.userId, userId)));
+};
+
+export const removeTeamMembers = async (db: Db, tenantId: string, teamId: string): Promise<void> => {
+  await db.delete(teamMembers).where(and(eq(teamMembers.tenantId, tenantId), eq(teamMembers.teamId, teamId)));
+};
+
+export const renameTeam = async (db: Db, tenantId: string, id: string, name: string): Promise<void> => {
+  await db
+    .update(teams)
+    .set({ name })
+    .where(and(eq(teams.tenantId, tenantId), eq(teams.id, id)));
+};
+
+export const deleteSessionsInTenant = async (db: Db, tenantId: string, userId: string): Promise<void> => {
+  await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
 };
