@@ -19,6 +19,7 @@ import { CustomerListPage } from './customers/customer-list-page';
 import { showLocale } from './i18n/i18n';
 import { ApiKeysPage } from './settings/api-keys-page';
 import { SettingsLayout } from './settings/settings-layout';
+import { TeamsPage } from './settings/teams-page';
 import { UsersPage } from './settings/users-page';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteErrorView } from './shell/fallback-views';
@@ -122,6 +123,7 @@ const settingsIndexRoute = createRoute({
 });
 
 const usersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'users', component: UsersPage });
+const teamsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'teams', component: TeamsPage });
 const apiKeysRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'api-keys',
@@ -136,7 +138,7 @@ const routeTree = rootRoute.addChildren([
     customerCreateRoute,
     customerDetailRoute,
     ...placeholderRoutes,
-    settingsRoute.addChildren([settingsIndexRoute, usersRoute, apiKeysRoute]),
+    settingsRoute.addChildren([settingsIndexRoute, usersRoute, teamsRoute, apiKeysRoute]),
   ]),
 ]);
 

@@ -1,5 +1,5 @@
 /** What the app reads from the server, as TanStack Query options shared by loaders and components. */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { callApi, isApiError, queryString } from './client';
 import type {
   ApiKeyOut,
@@ -83,9 +83,20 @@ export const apiKeysQuery = queryOptions({
   queryFn: async () => (await callApi<{ items: ApiKeyOut[] }>('GET', '/api/api-keys')).items,
 });
 
-/** The teams of the tenant, to name a customer's team. */
+/** The teams of the tenant with their members, to name a customer's team and to manage teams. */
 export const teamsQuery = queryOptions({
   queryKey: ['teams'],
   queryFn: async () => (await callApi<{ items: TeamOut[] }>('GET', '/api/teams')).items,
   staleTime: 5 * 60_000,
 });
+
+/**
+ * Refetches the users (with the directory under the same key) and the teams together: a user's teams
+ * and a team's members are two views of one membership, so a change to either stales both.
+ */
+export async function refreshUsersAndTeams(queryClient: QueryClient): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: usersQuery.queryKey }),
+    queryClient.invalidateQueries({ queryKey: teamsQuery.queryKey }),
+  ]);
+}

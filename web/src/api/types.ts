@@ -8,6 +8,8 @@ export type {
   CreateUserInput,
   Me,
   TeamOut,
+  UpdateTeamInput,
+  UpdateUserInput,
   UserDirectoryEntry,
   UserOut,
 } from '../../../src/platform/auth/auth.contract';
@@ -19,7 +21,8 @@ export type {
   CustomerSummary,
 } from '../../../src/modules/crm/customer/customer.contract';
 
-import type { Me } from '../../../src/platform/auth/auth.contract';
+import type { z } from 'zod';
+import type { CreateTeamInput as CreateTeamSchema, Me } from '../../../src/platform/auth/auth.contract';
 import type { Customer } from '../../../src/modules/crm/customer/customer.contract';
 
 /** A role a user or API key can carry. */
@@ -27,6 +30,9 @@ export type Role = Me['role'];
 
 /** How much of the tenant's data a user sees. */
 export type DataScope = Me['scope'];
+
+/** The body of `POST /api/teams`: a name and, optionally, the first members. */
+export type CreateTeamInput = z.infer<typeof CreateTeamSchema>;
 
 /** An interface language. */
 export type Locale = NonNullable<Me['user']['locale']>;
@@ -44,6 +50,9 @@ export const ROLES = [
   'warehouse_manager',
   'picker',
 ] as const satisfies readonly Role[];
+
+/** Every data scope, from the narrowest to the widest. */
+export const DATA_SCOPES = ['own', 'team', 'all'] as const satisfies readonly DataScope[];
 
 /** Every customer kind, in the order the interface lists them. */
 export const CUSTOMER_KINDS = [
@@ -71,9 +80,10 @@ type Covers<List extends readonly string[], Union extends string> = [Exclude<Uni
   ? true
   : false;
 const rolesComplete: Covers<typeof ROLES, Role> = true;
+const scopesComplete: Covers<typeof DATA_SCOPES, DataScope> = true;
 const kindsComplete: Covers<typeof CUSTOMER_KINDS, Customer['kind']> = true;
 const localesComplete: Covers<typeof LOCALES, Locale> = true;
-void [rolesComplete, kindsComplete, localesComplete];
+void [rolesComplete, scopesComplete, kindsComplete, localesComplete];
 
 /** An action a role may be allowed to take. */
 export type Permission = Me['permissions'][number];

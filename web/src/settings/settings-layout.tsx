@@ -1,4 +1,4 @@
-/** Settings: a title and tabs for users and API keys; each tab is its own address. */
+/** Settings: a title and tabs for users, teams and API keys; each tab is its own address. */
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,11 @@ import { usePageTitle } from '../shell/use-page-title';
 
 const tabs = [
   { value: '/settings/users', label: 'settings.users' },
+  { value: '/settings/teams', label: 'settings.teams' },
   { value: '/settings/api-keys', label: 'settings.apiKeys' },
 ] as const;
 
-/** The settings frame around the users and API keys pages. */
+/** The settings frame around the users, teams and API keys pages. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));

@@ -1,20 +1,39 @@
-/** Settings → Users: everyone in the tenant, and a form to add someone. */
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Table, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+/** Settings → Users: everyone in the tenant with their role, scope and teams; add, edit and remove. */
+import { Alert, Button, Center, Group, Loader, Paper, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem-text';
-import { usersQuery } from '../api/queries';
+import { teamsQuery, usersQuery } from '../api/queries';
+import type { UserOut } from '../api/types';
+import { useMe } from '../auth/use-me';
 import { PlusIcon } from '../shell/icons';
-import { useFormat } from '../shell/use-format';
 import { AddUserModal } from './add-user-modal';
+import { EditUserModal } from './edit-user-modal';
+import { RemoveUserModal } from './remove-user-modal';
+import { UserCards } from './user-cards';
+import type { UserListItem } from './user-list-item';
+import { UserTable } from './user-table';
 
-/** The users table with the "Add user" button above it. */
+/** The users, as a table or as cards on a phone, with "Add user" above and edit and remove on each. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const users = useQuery(usersQuery);
+  const teams = useQuery(teamsQuery);
+  const me = useMe();
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [adding, { open, close }] = useDisclosure(false);
+  const [editing, setEditing] = useState<UserOut | null>(null);
+  const [removing, setRemoving] = useState<UserOut | null>(null);
+  const teamName = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
+  const items = (users.data ?? []).map((user): UserListItem => ({
+    user,
+    teamNames: user.teamIds.map((id) => teamName.get(id) ?? '…'),
+    isSelf: user.id === me.user.id,
+    onEdit: () => setEditing(user),
+    onRemove: () => setRemoving(user),
+  }));
   return (
     <>
       <Group justify="flex-end">
@@ -31,48 +50,19 @@ export function UsersPage() {
           <Alert color="red" m="md">
             {describeError(users.error)}
           </Alert>
-        ) : users.data.length === 0 ? (
+        ) : items.length === 0 ? (
           <Text c="dimmed" p="xl" ta="center">
             {t('users.empty')}
           </Text>
+        ) : narrow ? (
+          <UserCards items={items} />
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" data-testid="user-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.name')}</Table.Th>
-                  <Table.Th>{t('users.email')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.scope')}</Table.Th>
-                  <Table.Th>{t('users.created')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.map((user) => (
-                  <Table.Tr key={user.id} data-testid="user-row">
-                    <Table.Td fw={500}>{user.name}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={user.role === 'admin' ? 'red' : 'teal'} tt="none">
-                        {t(`roles.${user.role}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`scopes.${user.scope}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {format.date(user.createdAt)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <UserTable items={items} />
         )}
       </Paper>
       <AddUserModal opened={adding} onClose={close} />
+      <EditUserModal user={editing} onClose={() => setEditing(null)} />
+      <RemoveUserModal user={removing} onClose={() => setRemoving(null)} />
     </>
   );
 }
