@@ -82,6 +82,11 @@ describe('kehu CLI', () => {
   });
 
   it('fails with a clear message on bad input', async () => {
+    const bySlugOption = await runCli(['tenant', 'create', '--slug', 'beta', '--name', 'Beta'], env);
+    expect(bySlugOption.code, bySlugOption.stderr).toBe(0);
+    const noSlug = await runCli(['tenant', 'create', '--name', 'Nameless'], env);
+    expect(noSlug.code).not.toBe(0);
+    expect(noSlug.stderr).toContain('slug');
     const noTenant = await runCli(['apikey', 'create', '--tenant', 'nope', '--role', 'admin'], env);
     expect(noTenant.code).not.toBe(0);
     expect(noTenant.stdout).toBe('');

@@ -33,7 +33,7 @@ describe('problem details', () => {
     expect(response.statusCode).toBe(400);
     const body = response.json<{ code: string; errors: { path: string }[] }>();
     expect(body.code).toBe('request.invalid');
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['body.email', 'body.kind', 'body.name']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['email', 'kind', 'name']);
   });
 
   it('reports kind-specific rules with their field path', async () => {
@@ -47,7 +47,7 @@ describe('problem details', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json<{ errors: { path: string }[] }>().errors).toEqual([
-      { path: 'body.uscc', message: 'only business customers have a USCC' },
+      { path: 'uscc', in: 'body', pointer: '#/uscc', message: 'only business customers have a USCC' },
     ]);
   });
 

@@ -63,10 +63,13 @@ seed
 
 const tenant = program.command('tenant').description('tenants (companies using Kehu)');
 tenant
-  .command('create <slug>')
+  .command('create [slug]')
   .description('create a tenant; prints its id')
+  .option('--slug <slug>', 'the tenant slug (instead of the argument)')
   .requiredOption('--name <name>', 'display name')
-  .action(async (slug: string, options: { name: string }) => {
+  .action(async (slugArgument: string | undefined, options: { slug?: string; name: string }) => {
+    const slug = slugArgument ?? options.slug;
+    if (!slug) throw new InvalidArgumentError('give the tenant slug as an argument or with --slug');
     const row = await withDatabase((database) => createTenant(database.db, { slug, name: options.name }));
     console.log(row.id);
   });

@@ -8,7 +8,15 @@ export type ErrorKind =
   'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'rate_limited' | 'unavailable';
 
 /** One failing input field: a path into the request and what is wrong with it. */
-export type FieldIssue = { path: string; message: string };
+export type FieldIssue = {
+  /** Dotted path to the field, e.g. `email` or `tags.2`. */
+  path: string;
+  message: string;
+  /** Where the field is: `body` (the default), `querystring`, `params` or `headers`. */
+  in?: string;
+  /** The same path as an RFC 6901 JSON pointer fragment, e.g. `#/tags/2`. */
+  pointer?: string;
+};
 
 /** An expected failure with a stable code, e.g. `new AppError('not_found', 'crm.customer.not_found', ...)`. */
 export class AppError extends Error {

@@ -65,16 +65,26 @@ export function sendProblem(
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
     // The library's own types do not resolve under NodeNext, so name the fields we read.
     const validation = error.validation as { instancePath: string; message?: string }[];
-    const errors = validation.map((v) => ({
-      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: v.message ?? 'invalid',
-    }));
+    const errors = validation.map((v) => {
+      const segments = v.instancePath.split('/').filter(Boolean);
+      return {
+        path: segments.join('.') || where,
+        in: where,
+        pointer: `#/${segments.join('/')}`,
+        message: v.message ?? 'invalid',
+      };
+    });
     body = problem(400, 'request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
       errors,
     });
   } else if (error instanceof AppError) {
+    const errors = error.issues?.map((issue) => ({
+      in: 'body',
+      pointer: `#/${issue.path.split('.').join('/')}`,
+      ...issue,
+    }));
     body = problem(statusOf(error.kind), error.code, error.message, {
-      ...(error.issues ? { errors: error.issues } : {}),
+      ...(errors ? { errors } : {}),
       ...(error.details ?? {}),
     });
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {

@@ -70,6 +70,10 @@ export const ListCustomersQuery = z.object({
   kind: CustomerKind.optional(),
   /** Part of the name, phone or email, case-insensitive. */
   q: z.string().trim().min(1).max(100).optional(),
+  /** Another name for `q`, for clients that expect it. */
+  search: z.string().trim().min(1).max(100).optional(),
+  /** Another name for `q`, for clients that expect it. */
+  name: z.string().trim().min(1).max(100).optional(),
   ownerUserId: z.uuid().optional(),
   /** The `nextCursor` of the previous page. */
   after: z.uuid().optional(),
@@ -84,7 +88,12 @@ export const CustomerPage = z.object({
 });
 export type CustomerPage = z.infer<typeof CustomerPage>;
 
-export const CustomerSummaryQuery = ListCustomersQuery.pick({ q: true, ownerUserId: true });
+export const CustomerSummaryQuery = ListCustomersQuery.pick({
+  q: true,
+  search: true,
+  name: true,
+  ownerUserId: true,
+});
 export type CustomerSummaryQuery = z.infer<typeof CustomerSummaryQuery>;
 
 export const CustomerSummary = z.object({

@@ -37,7 +37,8 @@ export async function findVisibleCustomer(
 
 /** The filters shared by the list and the summary. */
 function matching(query: CustomerSummaryQuery): (SQL | undefined)[] {
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const text = query.q ?? query.search ?? query.name;
+  const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return [
     query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
     pattern

@@ -70,6 +70,8 @@ describe('customers', () => {
       (await listCustomers(deps(), admin.actor, query(q))).items.map((c) => c.name).sort();
     expect(await names({ q: '北京' })).toEqual(['北京华创电子有限公司', '北京市档案馆']);
     expect(await names({ q: '北京', kind: 'government' })).toEqual(['北京市档案馆']);
+    expect(await names({ search: '北京', kind: 'government' })).toEqual(['北京市档案馆']);
+    expect(await names({ name: 'olivia' })).toEqual(['Olivia Wang']);
     expect(await names({ q: 'OLIVIA@' })).toEqual(['Olivia Wang']);
     expect(await names({ q: '100%_' })).toEqual([]);
   });
