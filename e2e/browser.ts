@@ -2,6 +2,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer } from '../test/helpers/server.js';
+import { ensureWebBuilt } from './web-build.js';
 
 /** Where the Chromium binary is expected (`KEHU_CHROMIUM` overrides). */
 export const chromiumPath: string = process.env.KEHU_CHROMIUM ?? '/usr/bin/chromium';
@@ -35,4 +37,28 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a screenshot of `page` as e2e/screenshots/<name>.png. */
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** What one journey file drives: a demo server, a Chromium and a desktop-size English page. */
+export type Journey = {
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  browser: Browser;
+  page: Page;
+};
+
+/** Builds the web app if stale, starts a demo server and opens a 1280x860 page in Chromium. */
+export async function openJourney(): Promise<Journey> {
+  ensureWebBuilt();
+  const server = await startTestServer({ demo: true });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { server, browser, page };
+}
+
+/** Closes what openJourney opened; safe when it failed half-way. */
+export async function closeJourney(journey: Partial<Journey>): Promise<void> {
+  await journey.browser?.close();
+  await journey.server?.close();
 }

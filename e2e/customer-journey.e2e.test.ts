@@ -2,11 +2,9 @@
  * The first journey of a new user: sign in to the demo, read the customer list, switch to Chinese
  * (and find it still Chinese after a reload), create a customer, find it by name, open it.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/helpers/server.js';
-import { hasChromium, launchBrowser, snap } from './browser.js';
-import { ensureWebBuilt } from './web-build.js';
+import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
 
 /** True when the element is inside the viewport; a folded navbar is slid off to the left, not hidden. */
 async function isOnScreen(locator: Locator): Promise<boolean> {
@@ -15,25 +13,15 @@ async function isOnScreen(locator: Locator): Promise<boolean> {
 }
 
 describe.skipIf(!hasChromium)('customer journey in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: Journey['server'];
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const customerName = `E2E 云杉测试科技有限公司 ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    ({ server, browser, page } = await openJourney());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => closeJourney({ server, browser }));
 
   it('refuses a wrong password with the reason, then signs in and shows the demo customers', async () => {
     await page.goto(`${server.url}/customers`);

@@ -5,9 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/helpers/server.js';
-import { hasChromium, launchBrowser, snap } from './browser.js';
-import { ensureWebBuilt } from './web-build.js';
+import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
 
 async function signIn(page: Page): Promise<void> {
   await page.getByTestId('sign-in-email').fill('admin@demo.kehu.local');
@@ -16,25 +14,16 @@ async function signIn(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('settings journey in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: Journey['server'];
   let browser: Browser;
   let page: Page;
   const teamName = `E2E 华南销售 South China ${Date.now().toString(36)}`;
   const row = (email: string) => page.locator(`[data-testid="user-row"][data-user-email="${email}"]`);
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    ({ server, browser, page } = await openJourney());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => closeJourney({ server, browser }));
 
   it('signs in to the teams tab and creates a team with two demo users', async () => {
     await page.goto(`${server.url}/settings/teams`);

@@ -1,30 +1,22 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpApp } from '../src/platform/http/server.js';
+import { describe, expect, it } from 'vitest';
 import { makeApiKey, makeTenant, makeUser, TEST_PASSWORD } from './helpers/factories.js';
-import { createTestApp, signInCookie } from './helpers/server.js';
-import type { Database } from '../src/platform/db/database.js';
+import { createTestApp, signInCookie, useTestApp } from './helpers/server.js';
 
-let app: HttpApp;
-let database: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, database, close } = await createTestApp());
-});
-afterAll(async () => close());
+const t = useTestApp();
 
 describe('problem details', () => {
   it('answers 401 with a code when no credentials are sent', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/customers' });
+    const response = await t.app.inject({ method: 'GET', url: '/api/customers' });
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json()).toMatchObject({ status: 401, code: 'auth.required' });
   });
 
   it('names every failing field of an invalid body', async () => {
-    const { admin } = await makeTenant(database.db);
-    const cookie = await signInCookie(app, admin.email, TEST_PASSWORD);
-    const response = await app.inject({
+    const { admin } = await makeTenant(t.database.db);
+    const cookie = await signInCookie(t.app, admin.email, TEST_PASSWORD);
+    const response = await t.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { cookie },
@@ -37,9 +29,9 @@ describe('problem details', () => {
   });
 
   it('reports kind-specific rules with their field path', async () => {
-    const { admin } = await makeTenant(database.db);
-    const cookie = await signInCookie(app, admin.email, TEST_PASSWORD);
-    const response = await app.inject({
+    const { admin } = await makeTenant(t.database.db);
+    const cookie = await signInCookie(t.app, admin.email, TEST_PASSWORD);
+    const response = await t.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { cookie },
@@ -52,7 +44,7 @@ describe('problem details', () => {
   });
 
   it('answers malformed JSON and unknown routes as problems', async () => {
-    const bad = await app.inject({
+    const bad = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       headers: { 'content-type': 'application/json' },
@@ -60,7 +52,7 @@ describe('problem details', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ status: 400, code: expect.stringMatching(/^request\./) });
-    const missing = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'route.not_found' });
   });
@@ -99,8 +91,8 @@ describe('malformed requests', () => {
 
 describe('sessions and API keys', () => {
   it('signs in, remembers the language, and signs out', async () => {
-    const { admin } = await makeTenant(database.db);
-    const wrong = await app.inject({
+    const { admin } = await makeTenant(t.database.db);
+    const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email: admin.email, password: 'nope' },
@@ -108,7 +100,7 @@ describe('sessions and API keys', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'auth.bad_credentials' });
 
-    const signIn = await app.inject({
+    const signIn = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email: admin.email.toUpperCase(), password: TEST_PASSWORD },
@@ -118,30 +110,30 @@ describe('sessions and API keys', () => {
     expect(setCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const cookie = `kehu_session=${setCookie.value}`;
 
-    const patched = await app.inject({
+    const patched = await t.app.inject({
       method: 'PATCH',
       url: '/api/me',
       headers: { cookie },
       payload: { locale: 'zh-CN' },
     });
     expect(patched.json()).toMatchObject({ user: { locale: 'zh-CN' }, role: 'admin', scope: 'all' });
-    const again = await app.inject({
+    const again = await t.app.inject({
       method: 'GET',
       url: '/api/me',
-      headers: { cookie: await signInCookie(app, admin.email, TEST_PASSWORD) },
+      headers: { cookie: await signInCookie(t.app, admin.email, TEST_PASSWORD) },
     });
     expect(again.json()).toMatchObject({ user: { locale: 'zh-CN' } });
 
     expect(
-      (await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } })).statusCode,
+      (await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } })).statusCode,
     ).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
   it('shows a created key once, accepts it as a bearer token with its role, and refuses it once revoked', async () => {
-    const { admin } = await makeTenant(database.db);
-    const cookie = await signInCookie(app, admin.email, TEST_PASSWORD);
-    const created = await app.inject({
+    const { admin } = await makeTenant(t.database.db);
+    const cookie = await signInCookie(t.app, admin.email, TEST_PASSWORD);
+    const created = await t.app.inject({
       method: 'POST',
       url: '/api/api-keys',
       headers: { cookie },
@@ -150,7 +142,7 @@ describe('sessions and API keys', () => {
     expect(created.statusCode).toBe(201);
     const { id, key } = created.json<{ id: string; key: string }>();
     expect(key).toMatch(/^kehu_[A-Za-z0-9]{8}_/);
-    const listed = await app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie } });
+    const listed = await t.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie } });
     expect(listed.body).not.toContain(key);
     expect(listed.json<{ items: { id: string; prefix: string }[] }>().items[0]).toMatchObject({
       id,
@@ -158,7 +150,7 @@ describe('sessions and API keys', () => {
     });
 
     const authorization = `Bearer ${key}`;
-    const made = await app.inject({
+    const made = await t.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { authorization },
@@ -167,18 +159,18 @@ describe('sessions and API keys', () => {
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ ownerUserId: null });
     expect(
-      (await app.inject({ method: 'GET', url: '/api/users', headers: { authorization } })).statusCode,
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization } })).statusCode,
     ).toBe(403);
 
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: { cookie } })).statusCode,
+      (await t.app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: { cookie } })).statusCode,
     ).toBe(204);
     expect(
-      (await app.inject({ method: 'GET', url: '/api/customers', headers: { authorization } })).statusCode,
+      (await t.app.inject({ method: 'GET', url: '/api/customers', headers: { authorization } })).statusCode,
     ).toBe(401);
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'GET',
           url: '/api/customers',
           headers: { authorization: 'Bearer kehu_garbage' },
@@ -188,16 +180,16 @@ describe('sessions and API keys', () => {
   });
 
   it('lets admins add users and teams, and nobody else', async () => {
-    const { tenant, admin } = await makeTenant(database.db);
-    const cookie = await signInCookie(app, admin.email, TEST_PASSWORD);
-    const team = await app.inject({
+    const { tenant, admin } = await makeTenant(t.database.db);
+    const cookie = await signInCookie(t.app, admin.email, TEST_PASSWORD);
+    const team = await t.app.inject({
       method: 'POST',
       url: '/api/teams',
       headers: { cookie },
       payload: { name: 'North' },
     });
     expect(team.statusCode).toBe(201);
-    const user = await app.inject({
+    const user = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie },
@@ -211,19 +203,19 @@ describe('sessions and API keys', () => {
     });
     expect(user.statusCode).toBe(201);
     expect(user.json()).toMatchObject({ email: 'new.rep@example.com', role: 'sales_rep', scope: 'own' });
-    const duplicate = await app.inject({
+    const duplicate = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie },
       payload: { email: 'new.rep@example.com', name: 'again', password: 'long-enough', role: 'marketer' },
     });
     expect(duplicate.statusCode).toBe(409);
-    const rep = await makeUser(database.db, tenant, 'sales_rep');
-    const repCookie = await signInCookie(app, rep.email, TEST_PASSWORD);
+    const rep = await makeUser(t.database.db, tenant, 'sales_rep');
+    const repCookie = await signInCookie(t.app, rep.email, TEST_PASSWORD);
     expect(
-      (await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: repCookie } })).statusCode,
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: repCookie } })).statusCode,
     ).toBe(403);
-    const directory = await app.inject({
+    const directory = await t.app.inject({
       method: 'GET',
       url: '/api/users/directory',
       headers: { cookie: repCookie },
@@ -235,7 +227,7 @@ describe('sessions and API keys', () => {
       name: '新销售',
     });
     expect(directory.body).not.toContain('new.rep@example.com');
-    const users = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
+    const users = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
     expect(users.json<{ items: { email: string }[] }>().items.map((u) => u.email)).toContain(
       'new.rep@example.com',
     );
@@ -244,9 +236,9 @@ describe('sessions and API keys', () => {
 
 describe('sign-in rate limit', () => {
   it('answers 429 with Retry-After after 20 attempts for one email, and keeps other emails open', async () => {
-    const { admin } = await makeTenant(database.db);
+    const { admin } = await makeTenant(t.database.db);
     const attempt = (email: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } });
+      t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } });
     for (let i = 0; i < 20; i++) expect((await attempt(admin.email)).statusCode).toBe(401);
     const limited = await attempt(admin.email);
     expect(limited.statusCode).toBe(429);
@@ -258,10 +250,10 @@ describe('sign-in rate limit', () => {
 
 describe('idempotency', () => {
   it('answers the same key and body with the first answer and writes once; another body is a conflict', async () => {
-    const { tenant } = await makeTenant(database.db);
-    const authorization = `Bearer ${await makeApiKey(database.db, tenant.id, 'sales_manager')}`;
+    const { tenant } = await makeTenant(t.database.db);
+    const authorization = `Bearer ${await makeApiKey(t.database.db, tenant.id, 'sales_manager')}`;
     const post = (payload: object, key?: string) =>
-      app.inject({
+      t.app.inject({
         method: 'POST',
         url: '/api/customers',
         headers: { authorization, ...(key ? { 'idempotency-key': key } : {}) },
@@ -277,20 +269,20 @@ describe('idempotency', () => {
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json()).toMatchObject({ code: 'request.idempotency_key.reused' });
     await post({ kind: 'consumer', name: '张伟' });
-    const list = await app.inject({ method: 'GET', url: '/api/customers', headers: { authorization } });
+    const list = await t.app.inject({ method: 'GET', url: '/api/customers', headers: { authorization } });
     expect(list.json<{ items: { name: string }[] }>().items.map((c) => c.name)).toEqual(['张伟', '张伟']);
   });
 
   it('keeps keys per tenant', async () => {
-    const a = await makeTenant(database.db);
-    const b = await makeTenant(database.db);
-    for (const t of [a, b]) {
-      const authorization = `Bearer ${await makeApiKey(database.db, t.tenant.id, 'admin')}`;
-      const response = await app.inject({
+    const a = await makeTenant(t.database.db);
+    const b = await makeTenant(t.database.db);
+    for (const { tenant } of [a, b]) {
+      const authorization = `Bearer ${await makeApiKey(t.database.db, tenant.id, 'admin')}`;
+      const response = await t.app.inject({
         method: 'POST',
         url: '/api/customers',
         headers: { authorization, 'idempotency-key': 'same-key' },
-        payload: { kind: 'business', name: `Co ${t.tenant.slug}` },
+        payload: { kind: 'business', name: `Co ${tenant.slug}` },
       });
       expect(response.statusCode).toBe(201);
       expect(response.headers['idempotent-replayed']).toBeUndefined();
@@ -300,13 +292,13 @@ describe('idempotency', () => {
 
 describe('OpenAPI', () => {
   it('documents every API route with OpenAPI 3.1', async () => {
-    const response = await app.inject({ method: 'GET', url: '/openapi.json' });
+    const response = await t.app.inject({ method: 'GET', url: '/openapi.json' });
     const doc = response.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(doc.openapi).toBe('3.1.0');
-    for (const route of app.routeTable.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')) {
+    for (const route of t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
     }
-    expect((await app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
+    expect((await t.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
   });
 });

@@ -1,30 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/platform/db/database.js';
-import type { HttpApp } from '../src/platform/http/server.js';
+import { describe, expect, it } from 'vitest';
 import { makeApiKey, makeTenant, TEST_PASSWORD } from './helpers/factories.js';
-import { createTestApp, signInCookie } from './helpers/server.js';
+import { signInCookie, useTestApp } from './helpers/server.js';
 
-let app: HttpApp;
-let database: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, database, close } = await createTestApp());
-});
-afterAll(async () => close());
+const t = useTestApp();
 
 describe('tenant isolation', () => {
   it('never shows one tenant a record of another, through any route with an id', async () => {
-    const a = await makeTenant(database.db);
-    const b = await makeTenant(database.db);
-    const cookieA = await signInCookie(app, a.admin.email, TEST_PASSWORD);
-    const made = await app.inject({
+    const a = await makeTenant(t.database.db);
+    const b = await makeTenant(t.database.db);
+    const cookieA = await signInCookie(t.app, a.admin.email, TEST_PASSWORD);
+    const made = await t.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { cookie: cookieA },
       payload: { kind: 'business', name: 'Secret Supplier 机密供应商', phone: '021-12345678' },
     });
     const customerId = made.json<{ id: string }>().id;
-    const key = await app.inject({
+    const key = await t.app.inject({
       method: 'POST',
       url: '/api/api-keys',
       headers: { cookie: cookieA },
@@ -34,17 +26,17 @@ describe('tenant isolation', () => {
     const idsOfA = [customerId, keyId];
 
     const asB = [
-      { cookie: await signInCookie(app, b.admin.email, TEST_PASSWORD) },
-      { authorization: `Bearer ${await makeApiKey(database.db, b.tenant.id, 'admin')}` },
+      { cookie: await signInCookie(t.app, b.admin.email, TEST_PASSWORD) },
+      { authorization: `Bearer ${await makeApiKey(t.database.db, b.tenant.id, 'admin')}` },
     ];
-    const idRoutes = app.routeTable.filter(
+    const idRoutes = t.app.routeTable.filter(
       (r) => r.url.startsWith('/api/') && r.url.includes(':id') && r.method !== 'HEAD',
     );
     expect(idRoutes.length).toBeGreaterThan(1);
     for (const headers of asB) {
       for (const route of idRoutes) {
         for (const id of idsOfA) {
-          const response = await app.inject({
+          const response = await t.app.inject({
             method: route.method as 'GET',
             url: route.url.replace(':id', id),
             headers,
@@ -54,13 +46,13 @@ describe('tenant isolation', () => {
           expect(response.body).not.toContain('Secret Supplier');
         }
       }
-      const list = await app.inject({ method: 'GET', url: '/api/customers?q=Secret', headers });
+      const list = await t.app.inject({ method: 'GET', url: '/api/customers?q=Secret', headers });
       expect(list.json<{ items: unknown[] }>().items).toEqual([]);
-      const all = await app.inject({ method: 'GET', url: '/api/customers?limit=200', headers });
+      const all = await t.app.inject({ method: 'GET', url: '/api/customers?limit=200', headers });
       expect(all.body).not.toContain(customerId);
     }
     // The key B tried to revoke is still alive in A.
-    const keys = await app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: cookieA } });
+    const keys = await t.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: cookieA } });
     expect(
       keys.json<{ items: { id: string; revokedAt: string | null }[] }>().items.find((k) => k.id === keyId)
         ?.revokedAt,

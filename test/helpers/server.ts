@@ -2,6 +2,7 @@
  * The whole app on a fresh test database: `startTestServer` listens on a real port (browser tests),
  * `createTestApp` is for `inject` (route tests).
  */
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app/app.js';
 import { seedDemo } from '../../src/app/demo.js';
 import { systemClock, type Clock } from '../../src/platform/clock.js';
@@ -27,6 +28,30 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.close();
+    },
+  };
+}
+
+/**
+ * One app on a fresh database for a whole test file: registers its `beforeAll`/`afterAll` and gives
+ * `app` and `database` to the tests.
+ */
+export function useTestApp(): { readonly app: HttpApp; readonly database: Database } {
+  let current: Awaited<ReturnType<typeof createTestApp>> | undefined;
+  beforeAll(async () => {
+    current = await createTestApp();
+  });
+  afterAll(async () => current?.close());
+  const started = () => {
+    if (!current) throw new Error('useTestApp: the app starts in beforeAll; use it inside tests');
+    return current;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    get database() {
+      return started().database;
     },
   };
 }
