@@ -132,6 +132,7 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
     };
     child.on('message', onMessage);
     child.once('exit', (code) => reject(new Error(`embedded database host exited with code ${code}`)));
+    child.once('error', reject);
   });
   child.removeAllListeners('message');
   return {
@@ -150,7 +151,9 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
       }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
-        child.send({ type: 'stop' } satisfies HostCommand);
+        // The host may be exiting already (Ctrl-C reaches the whole process group): then the channel
+        // is closed and there is nothing left to tell it.
+        child.send({ type: 'stop' } satisfies HostCommand, () => undefined);
         await exited;
       }
     },
