@@ -158,6 +158,11 @@ describe('sessions and API keys', () => {
     });
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ ownerUserId: null });
+    const used = await t.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie } });
+    const usedKey = used
+      .json<{ items: { id: string; lastUsedAt: string | null }[] }>()
+      .items.find((k) => k.id === id);
+    expect(usedKey?.lastUsedAt).not.toBeNull();
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization } })).statusCode,
     ).toBe(403);
