@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SummaryReporter } from './test/summary-reporter.js';
 
 // The DB suite runs once per engine: always on PGlite, and also on a PostgreSQL server when
 // KEHU_TEST_DATABASE_URL is set. Browser journeys run once, on PGlite.
@@ -7,6 +8,7 @@ const engines = process.env.KEHU_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['
 
 export default defineConfig({
   test: {
+    reporters: ['default', new SummaryReporter()],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
