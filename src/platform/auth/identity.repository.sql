@@ -19,8 +19,9 @@ select "team_id" from "team_members" where ("team_members"."tenant_id" = $1 and 
 -- listTeams
 select "teams"."id", "teams"."name", coalesce(array_agg("team_members"."user_id") filter (where "team_members"."user_id" is not null), '{}') from "teams" left join "team_members" on ("team_members"."tenant_id" = "teams"."tenant_id" and "team_members"."team_id" = "teams"."id") where "teams"."tenant_id" = $1 group by "teams"."id", "teams"."name" order by "teams"."name" asc;
 
--- findLiveSession
-select "token_hash", "user_id", "tenant_id", "created_at", "expires_at" from "sessions" where ("sessions"."token_hash" = $1 and "sessions"."expires_at" > $2);
+-- findSessionMember
+select "sessions"."user_id", "sessions"."tenant_id", "tenants"."slug", "memberships"."role", "memberships"."scope", coalesce((select array_agg("team_members"."team_id") from "team_members"
+          where "team_members"."tenant_id" = "sessions"."tenant_id" and "team_members"."user_id" = "sessions"."user_id"), '{}') from "sessions" inner join "tenants" on "tenants"."id" = "sessions"."tenant_id" inner join "memberships" on ("memberships"."tenant_id" = "sessions"."tenant_id" and "memberships"."user_id" = "sessions"."user_id") where ("sessions"."token_hash" = $1 and "sessions"."expires_at" > $2);
 
 -- deleteExpiredSessions
 delete from "sessions" where ("sessions"."user_id" = $1 and "sessions"."expires_at" <= $2);

@@ -26,7 +26,7 @@ describe.skipIf(testEngine() !== 'pglite')('identity repository queries', () => 
       ['listMembersOfTenant', () => repo.listMembersOfTenant(sql.db, id)],
       ['listTeamIdsOfUser', () => repo.listTeamIdsOfUser(sql.db, id, id)],
       ['listTeams', () => repo.listTeams(sql.db, id)],
-      ['findLiveSession', () => repo.findLiveSession(sql.db, 'hash', now)],
+      ['findSessionMember', () => repo.findSessionMember(sql.db, 'hash', now)],
       ['deleteExpiredSessions', () => repo.deleteExpiredSessions(sql.db, id, now)],
       ['findLiveApiKeyByHash', () => repo.findLiveApiKeyByHash(sql.db, 'hash')],
       ['listApiKeys', () => repo.listApiKeys(sql.db, id)],

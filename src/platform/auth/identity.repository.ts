@@ -125,11 +125,25 @@ export const insertSession = async (db: Db, row: typeof sessions.$inferInsert): 
   await db.insert(sessions).values(row);
 };
 
-export const findLiveSession = async (db: Db, tokenHash: string, now: Date) =>
+/** Everything needed to build the actor of a live session, in one round trip (it runs on every request). */
+export const findSessionMember = async (db: Db, tokenHash: string, now: Date) =>
   (
     await db
-      .select()
+      .select({
+        userId: sessions.userId,
+        tenantId: sessions.tenantId,
+        tenantSlug: tenants.slug,
+        role: memberships.role,
+        scope: memberships.scope,
+        teamIds: sql<string[]>`coalesce((select array_agg(${teamMembers.teamId}) from ${teamMembers}
+          where ${teamMembers.tenantId} = ${sessions.tenantId} and ${teamMembers.userId} = ${sessions.userId}), '{}')`,
+      })
       .from(sessions)
+      .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
+      .innerJoin(
+        memberships,
+        and(eq(memberships.tenantId, sessions.tenantId), eq(memberships.userId, sessions.userId)),
+      )
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
   )[0];
 

@@ -4,7 +4,8 @@ import type { Db } from '../db/database.js';
 import type { Actor } from './actor.js';
 import type { SignInInput } from './auth.contract.js';
 import { badCredentials } from './auth.errors.js';
-import { actorForMember } from './identity.service.js';
+import { actorForMember, asRole } from './identity.service.js';
+import { defaultScopeOf, type DataScope } from './roles.js';
 import * as repo from './identity.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 
@@ -45,11 +46,18 @@ export async function signOut(db: Db, token: string): Promise<void> {
   await repo.deleteSession(db, hashToken(token));
 }
 
-/** The actor behind a session token, or undefined when it is unknown or expired. */
+/** The actor behind a session token, or undefined when it is unknown, expired or its membership is gone. */
 export async function actorFromSession(db: Db, clock: Clock, token: string): Promise<Actor | undefined> {
-  const session = await repo.findLiveSession(db, hashToken(token), clock.now());
-  if (!session) return undefined;
-  const tenant = await repo.findTenantById(db, session.tenantId);
-  if (!tenant) return undefined;
-  return actorForMember(db, tenant, session.userId, 'session');
+  const member = await repo.findSessionMember(db, hashToken(token), clock.now());
+  if (!member) return undefined;
+  const role = asRole(member.role);
+  return {
+    tenantId: member.tenantId,
+    tenantSlug: member.tenantSlug,
+    userId: member.userId,
+    role,
+    scope: (member.scope as DataScope | null) ?? defaultScopeOf(role),
+    teamIds: member.teamIds,
+    via: 'session',
+  };
 }
