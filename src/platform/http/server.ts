@@ -90,12 +90,26 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         },
       ),
   });
+  await registerOpenApi(app, options.version);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routes);
+  registerAuth(app, options.db, options.clock);
+  registerIdempotency(app, options.db);
+  return app;
+}
+
+/** OpenAPI 3.1 from the route schemas, at /openapi.json and browsable at /docs. */
+async function registerOpenApi(app: HttpApp, version: string): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Kehu API',
-        version: options.version,
+        version,
         description:
           'CRM, customer data and warehouse outbound. Authenticate with the session cookie from ' +
           '`POST /api/auth/sign-in` or with an API key as `Authorization: Bearer <key>`. Errors are ' +
@@ -118,13 +132,4 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  const routes: RouteInfo[] = [];
-  app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
-  });
-  app.decorate('routeTable', routes);
-  registerAuth(app, options.db, options.clock);
-  registerIdempotency(app, options.db);
-  return app;
 }
