@@ -9,7 +9,7 @@ import type { Actor } from './actor.js';
 import type { Me } from './auth.contract.js';
 import { tenantNotFound, userNotFound } from './auth.errors.js';
 import * as repo from './identity.repository.js';
-import { defaultScopeOf, isRole, permissionsOf, type DataScope, type Role } from './roles.js';
+import { effectiveScope, isRole, permissionsOf, type Role } from './roles.js';
 
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -59,7 +59,7 @@ export async function actorForMember(
     tenantSlug: tenant.slug,
     userId,
     role,
-    scope: (membership.scope as DataScope | null) ?? defaultScopeOf(role),
+    scope: effectiveScope(role, membership.scope),
     teamIds: await repo.listTeamIdsOfUser(db, tenant.id, userId),
     via,
   };

@@ -7,7 +7,7 @@ import type { CreateUserInput, UpdateUserInput, UserDirectoryEntry, UserOut } fr
 import { userNotFound } from './auth.errors.js';
 import { asRole } from './identity.service.js';
 import * as repo from './identity.repository.js';
-import { defaultScopeOf, type DataScope } from './roles.js';
+import { effectiveScope } from './roles.js';
 import { hashPassword } from './secrets.js';
 
 const lastAdmin = (): AppError =>
@@ -79,7 +79,7 @@ async function listMembers(db: Db, tenantId: string): Promise<UserOut[]> {
       email: r.email,
       name: r.name,
       role,
-      scope: (r.scope as DataScope | null) ?? defaultScopeOf(role),
+      scope: effectiveScope(role, r.scope),
       teamIds: teamLinks.filter((link) => link.userId === r.id).map((link) => link.teamId),
       createdAt: r.createdAt.toISOString(),
     };

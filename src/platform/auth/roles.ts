@@ -62,3 +62,10 @@ export function defaultScopeOf(role: Role): DataScope {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** The scope a membership really has: its override when set and valid, else the role's default. */
+export function effectiveScope(role: Role, override: string | null): DataScope {
+  return (DATA_SCOPES as readonly string[]).includes(override ?? '')
+    ? (override as DataScope)
+    : defaultScopes[role];
+}

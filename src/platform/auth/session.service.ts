@@ -5,7 +5,7 @@ import type { Actor } from './actor.js';
 import type { SignInInput } from './auth.contract.js';
 import { badCredentials } from './auth.errors.js';
 import { actorForMember, asRole } from './identity.service.js';
-import { defaultScopeOf, type DataScope } from './roles.js';
+import { effectiveScope } from './roles.js';
 import * as repo from './identity.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 
@@ -56,7 +56,7 @@ export async function actorFromSession(db: Db, clock: Clock, token: string): Pro
     tenantSlug: member.tenantSlug,
     userId: member.userId,
     role,
-    scope: (member.scope as DataScope | null) ?? defaultScopeOf(role),
+    scope: effectiveScope(role, member.scope),
     teamIds: member.teamIds,
     via: 'session',
   };
