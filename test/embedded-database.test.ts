@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/app.js';
 import { systemClock } from '../src/platform/clock.js';
@@ -67,5 +68,30 @@ describe.skipIf(testEngine() !== 'pglite')('embedded database', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('runs concurrent transactions and queries of different shapes without mixing their statements', async () => {
+    const failures: unknown[] = [];
+    const wrong: number[] = [];
+    const inTransaction = async (i: number): Promise<void> => {
+      await database.db.transaction(async (tx) => {
+        const result = await tx.execute(
+          sql`select ${i}::int * 2 as v, ${'a'}::text as a, ${'b'}::text as b, ${'c'}::text as c`,
+        );
+        if (result.rows[0]?.v !== i * 2) wrong.push(i);
+      });
+    };
+    const plain = async (i: number): Promise<void> => {
+      const result = await database.pool.query<{ v: number }>('select $1::int + $2::int + $3::int as v', [
+        i,
+        1,
+        1,
+      ]);
+      if (result.rows[0]?.v !== i + 2) wrong.push(i);
+    };
+    const jobs = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? inTransaction(i) : plain(i)));
+    await Promise.all(jobs.map((job) => job.catch((error: unknown) => failures.push(error))));
+    expect(failures).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 });

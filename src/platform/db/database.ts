@@ -43,6 +43,7 @@ export type DatabaseOptions = {
   exclusive?: boolean;
   /** Shown in the lockfile, e.g. `kehu serve`. */
   command?: string;
+  /** Connections to a PostgreSQL server (default 10). The embedded engine always gets one; see socketPool. */
   poolSize?: number;
 };
 
@@ -54,19 +55,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   if (options.dataDir && !options.exclusive) {
     const holder = readLiveLock(options.dataDir);
-    if (holder?.socketDir) return wrap(socketPool(holder.socketDir, options.poolSize), 'pglite', undefined);
+    if (holder?.socketDir) return wrap(socketPool(holder.socketDir), 'pglite', undefined);
   }
   const host = await startEmbeddedHost(options);
-  return wrap(socketPool(host.socketDir, options.poolSize), 'pglite', host);
+  return wrap(socketPool(host.socketDir), 'pglite', host);
 }
 
-function socketPool(socketDir: string, poolSize = 8): pg.Pool {
+/**
+ * One connection to the embedded host. The socket server queues protocol messages one by one, not
+ * whole Parse/Bind/Execute/Sync groups: while one connection is in a transaction, another's half-sent
+ * extended query waits and then binds to the wrong unnamed statement ("bind message supplies 3
+ * parameters, but prepared statement requires 8"). There is only one database session anyway, so a
+ * single connection costs concurrency nothing that the engine had, and it makes that impossible.
+ */
+function socketPool(socketDir: string): pg.Pool {
   return new pg.Pool({
     host: socketDir,
     port: SOCKET_PORT,
     user: 'postgres',
     database: 'postgres',
-    max: poolSize,
+    max: 1,
   });
 }
 
