@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('customer journey in the browser', () => {
     await page.getByTestId('customer-kind').getByText('企业客户').click();
     await page.getByTestId('customer-name').fill(customerName);
     await page.getByTestId('customer-industry').fill('软件');
-    await page.getByTestId('customer-uscc').fill('91330106MA2B3C4D5E');
+    await page.getByTestId('customer-uscc').fill('91330106MA2B3C4D5D');
     await page.getByTestId('customer-phone').fill('+86 571 8888 6666');
     await page.getByTestId('customer-email').fill('not-an-email');
     await page.getByTestId('customer-region').fill('浙江省');
@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('customer journey in the browser', () => {
     await page.getByTestId('customer-submit').click();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     expect(await page.getByTestId('customer-detail-name').textContent()).toBe(customerName);
-    expect(await page.getByTestId('field-uscc').textContent()).toContain('91330106MA2B3C4D5E');
+    expect(await page.getByTestId('field-uscc').textContent()).toContain('91330106MA2B3C4D5D');
     expect(await page.getByTestId('field-email').textContent()).toContain('buyer@yunshan.example.cn');
     await snap(page, 'journey-05-created');
   });
@@ -104,6 +104,49 @@ describe.skipIf(!hasChromium)('customer journey in the browser', () => {
     expect(await page.getByTestId('customer-detail-name').textContent()).toBe(customerName);
     expect(await page.getByTestId('kind-badge').first().textContent()).toBe('企业客户');
     await snap(page, 'journey-07-detail-zh');
+  });
+
+  it('filters by intent tier, saves the filters as a view and applies it again', async () => {
+    await page.goto(`${server.url}/customers`);
+    await page.getByTestId('customer-row').first().waitFor();
+    await page.getByTestId('intent-chip-A').click();
+    await page.waitForURL((url) => url.searchParams.get('intentTier') === 'A');
+    const firstTier = page.getByTestId('customer-row').first().getByTestId('tier-chip-intent');
+    await expect.poll(() => firstTier.getAttribute('data-tier')).toBe('A');
+
+    await page.getByTestId('saved-views').click();
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('save-view-name').fill('A 类客户');
+    await page.getByTestId('save-view-submit').click();
+    await page.getByTestId('save-view-form').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('saved-views').textContent()).toBe('A 类客户');
+
+    await page.goto(`${server.url}/customers`);
+    await page.getByTestId('customer-row').first().waitFor();
+    await page.getByTestId('saved-views').click();
+    await page.getByTestId('saved-view').filter({ hasText: 'A 类客户' }).click();
+    await page.waitForURL((url) => url.searchParams.get('intentTier') === 'A');
+    await snap(page, 'journey-07b-saved-view');
+  });
+
+  it('shows a likely duplicate with its matching keys, creates it anyway, then edits the profile', async () => {
+    await page.goto(`${server.url}/customers/new`);
+    await page.getByTestId('customer-name').fill(customerName);
+    await page.getByTestId('customer-submit').click();
+    const candidate = page.getByTestId('duplicate-candidate');
+    await candidate.waitFor();
+    expect(await candidate.textContent()).toContain(customerName);
+    expect(await candidate.textContent()).toContain('名称相同');
+    await snap(page, 'journey-07c-duplicate');
+
+    await page.getByTestId('create-anyway').click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await page.getByTestId('edit-customer').click();
+    await page.getByTestId('customer-region').fill('浙江省杭州市');
+    await page.getByTestId('save-customer').click();
+    await page.getByTestId('edit-customer-form').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('field-region').textContent()).toContain('浙江省杭州市');
+    await snap(page, 'journey-07d-edited');
   });
 
   it('works on a phone: the navigation folds behind a burger, nothing overflows, sign-out ends the session', async () => {

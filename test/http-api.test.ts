@@ -39,7 +39,7 @@ describe('problem details', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json<{ errors: { path: string }[] }>().errors).toEqual([
-      { path: 'uscc', in: 'body', pointer: '#/uscc', message: 'only business customers have a USCC' },
+      { path: 'uscc', in: 'body', pointer: '#/uscc', message: 'only business customers have this field' },
     ]);
   });
 

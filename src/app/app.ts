@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { registerCustomerRoutes } from '../modules/crm/index.js';
+import { registerCrmRoutes } from '../modules/crm/index.js';
 import { registerAuthRoutes } from '../platform/auth/auth.routes.js';
 import type { Clock } from '../platform/clock.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
@@ -37,7 +37,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const app = await createHttpServer({ db, clock, logLevel: options.logLevel, version });
   registerHealthRoutes(app, db);
   registerAuthRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
-  registerCustomerRoutes(app, { db, clock });
+  registerCrmRoutes(app, { db, clock });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

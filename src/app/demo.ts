@@ -3,7 +3,7 @@
  * look at. Idempotent: does nothing when the tenant exists.
  */
 import { count } from 'drizzle-orm';
-import { createCustomer, demoCustomers } from '../modules/crm/index.js';
+import { seedDemoCrm } from '../modules/crm/index.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { createTenant } from '../platform/auth/identity.service.js';
 import { addUser } from '../platform/auth/member.service.js';
@@ -41,10 +41,16 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
     memberIds: staff.slice(0, 3).map((u) => u.id),
   });
   const owners = [boss.id, ...staff.slice(0, 3).map((u) => u.id)];
-  for (const input of demoCustomers(customerCount, owners)) {
-    const ownedBySales = input.ownerUserId && input.ownerUserId !== boss.id;
-    await createCustomer({ db, clock }, admin, { ...input, ...(ownedBySales ? { teamId: team.id } : {}) });
-  }
+  const sales = new Set(staff.slice(0, 3).map((u) => u.id));
+  await seedDemoCrm(
+    { db, clock },
+    admin,
+    {
+      ownerIds: owners,
+      teamOf: (userId) => (sales.has(userId) ? team.id : null),
+    },
+    customerCount,
+  );
   return true;
 }
 

@@ -1,8 +1,10 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
+import { recallJob } from '../modules/crm/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
+import { startJobs } from '../platform/jobs/scheduler.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
 
@@ -25,6 +27,8 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     secureCookies: config.secureCookies,
   });
   await app.listen({ port: config.port, host: config.host });
+  // Background work (pool recall) runs in this process; its first run starts now.
+  const stopJobs = startJobs([recallJob({ db: database.db, clock: systemClock }, app.log)], app.log);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
     '',
@@ -42,6 +46,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   const shutdown = async (): Promise<void> => {
     if (closing) return;
     closing = true;
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -13,6 +13,8 @@ import { ROLES, type Role } from '../platform/auth/roles.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
+import { registerCrmCommands } from './crm-commands.js';
+import { registerPoolCommands } from './pool-commands.js';
 import { withDatabase } from './run-with-db.js';
 
 const roleOption = (): Option =>
@@ -107,6 +109,10 @@ apikey
     });
     console.log(created.key);
   });
+
+// `crm import`, `crm export` and `crm recall` share one `crm` group.
+registerCrmCommands(program);
+registerPoolCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {

@@ -11,13 +11,16 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { meQuery } from './api/queries';
-import { CUSTOMER_KINDS, type CustomerKind } from './api/types';
 import { SignInPage } from './auth/sign-in-page';
 import { CustomerCreatePage } from './customers/customer-create-page';
 import { CustomerDetailPage } from './customers/customer-detail-page';
 import { CustomerListPage } from './customers/customer-list-page';
+import { parseCustomerListSearch, type CustomerListSearch } from './customers/list/list-search';
+import { ImportPage } from './customers/import/import-page';
+import { PoolsPage } from './pools/pools-page';
 import { showLocale } from './i18n/i18n';
 import { ApiKeysPage } from './settings/api-keys-page';
+import { CrmSettingsPage } from './settings/crm-settings-page';
 import { SettingsLayout } from './settings/settings-layout';
 import { TeamsPage } from './settings/teams-page';
 import { UsersPage } from './settings/users-page';
@@ -27,9 +30,6 @@ import { PlaceholderPage } from './shell/placeholder-page';
 
 /** What every route can reach through `context`. */
 export type RouterContext = { queryClient: QueryClient };
-
-/** The search parameters of the customer list. */
-export type CustomerListSearch = { kind?: CustomerKind; q?: string };
 
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
@@ -80,11 +80,7 @@ const indexRoute = createRoute({
 const customersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'customers',
-  validateSearch: (search: Record<string, unknown>): CustomerListSearch => {
-    const kind = CUSTOMER_KINDS.find((k) => k === search.kind);
-    const q = typeof search.q === 'string' && search.q.trim() !== '' ? search.q : undefined;
-    return { ...(kind ? { kind } : {}), ...(q ? { q } : {}) };
-  },
+  validateSearch: (search: Record<string, unknown>): CustomerListSearch => parseCustomerListSearch(search),
   component: CustomerListPage,
 });
 
@@ -92,6 +88,18 @@ const customerCreateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'customers/new',
   component: CustomerCreatePage,
+});
+
+const customerImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'customers/import',
+  component: ImportPage,
+});
+
+const poolsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'pools',
+  component: PoolsPage,
 });
 
 const customerDetailRoute = createRoute({
@@ -130,15 +138,23 @@ const apiKeysRoute = createRoute({
   component: ApiKeysPage,
 });
 
+const crmSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'crm',
+  component: CrmSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     indexRoute,
     customersRoute,
     customerCreateRoute,
+    customerImportRoute,
     customerDetailRoute,
+    poolsRoute,
     ...placeholderRoutes,
-    settingsRoute.addChildren([settingsIndexRoute, usersRoute, teamsRoute, apiKeysRoute]),
+    settingsRoute.addChildren([settingsIndexRoute, usersRoute, teamsRoute, apiKeysRoute, crmSettingsRoute]),
   ]),
 ]);
 

@@ -1,7 +1,9 @@
 /**
- * CRM: customers of three kinds (business, consumer, government). This context owns the customer
- * tables; others refer to customers by id and read them only through what this file exports.
- * Coming next here: contacts and buying committees, tiers, pools, leads, deals, follow-ups, tenders.
+ * CRM: customers of three kinds (business, consumer, government), their people and buying
+ * committees, intent / satisfaction / value tiers, public pools and recall, duplicates and merge, and
+ * CSV import and export. This context owns the CRM tables; other contexts refer to customers by id
+ * and read them only through what this file exports (the warehouse reads a customer's value tier).
+ * Coming next here: leads, deals, tenders, service tickets.
  */
 export {
   CUSTOMER_KINDS,
@@ -17,7 +19,18 @@ export {
   getCustomer,
   listCustomers,
   summarizeCustomers,
+  updateCustomer,
   type CustomerDeps,
 } from './customer/customer.service.js';
-export { registerCustomerRoutes } from './customer/customer.routes.js';
+export { getCrmSettings } from './settings/crm-settings.service.js';
+export { createPool, listPools } from './pool/pool.service.js';
+export { recallJob, runRecall } from './pool/recall.service.js';
+export { importCustomers } from './import/import.service.js';
+export { exportCustomers } from './import/export.service.js';
+export { ColumnMapText, EXPORT_ENCODINGS, ExportQuery, ON_DUPLICATE } from './import/import.contract.js';
+export type { ImportOptions, ImportReport } from './import/import.contract.js';
+export type { CrmSettings } from './settings/crm-settings.contract.js';
+export type { CrmDeps } from './crm-deps.js';
+export { registerCrmRoutes } from './crm.routes.js';
 export { demoCustomers } from './demo/demo-customers.js';
+export { seedDemoCrm } from './demo/demo-seed.js';

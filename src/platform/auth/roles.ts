@@ -22,6 +22,15 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 export const PERMISSIONS = [
   'customers.read',
   'customers.write',
+  /** Claim from a pool and release one's own customers back. */
+  'customers.claim',
+  /** Assign or transfer customers to other users, and take them back. */
+  'customers.assign',
+  'customers.merge',
+  'customers.import',
+  'customers.export',
+  /** Tier rules, pools, recall, duplicate policy, value tiers and custom fields. */
+  'crm.settings',
   'users.manage',
   'teams.manage',
   'apikeys.manage',
@@ -30,9 +39,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  sales_manager: ['customers.read', 'customers.write'],
-  sales_rep: ['customers.read', 'customers.write'],
-  marketer: ['customers.read'],
+  sales_manager: [
+    'customers.read',
+    'customers.write',
+    'customers.claim',
+    'customers.assign',
+    'customers.merge',
+    'customers.import',
+    'customers.export',
+  ],
+  sales_rep: ['customers.read', 'customers.write', 'customers.claim', 'customers.import', 'customers.export'],
+  marketer: ['customers.read', 'customers.export'],
   service_agent: ['customers.read'],
   warehouse_manager: ['customers.read'],
   picker: [],

@@ -3,11 +3,14 @@ import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/
 import { callApi, isApiError, queryString } from './client';
 import type {
   ApiKeyOut,
+  CrmSettings,
   Customer,
   CustomerKind,
   CustomerPage,
+  CustomerSort,
   CustomerSummary,
   Me,
+  SavedView,
   TeamOut,
   UserDirectoryEntry,
   UserOut,
@@ -30,28 +33,49 @@ export const meQuery = queryOptions({
   staleTime: Infinity,
 });
 
-/** The filters of the customer list. */
-export type CustomerFilters = { kind?: CustomerKind; q?: string };
+/**
+ * The filters of the customer list as the API takes them: `intentTier` is a comma list such as `A,B`
+ * or `none`, `ownerUserId` a user id (the page resolves "me" before it asks).
+ */
+export type CustomerFilters = {
+  kind?: CustomerKind;
+  q?: string;
+  intentTier?: string;
+  satisfactionTier?: string;
+  valueTier?: string;
+  persona?: string;
+  ownerUserId?: string;
+  poolId?: string;
+  ownership?: 'pool' | 'owned';
+  tag?: string;
+  sort?: CustomerSort;
+};
 
-/** The customer list, newest first, one keyset page at a time. */
+/** The customer list, in the chosen order, one keyset page at a time. */
 export function customersQuery(filters: CustomerFilters) {
   return infiniteQueryOptions({
     queryKey: ['customers', 'list', filters],
     queryFn: ({ pageParam }) =>
       callApi<CustomerPage>(
         'GET',
-        `/api/customers${queryString({ kind: filters.kind, q: filters.q, after: pageParam, limit: CUSTOMER_PAGE_SIZE })}`,
+        `/api/customers${queryString({ ...filters, after: pageParam, limit: CUSTOMER_PAGE_SIZE })}`,
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
-/** How many customers of each kind match the search, for the list's picture and filter counts. */
-export function customerSummaryQuery(filters: Pick<CustomerFilters, 'q'>) {
+/**
+ * How many customers match, by kind and by intent tier, for the list's picture and filter counts. The
+ * kind counts ignore the kind filter and the tier counts the tier filter, so each control shows what
+ * choosing another option would give.
+ */
+export function customerSummaryQuery(filters: CustomerFilters) {
+  // The order does not change the counts; leaving it out lets both orders share one cache entry.
+  const { sort: _sort, ...counted } = filters;
   return queryOptions({
-    queryKey: ['customers', 'summary', filters.q ?? ''],
-    queryFn: () => callApi<CustomerSummary>('GET', `/api/customers/summary${queryString({ q: filters.q })}`),
+    queryKey: ['customers', 'summary', counted],
+    queryFn: () => callApi<CustomerSummary>('GET', `/api/customers/summary${queryString(counted)}`),
   });
 }
 
@@ -63,6 +87,19 @@ export function customerQuery(id: string) {
     retry: (count, error) => !isApiError(error) && count < 2,
   });
 }
+
+/** The caller's saved views of the customer list and the tenant's shared ones. */
+export const savedViewsQuery = queryOptions({
+  queryKey: ['saved-views'],
+  queryFn: async () => (await callApi<{ items: SavedView[] }>('GET', '/api/saved-views')).items,
+});
+
+/** The tenant's CRM rules: value tiers, tier rules, pools, duplicate policy and custom fields. */
+export const crmSettingsQuery = queryOptions({
+  queryKey: ['crm-settings'],
+  queryFn: () => callApi<CrmSettings>('GET', '/api/crm/settings'),
+  staleTime: 5 * 60_000,
+});
 
 /** The users of the tenant (admins only). */
 export const usersQuery = queryOptions({

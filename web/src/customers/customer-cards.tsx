@@ -3,13 +3,20 @@ import { Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../api/types';
-import { useFormat } from '../shell/use-format';
 import { KindBadge } from './kind-badge';
+import { TierChip } from './tiers/tier-chip';
+import { OwnerLabel } from './list/owner-label';
+import { useRelativeTime } from './list/relative-time';
+import { useCustomerLabels } from './profile/use-customer-labels';
 
-/** Lists `customers` as tappable cards: name and kind first, then region, phone and date. */
+/**
+ * Lists `customers` as tappable cards: name, tiers and kind first, then owner (or pool) and the last
+ * follow-up, then region and phone.
+ */
 export function CustomerCards({ customers }: { customers: Customer[] }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const relative = useRelativeTime();
+  const labels = useCustomerLabels();
   return (
     <Stack gap={0} data-testid="customer-cards">
       {customers.map((customer, index) => {
@@ -25,19 +32,30 @@ export function CustomerCards({ customers }: { customers: Customer[] }) {
             data-customer-id={customer.id}
           >
             <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-              <Text fw={500} size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                {customer.name}
-              </Text>
-              <KindBadge kind={customer.kind} />
+              <Group gap={6} wrap="nowrap" miw={0}>
+                <TierChip dimension="intent" tier={customer.intentTier} />
+                <Text fw={500} size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                  {customer.name}
+                </Text>
+              </Group>
+              <Group gap={4} wrap="nowrap">
+                <TierChip dimension="value" tier={customer.valueTier} />
+                <KindBadge kind={customer.kind} />
+              </Group>
             </Group>
             <Group justify="space-between" wrap="nowrap" gap="sm" mt={4}>
-              <Text size="xs" c="dimmed" truncate>
-                {facts || t('customers.none')}
-              </Text>
+              <OwnerLabel customer={customer} labels={labels} size="xs" />
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {format.date(customer.createdAt)}
+                {customer.lastFollowUpAt
+                  ? t('customers.followedUp', { when: relative(customer.lastFollowUpAt) })
+                  : t('customers.neverFollowedUp')}
               </Text>
             </Group>
+            {facts && (
+              <Text size="xs" c="dimmed" truncate mt={2}>
+                {facts}
+              </Text>
+            )}
           </UnstyledButton>
         );
       })}

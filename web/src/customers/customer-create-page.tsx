@@ -1,13 +1,13 @@
 /** The page for a new customer: the kind first, then the fields that kind has. */
-import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Divider, Group, Paper, Stack, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../api/client';
-import { describeError, fieldErrors } from '../api/problem-text';
-import { customerQuery } from '../api/queries';
-import type { CreateCustomerInput, Customer } from '../api/types';
+import { describeError } from '../api/problem-text';
+import { crmSettingsQuery, customerQuery } from '../api/queries';
+import type { CreateCustomerInput, CreatedCustomer, Customer } from '../api/types';
 import { BackToCustomers } from '../shell/back-link';
 import { usePageTitle } from '../shell/use-page-title';
 import { emptyDraft, toCreateInput, type CustomerDraft } from './customer-draft';
@@ -16,44 +16,56 @@ import {
   KindPicker,
   KindSpecificFields,
   NameField,
+  TierFields,
   type FieldGroupProps,
 } from './customer-form-fields';
+import { CustomFieldInputs } from './profile/custom-field-inputs';
+import { DuplicateCandidates, duplicateCandidatesOf } from './profile/duplicate-candidates';
+import { fieldIssues } from './profile/field-issues';
 
 /** Creates the customer, then shows it; the list is refreshed so it appears there too. */
 function useCreateCustomer() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateCustomerInput) => callApi<Customer>('POST', '/api/customers', input),
-    onSuccess: async (customer) => {
-      queryClient.setQueryData(customerQuery(customer.id).queryKey, customer);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['customers', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['customers', 'summary'] }),
-      ]);
+    mutationFn: (input: CreateCustomerInput) => callApi<CreatedCustomer>('POST', '/api/customers', input),
+    onSuccess: async ({ duplicates: _duplicates, ...customer }) => {
+      queryClient.setQueryData<Customer>(customerQuery(customer.id).queryKey, customer);
+      await queryClient.invalidateQueries({ queryKey: ['customers'], refetchType: 'none' });
       await navigate({ to: '/customers/$id', params: { id: customer.id } });
     },
   });
 }
 
-/** The page at /customers/new. The server checks every field; only a missing name is caught here. */
+/**
+ * The page at /customers/new. The server checks every field; only a missing name is caught here. A
+ * likely duplicate is shown with its matching keys and may be created anyway.
+ */
 export function CustomerCreatePage() {
   const { t } = useTranslation();
   usePageTitle(t('customerForm.title'));
   const [draft, setDraft] = useState<CustomerDraft>(emptyDraft);
   const [nameMissing, setNameMissing] = useState(false);
+  const settings = useQuery(crmSettingsQuery);
   const create = useCreateCustomer();
-  const errors = fieldErrors(create.error);
+  const errors = fieldIssues(create.error);
+  const candidates = duplicateCandidatesOf(create.error);
   const fields: FieldGroupProps = {
     draft,
     errors,
     set: (key, value) => setDraft((current) => ({ ...current, [key]: value })),
   };
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
+  const customFieldDefs = settings.data?.customFields ?? [];
+  const send = (allowDuplicate: boolean): void => {
     const missing = draft.name.trim() === '';
     setNameMissing(missing);
-    if (!missing) create.mutate(toCreateInput(draft));
+    if (missing) return;
+    const input = toCreateInput(draft, customFieldDefs);
+    create.mutate(allowDuplicate ? { ...input, allowDuplicate: true } : input);
+  };
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    send(false);
   };
   return (
     <Stack gap="md" maw={760}>
@@ -62,7 +74,7 @@ export function CustomerCreatePage() {
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
         <form onSubmit={submit} noValidate data-testid="customer-form">
           <Stack gap="md">
-            {create.isError && Object.keys(errors).length === 0 && (
+            {create.isError && !candidates && Object.keys(errors).length === 0 && (
               <Alert color="red" title={t('customerForm.failed')} data-testid="customer-form-error">
                 {describeError(create.error)}
               </Alert>
@@ -71,6 +83,27 @@ export function CustomerCreatePage() {
             <NameField {...fields} nameMissing={nameMissing} />
             <KindSpecificFields {...fields} />
             <ContactFields {...fields} />
+            <Divider label={t('customerForm.classification')} labelPosition="left" />
+            <TierFields {...fields} />
+            <CustomFieldInputs
+              defs={customFieldDefs}
+              kind={draft.kind}
+              values={draft.customFields}
+              onChange={(key, value) =>
+                setDraft((current) => ({
+                  ...current,
+                  customFields: { ...current.customFields, [key]: value },
+                }))
+              }
+              errors={errors}
+            />
+            {candidates && (
+              <DuplicateCandidates
+                candidates={candidates}
+                onCreateAnyway={() => send(true)}
+                pending={create.isPending}
+              />
+            )}
             <Group justify="flex-end" gap="sm" mt="sm">
               <Button component={Link} to="/customers" variant="default">
                 {t('customerForm.cancel')}

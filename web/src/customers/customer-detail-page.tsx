@@ -1,35 +1,29 @@
-/** One customer: every field, the kind-specific ones in their own section; a friendly "not found". */
-import { Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+/**
+ * One customer: header with tiers and ownership actions, the tier panel, the profile, the buying
+ * committee of an account, then the timeline, tier history, pool log and duplicates as tabs. A merged
+ * customer's old address points to where it went; a missing one says so kindly.
+ */
+import { Button, Center, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { describeError } from '../api/problem-text';
-import { customerQuery, teamsQuery, userDirectoryQuery } from '../api/queries';
-import { AGENCY_LEVELS, type Customer } from '../api/types';
+import { customerQuery } from '../api/queries';
+import type { Customer } from '../api/types';
 import { BackToCustomers } from '../shell/back-link';
-import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
-import { KindBadge } from './kind-badge';
+import { CommitteeMap } from './detail/committee-map';
+import { DuplicatesPanel } from './detail/duplicates-panel';
+import { PoolLog } from './detail/pool-log';
+import { TierHistory } from './detail/tier-history';
+import { TierPanel } from './detail/tier-panel';
+import { CustomerTimeline } from './detail/timeline';
+import { CustomerHeader } from './profile/customer-header';
+import { MergedNotice, mergedIntoOf } from './profile/merged-notice';
+import { ProfileCard } from './profile/profile-card';
 
 const route = getRouteApi('/app/customers/$id');
-
-/** A labelled value; an em dash when the value is missing. */
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '';
-  return (
-    <Stack gap={2} data-testid={testId}>
-      <Text size="xs" c="dimmed" fw={500} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" c={empty ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
-        {empty ? t('customers.none') : children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** The page at /customers/$id. */
 export function CustomerDetailPage() {
@@ -45,6 +39,15 @@ export function CustomerDetailPage() {
       <Center p="xl">
         <Loader size="sm" />
       </Center>
+    );
+  }
+  const mergedInto = mergedIntoOf(customer.error);
+  if (mergedInto) {
+    return (
+      <Stack gap="md">
+        {back}
+        <MergedNotice intoId={mergedInto} />
+      </Stack>
     );
   }
   // A malformed id is rejected as a bad request; to the user it is just as missing.
@@ -77,101 +80,50 @@ export function CustomerDetailPage() {
   return (
     <Stack gap="md" data-testid="customer-detail">
       {back}
-      <Group gap="sm" align="center" wrap="wrap">
-        <Title order={2} data-testid="customer-detail-name" style={{ overflowWrap: 'anywhere' }}>
-          {customer.data.name}
-        </Title>
-        <KindBadge kind={customer.data.kind} size="lg" />
-      </Group>
-      <CustomerFields customer={customer.data} />
+      <CustomerHeader customer={customer.data} />
+      <TierPanel customer={customer.data} />
+      <ProfileCard customer={customer.data} />
+      {customer.data.kind !== 'consumer' && <CommitteeMap customerId={customer.data.id} />}
+      <CustomerTabs customer={customer.data} />
     </Stack>
   );
 }
 
-function CustomerFields({ customer }: { customer: Customer }) {
+/** The customer's history as tabs; only the open tab is mounted, so each loads when first shown. */
+function CustomerTabs({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const people = usePeopleNames();
-  const kindSpecific = customer.kind !== 'consumer';
-  const agencyLevel = AGENCY_LEVELS.find((level) => level === customer.agencyLevel);
+  const tabs = [
+    { value: 'timeline', label: t('customers.tabs.timeline') },
+    { value: 'tiers', label: t('customers.tabs.tierHistory') },
+    { value: 'pool', label: t('customers.tabs.poolLog') },
+    { value: 'duplicates', label: t('customers.tabs.duplicates') },
+  ];
   return (
-    <>
-      {kindSpecific && (
-        <Paper withBorder p="lg" radius="md" data-testid="kind-fields">
-          <Title order={4} mb="md">
-            {t('customers.kindDetails', { kind: t(`kinds.${customer.kind}`) })}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-            {customer.kind === 'business' && (
-              <>
-                <Field label={t('customers.fields.industry')} testId="field-industry">
-                  {customer.industry}
-                </Field>
-                <Field label={t('customers.fields.uscc')} testId="field-uscc">
-                  {customer.uscc ? (
-                    <Text ff="monospace" size="sm">
-                      {customer.uscc}
-                    </Text>
-                  ) : null}
-                </Field>
-              </>
-            )}
-            {customer.kind === 'government' && (
-              <Field label={t('customers.fields.agencyLevel')} testId="field-agency-level">
-                {agencyLevel ? t(`agencyLevels.${agencyLevel}`) : customer.agencyLevel}
-              </Field>
-            )}
-          </SimpleGrid>
-        </Paper>
-      )}
-      <Paper withBorder p="lg" radius="md">
-        <Title order={4} mb="md">
-          {t('customers.detailsTitle')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-          <Field label={t('customers.fields.phone')} testId="field-phone">
-            {customer.phone}
-          </Field>
-          <Field label={t('customers.fields.email')} testId="field-email">
-            {customer.email}
-          </Field>
-          <Field label={t('customers.fields.region')} testId="field-region">
-            {customer.region}
-          </Field>
-          <Field label={t('customers.fields.tags')} testId="field-tags">
-            {customer.tags.length > 0 ? (
-              <Group gap={6}>
-                {customer.tags.map((tag) => (
-                  <Badge key={tag} variant="outline" color="gray" size="sm" tt="none">
-                    {tag}
-                  </Badge>
-                ))}
-              </Group>
-            ) : null}
-          </Field>
-          <Field label={t('customers.fields.source')}>{customer.source}</Field>
-          <Field label={t('customers.fields.owner')}>
-            {customer.ownerUserId && people.user(customer.ownerUserId)}
-          </Field>
-          <Field label={t('customers.fields.team')}>{customer.teamId && people.team(customer.teamId)}</Field>
-          <Field label={t('customers.fields.created')}>{format.dateTime(customer.createdAt)}</Field>
-          <Field label={t('customers.fields.updated')}>{format.dateTime(customer.updatedAt)}</Field>
-        </SimpleGrid>
-        <Text size="xs" c="dimmed" mt="lg" ff="monospace">
-          {t('customers.fields.id')}: {customer.id}
-        </Text>
-      </Paper>
-    </>
+    <Tabs defaultValue="timeline" keepMounted={false} data-testid="customer-tabs">
+      <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+        {tabs.map((tab) => (
+          <Tabs.Tab
+            key={tab.value}
+            value={tab.value}
+            data-testid={`customer-tab-${tab.value}`}
+            style={{ whiteSpace: 'nowrap' }}
+          >
+            {tab.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      <Tabs.Panel value="timeline" pt="md">
+        <CustomerTimeline customerId={customer.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="tiers" pt="md">
+        <TierHistory customerId={customer.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="pool" pt="md">
+        <PoolLog customerId={customer.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="duplicates" pt="md">
+        <DuplicatesPanel customer={customer} />
+      </Tabs.Panel>
+    </Tabs>
   );
-}
-
-/** Names for user and team ids; while the lists load, an ellipsis stands in rather than a flickering id. */
-function usePeopleNames(): { user: (id: string) => string; team: (id: string) => string } {
-  const users = useQuery(userDirectoryQuery);
-  const teams = useQuery(teamsQuery);
-  const pending = (loading: boolean, id: string): string => (loading ? '…' : id);
-  return {
-    user: (id) => users.data?.find((u) => u.id === id)?.name ?? pending(users.isPending, id),
-    team: (id) => teams.data?.find((team) => team.id === id)?.name ?? pending(teams.isPending, id),
-  };
 }

@@ -1,31 +1,24 @@
-/** The customer list: filter by kind, search by name, load more pages as the user asks. */
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+/**
+ * The customer list: filter by kind, intent tier, owner, pool and value tier, search by name, sort,
+ * save the filters as a view, import and export, and load more pages as the user asks.
+ */
+import { Box, Button, Group, Loader, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/problem-text';
 import { customerSummaryQuery, customersQuery } from '../api/queries';
-import { CUSTOMER_KINDS, type Customer } from '../api/types';
-import { useCan } from '../auth/use-me';
+import { CUSTOMER_KINDS } from '../api/types';
+import { useCan, useMe } from '../auth/use-me';
+import type { CustomerListSearch } from './list/list-search';
 import { PlusIcon, SearchIcon } from '../shell/icons';
 import { usePageTitle } from '../shell/use-page-title';
-import { CustomerCards } from './customer-cards';
-import { CustomerTable } from './customer-table';
 import { KindMix } from './kind-mix';
+import { CustomerListBody } from './list/list-body';
+import { IntentTierChips, OtherFilterBadges, OwnershipFilters, type SetFilter } from './list/list-filters';
+import { exportHref, isFiltered, parseCustomerListSearch, toApiFilters } from './list/list-search';
+import { SavedViewsMenu } from './list/saved-views-menu';
 
 const route = getRouteApi('/app/customers');
 
@@ -52,49 +45,51 @@ export function CustomerListPage() {
   usePageTitle(t('customers.title'));
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const canWrite = useCan('customers.write');
+  const me = useMe();
   const [text, setText] = useSearchText();
+  const filters = toApiFilters(search, me.user.id);
   // Keep the old rows on screen while a new filter loads, so the table does not flash empty.
-  const list = useInfiniteQuery({ ...customersQuery(search), placeholderData: keepPreviousData });
-  const summary = useQuery({ ...customerSummaryQuery(search), placeholderData: keepPreviousData });
-  const clearFilters = (): void => {
-    setText('');
-    void navigate({ search: {}, replace: true });
+  const list = useInfiniteQuery({ ...customersQuery(filters), placeholderData: keepPreviousData });
+  const summary = useQuery({ ...customerSummaryQuery(filters), placeholderData: keepPreviousData });
+  const replaceSearch = (next: CustomerListSearch): void => {
+    setText(next.q ?? '');
+    void navigate({ search: next, replace: true });
   };
-  const chooseKind = (value: string): void => {
-    const kind = CUSTOMER_KINDS.find((k) => k === value);
-    void navigate({ search: (prev) => ({ ...prev, kind }), replace: true });
-  };
+  const setFilter: SetFilter = (key, value) =>
+    void navigate({ search: (prev) => ({ ...prev, [key]: value }), replace: true });
+  const chooseKind = (value: string): void =>
+    setFilter(
+      'kind',
+      CUSTOMER_KINDS.find((k) => k === value),
+    );
   return (
     <Stack gap="md">
-      <Group justify="space-between" wrap="wrap">
+      <Group justify="space-between" wrap="wrap" gap="sm">
         <Title order={2}>{t('customers.title')}</Title>
-        {canWrite && (
-          <Button
-            component={Link}
-            to="/customers/new"
-            leftSection={<PlusIcon size={16} />}
-            data-testid="new-customer"
-          >
-            {t('customers.new')}
-          </Button>
-        )}
+        <ListActions
+          search={search}
+          exportLink={exportHref(filters)}
+          onApplyView={(viewFilters) => replaceSearch(parseCustomerListSearch(viewFilters))}
+        />
       </Group>
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <SegmentedControl
-          value={search.kind ?? 'all'}
-          onChange={chooseKind}
-          aria-label={t('customers.kindFilter')}
-          data-testid="kind-filter"
-          data={(['all', ...CUSTOMER_KINDS] as const).map((kind) => {
-            const count = summary.data && (kind === 'all' ? summary.data.total : summary.data.byKind[kind]);
-            const label = t(`kinds.${kind}`);
-            return {
-              value: kind,
-              label: count === undefined ? label : t('customers.kindCount', { label, count }),
-            };
-          })}
-        />
+        {/* On a phone the four kinds are wider than the screen: they scroll rather than get cut off. */}
+        <Box maw="100%" style={{ overflowX: 'auto' }}>
+          <SegmentedControl
+            value={search.kind ?? 'all'}
+            onChange={chooseKind}
+            aria-label={t('customers.kindFilter')}
+            data-testid="kind-filter"
+            data={(['all', ...CUSTOMER_KINDS] as const).map((kind) => {
+              const count = summary.data && (kind === 'all' ? summary.data.total : summary.data.byKind[kind]);
+              const label = t(`kinds.${kind}`);
+              return {
+                value: kind,
+                label: count === undefined ? label : t('customers.kindCount', { label, count }),
+              };
+            })}
+          />
+        </Box>
         <TextInput
           flex="1 1 240px"
           maw={420}
@@ -108,93 +103,63 @@ export function CustomerListPage() {
           data-testid="customer-search"
         />
       </Group>
+      <Group gap="md" wrap="wrap" align="flex-end">
+        <IntentTierChips search={search} summary={summary.data} setFilter={setFilter} />
+        <OwnershipFilters search={search} setFilter={setFilter} />
+      </Group>
+      <OtherFilterBadges search={search} setFilter={setFilter} />
       {summary.data && !search.kind && <KindMix summary={summary.data} onChoose={chooseKind} />}
       <CustomerListBody
         customers={list.data?.pages.flatMap((page) => page.items) ?? []}
         pending={list.isPending}
         error={list.error}
-        filtered={search.kind !== undefined || search.q !== undefined}
+        filtered={isFiltered(search)}
         hasMore={list.hasNextPage}
         loadingMore={list.isFetchingNextPage}
         onLoadMore={() => void list.fetchNextPage()}
-        onClearFilters={clearFilters}
+        onClearFilters={() => replaceSearch({})}
       />
     </Stack>
   );
 }
 
-type BodyProps = {
-  customers: Customer[];
-  pending: boolean;
-  error: Error | null;
-  filtered: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
-  onClearFilters: () => void;
-};
-
-/** The rows (a table, or cards on a phone), or why there are none, and the "Load more" footer. */
-function CustomerListBody(props: BodyProps) {
+/** Views, import, export and "New customer", each only for roles that may use it. */
+function ListActions({
+  search,
+  exportLink,
+  onApplyView,
+}: {
+  search: CustomerListSearch;
+  exportLink: string;
+  onApplyView: (filters: Record<string, string>) => void;
+}) {
   const { t } = useTranslation();
-  // Read at once rather than after mount, so a phone never flashes the wide table first.
-  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const { customers, filtered } = props;
-  let content;
-  if (props.pending) {
-    content = (
-      <Center p="xl">
-        <Loader size="sm" />
-      </Center>
-    );
-  } else if (props.error) {
-    content = (
-      <Alert color="red" m="md" title={t('errors.title')}>
-        {describeError(props.error)}
-      </Alert>
-    );
-  } else if (customers.length === 0) {
-    content = (
-      <Stack align="center" gap="sm" p="xl" data-testid="customer-empty">
-        <Text c="dimmed">{filtered ? t('customers.empty') : t('customers.emptyNoFilter')}</Text>
-        {filtered && (
-          <Button variant="subtle" onClick={props.onClearFilters}>
-            {t('customers.clearFilters')}
-          </Button>
-        )}
-      </Stack>
-    );
-  } else {
-    content = narrow ? <CustomerCards customers={customers} /> : <CustomerTable customers={customers} />;
-  }
+  const canWrite = useCan('customers.write');
+  const canImport = useCan('customers.import');
+  const canExport = useCan('customers.export');
   return (
-    <>
-      <Paper withBorder radius="md">
-        {content}
-      </Paper>
-      {customers.length > 0 && (
-        <Group justify="center" gap="md">
-          {props.hasMore ? (
-            <>
-              <Text size="sm" c="dimmed">
-                {t('customers.shown', { count: customers.length })}
-              </Text>
-              <Button
-                variant="default"
-                onClick={props.onLoadMore}
-                loading={props.loadingMore}
-                data-testid="load-more"
-              >
-                {t('customers.loadMore')}
-              </Button>
-            </>
-          ) : (
-            <Text size="sm" c="dimmed" data-testid="all-loaded">
-              {t('customers.allLoaded', { count: customers.length })}
-            </Text>
-          )}
-        </Group>
+    <Group gap="xs" wrap="wrap">
+      <SavedViewsMenu search={search} onApply={onApplyView} />
+      {canImport && (
+        <Button component={Link} to="/customers/import" variant="default" data-testid="import-customers">
+          {t('customers.import')}
+        </Button>
       )}
-    </>
+      {canExport && (
+        <Button component="a" href={exportLink} download variant="default" data-testid="export-customers">
+          {t('customers.export')}
+        </Button>
+      )}
+      {canWrite && (
+        <Button
+          component={Link}
+          to="/customers/new"
+          leftSection={<PlusIcon size={16} />}
+          data-testid="new-customer"
+        >
+          {t('customers.new')}
+        </Button>
+      )}
+    </Group>
   );
 }

@@ -14,7 +14,14 @@ export const kindColors: Record<CustomerKind, MantineColor> = {
 export function KindBadge({ kind, size = 'sm' }: { kind: CustomerKind; size?: MantineSize }) {
   const { t } = useTranslation();
   return (
-    <Badge color={kindColors[kind]} variant="light" size={size} data-testid="kind-badge" data-kind={kind}>
+    <Badge
+      color={kindColors[kind]}
+      variant="light"
+      size={size}
+      miw="max-content"
+      data-testid="kind-badge"
+      data-kind={kind}
+    >
       {t(`kinds.${kind}`)}
     </Badge>
   );

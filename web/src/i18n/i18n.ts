@@ -5,14 +5,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { chineseTexts, englishTexts } from './texts';
 
 declare module 'i18next' {
   // Module augmentation needs an interface; it makes every `t('...')` key checked at compile time.
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof englishTexts };
   }
 }
 
@@ -42,7 +41,7 @@ export function lookupText(key: string): string | undefined {
 export async function startI18n(): Promise<typeof i18n> {
   const locale = browserLocale();
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: englishTexts }, 'zh-CN': { translation: chineseTexts } },
     lng: locale,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { chineseTexts as zhCN, englishTexts as en } from './texts';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,4 +1,4 @@
-/** Settings: a title and tabs for users, teams and API keys; each tab is its own address. */
+/** Settings: a title and tabs for users, teams, API keys and the CRM rules; each tab is its own address. */
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,10 @@ const tabs = [
   { value: '/settings/users', label: 'settings.users' },
   { value: '/settings/teams', label: 'settings.teams' },
   { value: '/settings/api-keys', label: 'settings.apiKeys' },
+  { value: '/settings/crm', label: 'settings.crm.tab' },
 ] as const;
 
-/** The settings frame around the users, teams and API keys pages. */
+/** The settings frame around the users, teams, API keys and CRM pages. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));

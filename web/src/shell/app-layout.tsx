@@ -5,12 +5,13 @@ import { Link, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
 import { Brand } from './brand';
-import { CustomersIcon, InsightsIcon, SalesIcon, SettingsIcon, WarehouseIcon } from './icons';
+import { CustomersIcon, InsightsIcon, PoolIcon, SalesIcon, SettingsIcon, WarehouseIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
 const navItems = [
   { key: 'customers', to: '/customers', Icon: CustomersIcon },
+  { key: 'pools', to: '/pools', Icon: PoolIcon },
   { key: 'sales', to: '/sales', Icon: SalesIcon },
   { key: 'insights', to: '/insights', Icon: InsightsIcon },
   { key: 'warehouse', to: '/warehouse', Icon: WarehouseIcon },

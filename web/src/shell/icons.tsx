@@ -34,6 +34,17 @@ export function CustomersIcon(props: IconProps) {
   );
 }
 
+/** Water in a basin: the public pools (公海) customers wait in. */
+export function PoolIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M3 10h18v5a5 5 0 0 1-5 5H8a5 5 0 0 1-5-5z" />
+      <path d="M6 14c1.5 1 3 1 4.5 0s3-1 4.5 0 3 1 3 0" />
+      <circle cx="12" cy="5" r="1.6" />
+    </Svg>
+  );
+}
+
 /** A rising line: sales. */
 export function SalesIcon(props: IconProps) {
   return (

@@ -8,7 +8,8 @@ import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { ListCustomersQuery } from './customer.contract.js';
 import {
-  countVisibleCustomersByKind,
+  countVisibleByIntentTier,
+  countVisibleByKind,
   findVisibleCustomer,
   insertCustomers,
   listVisibleCustomers,
@@ -34,13 +35,24 @@ describe.skipIf(testEngine() !== 'pglite')('customer repository queries', () => 
     await listVisibleCustomers(
       sql.db,
       admin.actor,
-      ListCustomersQuery.parse({ kind: 'business', q: '北京', after: newId() }),
+      ListCustomersQuery.parse({ kind: 'business', q: '北京', intentTier: 'A,none', tag: 'vip' }),
+      { id: newId() },
     );
-    parts.push(sql.take('listVisibleCustomers (all scope, every filter)'));
-    await listVisibleCustomers(sql.db, { ...rep, scope: 'own' }, ListCustomersQuery.parse({}));
-    parts.push(sql.take('listVisibleCustomers (own scope, no filter)'));
-    await countVisibleCustomersByKind(sql.db, rep, { q: 'x' });
-    parts.push(sql.take('countVisibleCustomersByKind (team scope, search)'));
+    parts.push(sql.take('listVisibleCustomers (all scope, filters, newest first)'));
+    await listVisibleCustomers(
+      sql.db,
+      admin.actor,
+      ListCustomersQuery.parse({ ownerUserId: admin.id, intentTier: 'B', sort: 'lastFollowUp' }),
+      { at: new Date('2026-01-01T00:00:00Z'), id: newId() },
+    );
+    parts.push(sql.take('listVisibleCustomers (owner and tier, by last follow-up, after a cursor)'));
+    await listVisibleCustomers(sql.db, { ...rep, scope: 'own' }, ListCustomersQuery.parse({}), undefined);
+    parts.push(sql.take('listVisibleCustomers (own scope: own and pool customers)'));
+    const summary = { q: 'x', intentTier: ['A' as const] };
+    await countVisibleByKind(sql.db, rep, summary);
+    parts.push(sql.take('countVisibleByKind (team scope, search)'));
+    await countVisibleByIntentTier(sql.db, rep, summary);
+    parts.push(sql.take('countVisibleByIntentTier (team scope, the tier filter left out)'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./customer.repository.sql');
   });
 });

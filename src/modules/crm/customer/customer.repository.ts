@@ -1,24 +1,50 @@
-/** Queries on customers. Every read starts from `visibleRows`, so tenant and data scope always apply. */
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+/**
+ * Queries on customers. Every read starts from `visibleCustomers`: the actor's tenant and data scope,
+ * plus every customer sitting in a pool, which all CRM users may see and claim.
+ */
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { ownedRows, visibleRows } from '../../../platform/tenancy.js';
+import { ownedRows, tenantRows, visibleRows } from '../../../platform/tenancy.js';
 import type { CustomerSummaryQuery, ListCustomersQuery } from './customer.contract.js';
-import { customers } from './customer.table.js';
+import { customerMerges, customers } from './customer.table.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = Omit<typeof customers.$inferInsert, 'tenantId'>;
+export type CustomerChanges = Partial<Omit<CustomerRow, 'tenantId' | 'id' | 'createdAt'>>;
 
-const visible = (actor: Actor, ...conditions: (SQL | undefined)[]): SQL | undefined =>
-  and(
-    visibleRows(actor, customers, { ownerUserId: customers.ownerUserId, teamId: customers.teamId }),
-    ...conditions,
-  );
+/** The predicate for customers the actor may see: their scope, or in a pool. */
+export function visibleCustomers(actor: Actor, ...conditions: (SQL | undefined)[]): SQL | undefined {
+  const scoped = visibleRows(actor, customers, {
+    ownerUserId: customers.ownerUserId,
+    teamId: customers.teamId,
+  });
+  const inScope =
+    actor.scope === 'all'
+      ? scoped
+      : and(tenantRows(actor, customers), or(scoped, isNotNull(customers.poolId)));
+  return and(inScope, ...conditions);
+}
 
 /** Inserts customers into the actor's tenant. */
 export async function insertCustomers(db: Db, actor: Actor, rows: NewCustomerRow[]): Promise<CustomerRow[]> {
   if (rows.length === 0) return [];
   return db.insert(customers).values(ownedRows(actor, rows)).returning();
+}
+
+/** Changes one customer of the actor's tenant (scope is checked by the caller); the row after, if any. */
+export async function updateCustomerRow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  changes: CustomerChanges,
+): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .update(customers)
+    .set(changes)
+    .where(and(tenantRows(actor, customers), eq(customers.id, id)))
+    .returning();
+  return row;
 }
 
 /** One customer the actor may see. */
@@ -31,52 +57,134 @@ export async function findVisibleCustomer(
     await db
       .select()
       .from(customers)
-      .where(visible(actor, eq(customers.id, id)))
+      .where(visibleCustomers(actor, eq(customers.id, id)))
   )[0];
 }
 
-/** The filters shared by the list and the summary. */
-function matching(query: CustomerSummaryQuery): (SQL | undefined)[] {
+/** One customer of the actor's tenant, whoever owns it (for checks such as a parent account). */
+export async function findTenantCustomer(db: Db, actor: Actor, id: string): Promise<CustomerRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(customers)
+      .where(and(tenantRows(actor, customers), eq(customers.id, id)))
+  )[0];
+}
+
+/** Escapes `%`, `_` and `\` for ILIKE. */
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Matches a list of tiers where `none` stands for "no tier". */
+function tierIn(
+  column: typeof customers.intentTier | typeof customers.satisfactionTier,
+  tiers: string[] | undefined,
+): SQL | undefined {
+  if (!tiers) return undefined;
+  const named = tiers.filter((tier) => tier !== 'none');
+  const none = tiers.includes('none') ? isNull(column) : undefined;
+  if (named.length === 0) return none;
+  const some = named.length === 1 ? eq(column, named[0]!) : inArray(column, named);
+  return none ? or(some, none) : some;
+}
+
+type Facet = 'kind' | 'intentTier';
+
+/** The filters shared by the list and the summary; a facet's own filter is left out when counting it. */
+function matching(query: CustomerSummaryQuery, without?: Facet): (SQL | undefined)[] {
   const text = query.q ?? query.search ?? query.name;
-  const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = text ? likePattern(text) : undefined;
   return [
+    query.kind && without !== 'kind' ? eq(customers.kind, query.kind) : undefined,
+    without !== 'intentTier' ? tierIn(customers.intentTier, query.intentTier) : undefined,
+    tierIn(customers.satisfactionTier, query.satisfactionTier),
+    query.valueTier ? eq(customers.valueTier, query.valueTier) : undefined,
+    query.persona ? eq(customers.persona, query.persona) : undefined,
     query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
+    query.poolId ? eq(customers.poolId, query.poolId) : undefined,
+    query.ownership === 'pool' ? isNotNull(customers.poolId) : undefined,
+    query.ownership === 'owned' ? isNotNull(customers.ownerUserId) : undefined,
+    query.tag ? sql`${customers.tags} @> array[${query.tag}]::text[]` : undefined,
     pattern
       ? or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.email, pattern))
       : undefined,
   ];
 }
 
-/** A page of customers the actor may see, newest first; one extra row tells whether another page exists. */
+/** A position in a list sorted by last follow-up: the timestamp (null sorts last) and the id. */
+export type FollowUpCursor = { at: Date | null; id: string };
+
+/** The keyset predicate "after this position" for `last_follow_up_at desc nulls last, id desc`. */
+function afterFollowUp(cursor: FollowUpCursor): SQL {
+  const at = customers.lastFollowUpAt;
+  if (cursor.at === null) return and(isNull(at), lt(customers.id, cursor.id))!;
+  return or(lt(at, cursor.at), and(eq(at, cursor.at), lt(customers.id, cursor.id)), isNull(at))!;
+}
+
+/** A page of customers the actor may see; one extra row tells whether another page exists. */
 export async function listVisibleCustomers(
   db: Db,
   actor: Actor,
   query: ListCustomersQuery,
+  cursor: { id: string } | FollowUpCursor | undefined,
 ): Promise<CustomerRow[]> {
+  const byFollowUp = query.sort === 'lastFollowUp';
+  const position = !cursor
+    ? undefined
+    : byFollowUp && 'at' in cursor
+      ? afterFollowUp(cursor)
+      : lt(customers.id, cursor.id);
   return db
     .select()
     .from(customers)
-    .where(
-      visible(
-        actor,
-        query.kind ? eq(customers.kind, query.kind) : undefined,
-        query.after ? lt(customers.id, query.after) : undefined,
-        ...matching(query),
-      ),
+    .where(visibleCustomers(actor, position, ...matching(query)))
+    .orderBy(
+      ...(byFollowUp
+        ? [sql`${customers.lastFollowUpAt} desc nulls last`, desc(customers.id)]
+        : [desc(customers.id)]),
     )
-    .orderBy(desc(customers.id))
     .limit(query.limit + 1);
 }
 
-/** How many customers of each kind the actor may see. */
-export async function countVisibleCustomersByKind(
+/** How many customers the actor may see, by kind (ignoring the kind filter). */
+export async function countVisibleByKind(
   db: Db,
   actor: Actor,
   query: CustomerSummaryQuery,
-): Promise<{ kind: string; n: number }[]> {
+): Promise<{ key: string; n: number }[]> {
   return db
-    .select({ kind: customers.kind, n: count() })
+    .select({ key: customers.kind, n: count() })
     .from(customers)
-    .where(visible(actor, ...matching(query)))
+    .where(visibleCustomers(actor, ...matching(query, 'kind')))
     .groupBy(customers.kind);
+}
+
+/** How many customers the actor may see, by intent tier (ignoring the tier filter); null key for none. */
+export async function countVisibleByIntentTier(
+  db: Db,
+  actor: Actor,
+  query: CustomerSummaryQuery,
+): Promise<{ key: string | null; n: number }[]> {
+  return db
+    .select({ key: customers.intentTier, n: count() })
+    .from(customers)
+    .where(visibleCustomers(actor, ...matching(query, 'intentTier')))
+    .groupBy(customers.intentTier);
+}
+
+/** Customers of the tenant whose ids are given, for batch checks (parent accounts, merges). */
+export async function findTenantCustomers(db: Db, actor: Actor, ids: string[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(customers)
+    .where(and(tenantRows(actor, customers), inArray(customers.id, ids)));
+}
+
+/** Where a merged-away customer went, if `id` is one. */
+export async function findMergeOf(db: Db, actor: Actor, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ intoId: customerMerges.intoId })
+    .from(customerMerges)
+    .where(and(tenantRows(actor, customerMerges), eq(customerMerges.fromId, id)));
+  return row?.intoId;
 }

@@ -4,17 +4,20 @@ import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import {
   CreateCustomerInput,
+  CreatedCustomer,
   Customer,
   CustomerPage,
   CustomerSummary,
   CustomerSummaryQuery,
   ListCustomersQuery,
+  UpdateCustomerInput,
 } from './customer.contract.js';
 import {
   createCustomer,
   getCustomer,
   listCustomers,
   summarizeCustomers,
+  updateCustomer,
   type CustomerDeps,
 } from './customer.service.js';
 
@@ -25,7 +28,12 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
     '/api/customers',
     {
       config: { idempotent: true },
-      schema: { tags, summary: 'Create a customer', body: CreateCustomerInput, response: { 201: Customer } },
+      schema: {
+        tags,
+        summary: 'Create a customer (409 crm.customer.duplicate when it likely exists already)',
+        body: CreateCustomerInput,
+        response: { 201: CreatedCustomer },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await createCustomer(deps, actorOf(request), request.body)),
@@ -35,7 +43,8 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
     {
       schema: {
         tags,
-        summary: 'List customers, newest first (keyset pagination with `after`)',
+        summary:
+          'List the customers the caller may see, filtered and sorted (keyset pagination with `after`)',
         querystring: ListCustomersQuery,
         response: { 200: CustomerPage },
       },
@@ -47,7 +56,7 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
     {
       schema: {
         tags,
-        summary: 'Count the customers the caller may see, by kind',
+        summary: 'Count the customers the caller may see, by kind and by intent tier',
         querystring: CustomerSummaryQuery,
         response: { 200: CustomerSummary },
       },
@@ -65,5 +74,18 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
       },
     },
     async (request) => getCustomer(deps, actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: "Edit a customer's profile",
+        params: z.object({ id: z.uuid() }),
+        body: UpdateCustomerInput,
+        response: { 200: Customer },
+      },
+    },
+    async (request) => updateCustomer(deps, actorOf(request), request.params.id, request.body),
   );
 }

@@ -107,17 +107,21 @@ describe('customers', () => {
     await createCustomer(deps(), admin.actor, { kind: 'business', name: '上海星辰物流有限公司' });
     await createCustomer(deps(), admin.actor, { kind: 'business', name: 'Harbor Foods Inc.' });
     await createCustomer(deps(), rep.actor, { kind: 'government', name: '上海市档案馆' });
+    const noTiers = (n: number) => ({ A: 0, B: 0, C: 0, D: 0, none: n });
     expect(await summarizeCustomers(deps(), admin.actor, {})).toEqual({
       total: 3,
       byKind: { business: 2, consumer: 0, government: 1 },
+      byIntentTier: noTiers(3),
     });
     expect(await summarizeCustomers(deps(), admin.actor, { q: '上海' })).toEqual({
       total: 2,
       byKind: { business: 1, consumer: 0, government: 1 },
+      byIntentTier: noTiers(2),
     });
     expect(await summarizeCustomers(deps(), rep.actor, {})).toEqual({
       total: 1,
       byKind: { business: 0, consumer: 0, government: 1 },
+      byIntentTier: noTiers(1),
     });
   });
 

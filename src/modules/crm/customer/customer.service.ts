@@ -1,115 +1,278 @@
-/** Customer use cases: create, list and read, within the actor's tenant and data scope. */
+/** Customer use cases: create, read, list, summarise and edit, within the actor's tenant and data scope. */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { hasTeam, isMemberOf } from '../../../platform/auth/identity.service.js';
-import type { Clock } from '../../../platform/clock.js';
-import type { Db } from '../../../platform/db/database.js';
+import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { newId } from '../../../platform/ids.js';
+import type { CrmDeps } from '../crm-deps.js';
+import { findPoolById, insertPoolMoves } from '../pool/pool-log.repository.js';
+import { getCrmSettings } from '../settings/crm-settings.service.js';
+import { insertTierChanges, type NewTierChange } from '../tier/tier-history.repository.js';
 import type {
   CreateCustomerInput,
+  CreatedCustomer,
   Customer,
   CustomerPage,
   CustomerSummary,
   CustomerSummaryQuery,
   ListCustomersQuery,
+  UpdateCustomerInput,
 } from './customer.contract.js';
-import { customerNotFound, ownerNotMember, teamUnknown } from './customer.errors.js';
+import { decodeCursor, encodeCursor } from './customer-cursor.js';
+import { findDuplicateCandidates } from './customer-duplicates.js';
+import { checkCustomerFields, matchColumnsOf } from './customer-rules.js';
+import {
+  customerDuplicate,
+  customerInvalid,
+  customerMerged,
+  externalIdTaken,
+  customerNotFound,
+  ownerNotMember,
+  teamUnknown,
+} from './customer.errors.js';
 import * as repo from './customer.repository.js';
+import { toCustomer } from './customer-row.js';
 
 /** The services' dependencies. */
-export type CustomerDeps = { db: Db; clock: Clock };
+export type CustomerDeps = CrmDeps;
 
 /**
- * Creates a customer. A user creating one without naming an owner owns it; an API key leaves it
- * unowned unless it names one.
+ * Creates a customer, owned by the creating user unless it names another owner or a pool. A likely
+ * duplicate is refused (409 `crm.customer.duplicate`) unless the tenant's policy only warns or the
+ * request says `allowDuplicate`.
  */
 export async function createCustomer(
-  deps: CustomerDeps,
+  deps: CrmDeps,
   actor: Actor,
   input: CreateCustomerInput,
-): Promise<Customer> {
+): Promise<CreatedCustomer> {
   requirePermission(actor, 'customers.write');
-  const ownerUserId = input.ownerUserId ?? actor.userId;
-  if (input.ownerUserId && !(await isMemberOf(deps.db, actor.tenantId, input.ownerUserId))) {
+  const { db } = deps;
+  const settings = await getCrmSettings(db, actor.tenantId);
+  const issues = checkCustomerFields(input, settings);
+  if (input.poolId && input.ownerUserId) {
+    issues.push({ path: 'poolId', message: 'a customer in a pool has no owner: give ownerUserId or poolId' });
+  }
+  if (issues.length) throw customerInvalid(issues);
+  await checkReferences(deps, actor, input);
+
+  const candidates = await findDuplicateCandidates(db, actor.tenantId, input);
+  const warnOnly = settings.duplicatePolicy.create === 'warn' || input.allowDuplicate === true;
+  if (candidates.length && !warnOnly) throw customerDuplicate(candidates);
+
+  const now = deps.clock.now();
+  const ownerUserId = input.poolId ? null : (input.ownerUserId ?? actor.userId);
+  const id = newId();
+  const row = await db
+    .transaction(async (tx) => {
+      const [inserted] = await repo.insertCustomers(tx, actor, [
+        {
+          ...profileOf(input),
+          id,
+          kind: input.kind,
+          intentTier: input.intentTier ?? null,
+          satisfactionTier: input.satisfactionTier ?? null,
+          valueTier: input.valueTier ?? null,
+          persona: input.persona ?? null,
+          ownerUserId,
+          teamId: input.poolId
+            ? null
+            : (input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null),
+          poolId: input.poolId ?? null,
+          receivedAt: ownerUserId ? now : null,
+          ...matchColumnsOf(input),
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]);
+      await insertTierChanges(tx, actor.tenantId, initialTiers(input, id, actor, now));
+      await insertPoolMoves(tx, actor.tenantId, [
+        {
+          customerId: id,
+          action: 'create',
+          toUserId: ownerUserId,
+          toPoolId: input.poolId ?? null,
+          actorUserId: actor.userId,
+          cause: 'created',
+          at: now,
+        },
+      ]);
+      return inserted!;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);
+      throw error;
+    });
+  const customer = toCustomer(row);
+  return candidates.length ? { ...customer, duplicates: candidates } : customer;
+}
+
+/** The profile columns of a create input (everything but kind, tiers, owner and pool). */
+function profileOf(input: CreateCustomerInput) {
+  return {
+    name: input.name,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    wechatId: input.wechatId ?? null,
+    region: input.region ?? null,
+    industry: input.industry ?? null,
+    size: input.size ?? null,
+    parentId: input.parentId ?? null,
+    uscc: input.uscc ?? null,
+    agencyLevel: input.agencyLevel ?? null,
+    procurementMode: input.procurementMode ?? null,
+    motive: input.motive ?? null,
+    budget: input.budget ?? 'unknown',
+    need: input.need ?? 'unknown',
+    objection: input.objection ?? null,
+    refused: input.refused ?? false,
+    locked: input.locked ?? false,
+    dealState: input.dealState ?? 'none',
+    source: input.source ?? null,
+    tags: input.tags ?? [],
+    externalId: input.externalId ?? null,
+    customFields: input.customFields ?? {},
+  };
+}
+
+/** Tiers given at creation, as history entries. */
+function initialTiers(
+  input: CreateCustomerInput,
+  customerId: string,
+  actor: Actor,
+  at: Date,
+): NewTierChange[] {
+  const given = [
+    ['intent', input.intentTier],
+    ['satisfaction', input.satisfactionTier],
+    ['value', input.valueTier],
+    ['persona', input.persona],
+  ] as const;
+  return given
+    .filter(([, tier]) => tier !== undefined)
+    .map(([dimension, tier]) => ({
+      customerId,
+      dimension,
+      fromTier: null,
+      toTier: tier!,
+      source: 'manual',
+      reason: 'set when the customer was created',
+      changedByUserId: actor.userId,
+      changedAt: at,
+    }));
+}
+
+/** Owner, team, pool and parent named in the input must exist in the tenant. */
+async function checkReferences(
+  deps: CrmDeps,
+  actor: Actor,
+  input: { ownerUserId?: string; teamId?: string | null; poolId?: string; parentId?: string | null },
+): Promise<void> {
+  const { db } = deps;
+  if (input.ownerUserId && !(await isMemberOf(db, actor.tenantId, input.ownerUserId))) {
     throw ownerNotMember(input.ownerUserId);
   }
-  if (input.teamId && !(await hasTeam(deps.db, actor.tenantId, input.teamId)))
-    throw teamUnknown(input.teamId);
-  const now = deps.clock.now();
-  const [row] = await repo.insertCustomers(deps.db, actor, [
-    {
-      id: newId(),
-      kind: input.kind,
-      name: input.name,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      region: input.region ?? null,
-      industry: input.industry ?? null,
-      uscc: input.uscc ?? null,
-      agencyLevel: input.agencyLevel ?? null,
-      ownerUserId: ownerUserId ?? null,
-      teamId: input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null,
-      source: input.source ?? null,
-      tags: input.tags ?? [],
-      createdAt: now,
-      updatedAt: now,
-    },
-  ]);
-  return toCustomer(row!);
+  if (input.teamId && !(await hasTeam(db, actor.tenantId, input.teamId))) throw teamUnknown(input.teamId);
+  if (input.poolId && !(await findPoolById(db, actor.tenantId, input.poolId))) {
+    throw customerInvalid([{ path: 'poolId', message: 'no such pool' }]);
+  }
+  if (input.parentId && !(await repo.findTenantCustomer(db, actor, input.parentId))) {
+    throw customerInvalid([{ path: 'parentId', message: 'no such customer' }]);
+  }
+}
+
+/** The customer row with this id; not_found (or `crm.customer.merged`) when missing or out of scope. */
+export async function getCustomerRow(deps: CrmDeps, actor: Actor, id: string): Promise<repo.CustomerRow> {
+  requirePermission(actor, 'customers.read');
+  const row = await repo.findVisibleCustomer(deps.db, actor, id);
+  if (row) return row;
+  const intoId = await repo.findMergeOf(deps.db, actor, id);
+  if (intoId && (await repo.findVisibleCustomer(deps.db, actor, intoId))) throw customerMerged(id, intoId);
+  throw customerNotFound(id);
 }
 
 /** The customer with this id; not_found when it is missing or outside the actor's scope. */
-export async function getCustomer(deps: CustomerDeps, actor: Actor, id: string): Promise<Customer> {
-  requirePermission(actor, 'customers.read');
-  const row = await repo.findVisibleCustomer(deps.db, actor, id);
+export async function getCustomer(deps: CrmDeps, actor: Actor, id: string): Promise<Customer> {
+  return toCustomer(await getCustomerRow(deps, actor, id));
+}
+
+/**
+ * Edits a customer's profile. Only the owner's scope may edit: pool customers are read-only until
+ * claimed. Kind-specific rules and the USCC check apply to the customer as it will be.
+ */
+export async function updateCustomer(
+  deps: CrmDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateCustomerInput,
+): Promise<Customer> {
+  requirePermission(actor, 'customers.write');
+  const current = await getCustomerRow(deps, actor, id);
+  if (current.poolId && actor.scope !== 'all') {
+    throw customerInvalid([{ path: 'id', message: 'claim this customer from its pool before editing it' }]);
+  }
+  const settings = await getCrmSettings(deps.db, actor.tenantId);
+  const next = { ...current, ...input, customFields: { ...current.customFields, ...input.customFields } };
+  const changed = Object.fromEntries(Object.keys(input).map((key) => [key, next[key as keyof typeof next]]));
+  // The value tier changes through the tier endpoint; a code the tenant has since retired must not block edits.
+  const issues = checkCustomerFields(
+    { ...next, valueTier: undefined, kind: current.kind as Customer['kind'] },
+    settings,
+  );
+  if (input.parentId === id)
+    issues.push({ path: 'parentId', message: 'a customer cannot be its own parent' });
+  if (issues.length) throw customerInvalid(issues);
+  await checkReferences(deps, actor, { teamId: input.teamId, parentId: input.parentId });
+  const row = await repo
+    .updateCustomerRow(deps.db, actor, id, {
+      ...changed,
+      customFields: next.customFields,
+      ...matchColumnsOf({ ...next, kind: current.kind as Customer['kind'] }),
+      updatedAt: deps.clock.now(),
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);
+      throw error;
+    });
   if (!row) throw customerNotFound(id);
   return toCustomer(row);
 }
 
-/** A page of the customers the actor may see, newest first. */
+/** A page of the customers the actor may see, newest first or by last follow-up. */
 export async function listCustomers(
-  deps: CustomerDeps,
+  deps: CrmDeps,
   actor: Actor,
   query: ListCustomersQuery,
 ): Promise<CustomerPage> {
   requirePermission(actor, 'customers.read');
-  const rows = await repo.listVisibleCustomers(deps.db, actor, query);
+  const cursor = decodeCursor(query.sort, query.after);
+  const rows = await repo.listVisibleCustomers(deps.db, actor, query, cursor);
   const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
   return {
     items: page.map(toCustomer),
-    nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last) : null,
   };
 }
 
-/** How many customers of each kind the actor may see, for the list's picture and filter counts. */
+/** How many customers of each kind and intent tier the actor may see, for the list's picture and chips. */
 export async function summarizeCustomers(
-  deps: CustomerDeps,
+  deps: CrmDeps,
   actor: Actor,
   query: CustomerSummaryQuery,
 ): Promise<CustomerSummary> {
   requirePermission(actor, 'customers.read');
+  const [kinds, tiers] = await Promise.all([
+    repo.countVisibleByKind(deps.db, actor, query),
+    repo.countVisibleByIntentTier(deps.db, actor, query),
+  ]);
   const byKind = { business: 0, consumer: 0, government: 0 };
-  for (const row of await repo.countVisibleCustomersByKind(deps.db, actor, query)) {
-    if (row.kind in byKind) byKind[row.kind as keyof typeof byKind] = row.n;
-  }
-  return { total: byKind.business + byKind.consumer + byKind.government, byKind };
-}
-
-function toCustomer(row: repo.CustomerRow): Customer {
-  return {
-    id: row.id,
-    kind: row.kind as Customer['kind'],
-    name: row.name,
-    phone: row.phone,
-    email: row.email,
-    region: row.region,
-    industry: row.industry,
-    uscc: row.uscc,
-    agencyLevel: row.agencyLevel,
-    ownerUserId: row.ownerUserId,
-    teamId: row.teamId,
-    source: row.source,
-    tags: row.tags,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  for (const row of kinds) if (row.key in byKind) byKind[row.key as keyof typeof byKind] = row.n;
+  const byIntentTier = { A: 0, B: 0, C: 0, D: 0, none: 0 };
+  for (const row of tiers) byIntentTier[(row.key ?? 'none') as keyof typeof byIntentTier] += row.n;
+  const total = query.kind
+    ? byKind[query.kind]
+    : query.intentTier
+      ? query.intentTier.reduce((sum, tier) => sum + byIntentTier[tier], 0)
+      : byKind.business + byKind.consumer + byKind.government;
+  return { total, byKind, byIntentTier };
 }

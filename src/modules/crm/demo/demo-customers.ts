@@ -3,6 +3,7 @@
  * seed so every fresh demo looks the same.
  */
 import type { CreateCustomerInput } from '../customer/customer.contract.js';
+import { USCC_ALPHABET, usccCheckCharacter } from '../matching/uscc.js';
 
 const cities = [
   '北京',
@@ -170,10 +171,13 @@ const enAgencies = [
 ];
 const levels = ['national', 'provincial', 'municipal', 'county'] as const;
 const sources = ['website', 'trade_show', 'referral', 'cold_call', 'wechat', 'tender_site'];
-const uscc = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const uscc = USCC_ALPHABET;
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
+/** A demo USCC that passes the GB 32100 check, as real ones do. */
+const withCheckCharacter = (first17: string): string => first17 + usccCheckCharacter(first17);
+
+/** A small deterministic PRNG (mulberry32), so every fresh demo looks the same. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -211,7 +215,9 @@ export function demoCustomers(count: number, ownerIds: string[], seed = 42): Cre
         region,
         phone: `0${digits(2)}-${digits(8)}`,
         email: `contact${i}@${english ? 'example.com' : 'example.cn'}`,
-        uscc: `91${digits(4)}${Array.from({ length: 12 }, () => pick(uscc.split(''))).join('')}`,
+        uscc: withCheckCharacter(
+          `91${digits(4)}${Array.from({ length: 11 }, () => pick(uscc.split(''))).join('')}`,
+        ),
         source,
         ownerUserId: owner(),
         tags: rnd() < 0.3 ? ['key-account'] : [],

@@ -1,0 +1,122 @@
+/**
+ * Follow-up use cases: record a call, visit or message with a customer (which resets its recall clock)
+ * and page through them.
+ */
+import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { FieldIssue } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { CrmDeps } from '../crm-deps.js';
+import type { CustomerRow } from '../customer/customer.repository.js';
+import { getCustomerRow } from '../customer/customer.service.js';
+import type { CreateFollowUpInput, FollowUp, FollowUpPage, PageQuery } from './follow-up.contract.js';
+import { followUpInPool, followUpInvalid } from './follow-up.errors.js';
+import * as repo from './follow-up.repository.js';
+import { decodeTimeCursor, encodeTimeCursor } from './time-cursor.js';
+
+/** Client clocks run a little ahead; a time this close to now counts as now rather than the future. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** A stored follow-up in its public shape. */
+export function toFollowUp(row: repo.FollowUpRow): FollowUp {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    channel: row.channel as FollowUp['channel'],
+    note: row.note,
+    at: row.at.toISOString(),
+    personId: row.personId,
+    userId: row.userId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The facts the input changes on the customer, and a line for the note per change. */
+function factChanges(
+  row: CustomerRow,
+  input: CreateFollowUpInput,
+): { facts: repo.FollowUpFacts; lines: string[] } {
+  const facts: repo.FollowUpFacts = {};
+  const lines: string[] = [];
+  const show = (value: string | null) => value ?? '—';
+  if (input.budget !== undefined && input.budget !== row.budget) {
+    facts.budget = input.budget;
+    lines.push(`[budget: ${row.budget} → ${input.budget}]`);
+  }
+  if (input.need !== undefined && input.need !== row.need) {
+    facts.need = input.need;
+    lines.push(`[need: ${row.need} → ${input.need}]`);
+  }
+  if (input.objection !== undefined && input.objection !== row.objection) {
+    facts.objection = input.objection;
+    lines.push(`[objection: ${show(row.objection)} → ${show(input.objection)}]`);
+  }
+  return { facts, lines };
+}
+
+/** When the follow-up happened: now by default, never in the future. */
+function followUpTime(input: CreateFollowUpInput, now: Date): Date {
+  if (input.at === undefined) return now;
+  const at = new Date(input.at);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw followUpInvalid([{ path: 'at', message: 'may not lie in the future' }]);
+  }
+  return at > now ? now : at;
+}
+
+/**
+ * Records a follow-up with a customer. In the same transaction the customer's last follow-up moves
+ * forward to it (recall counts from there), a pending recall warning is cleared, and budget, need or
+ * objection learnt in the conversation are stored and noted.
+ */
+export async function createFollowUp(
+  deps: CrmDeps,
+  actor: Actor,
+  customerId: string,
+  input: CreateFollowUpInput,
+): Promise<FollowUp> {
+  requirePermission(actor, 'customers.write');
+  const row = await getCustomerRow(deps, actor, customerId);
+  if (row.poolId && actor.scope !== 'all') throw followUpInPool(customerId);
+  const now = deps.clock.now();
+  const at = followUpTime(input, now);
+  const issues: FieldIssue[] = [];
+  if (input.personId && !(await repo.hasPerson(deps.db, actor.tenantId, input.personId))) {
+    issues.push({ path: 'personId', message: 'no such person' });
+  }
+  if (issues.length) throw followUpInvalid(issues);
+  const { facts, lines } = factChanges(row, input);
+  const note = lines.length ? `${input.note}\n\n${lines.join('\n')}` : input.note;
+  const inserted = await deps.db.transaction(async (tx) => {
+    const followUp = await repo.insertFollowUp(tx, actor.tenantId, {
+      id: newId(),
+      customerId,
+      personId: input.personId ?? null,
+      userId: actor.userId,
+      channel: input.channel,
+      note,
+      at,
+      createdAt: now,
+    });
+    await repo.markCustomerContacted(tx, actor.tenantId, customerId, at, facts, now);
+    return followUp;
+  });
+  return toFollowUp(inserted);
+}
+
+/** A page of a customer's follow-ups, newest first. */
+export async function listFollowUps(
+  deps: CrmDeps,
+  actor: Actor,
+  customerId: string,
+  query: PageQuery,
+): Promise<FollowUpPage> {
+  await getCustomerRow(deps, actor, customerId);
+  const cursor = decodeTimeCursor(query.after);
+  const rows = await repo.listFollowUpsAfter(deps.db, actor.tenantId, customerId, cursor, query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toFollowUp),
+    nextCursor: rows.length > query.limit && last ? encodeTimeCursor(last) : null,
+  };
+}

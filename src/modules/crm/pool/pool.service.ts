@@ -1,0 +1,125 @@
+/**
+ * Pools (公海): listing them with their sizes, creating and renaming them, and choosing the pool a
+ * customer goes back to. A tenant that has none gets a default pool named 公海 the first time a
+ * release or recall needs one.
+ */
+import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { CrmDeps } from '../crm-deps.js';
+import { findPoolById } from './pool-log.repository.js';
+import type { CreatePoolInput, Pool, PoolList, UpdatePoolInput } from './pool.contract.js';
+import { poolDefaultRequired, poolNameTaken, poolNotFound } from './pool.errors.js';
+import * as repo from './pool.repository.js';
+
+/** The name of the pool created when a tenant needs one and has none. */
+export const DEFAULT_POOL_NAME = '公海';
+
+/** A stored pool and its count in the public shape. */
+function toPool(row: repo.PoolRow & { customerCount: number }): Pool {
+  return {
+    id: row.id,
+    name: row.name,
+    region: row.region,
+    isDefault: row.isDefault,
+    customerCount: row.customerCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The tenant's pools with their customer counts, the default first (any CRM user may look). */
+export async function listPools(deps: CrmDeps, actor: Actor): Promise<PoolList> {
+  requirePermission(actor, 'customers.read');
+  return { items: (await repo.listPoolsWithCounts(deps.db, actor.tenantId)).map(toPool) };
+}
+
+/** One pool with its count; not_found when missing. */
+async function getPool(db: Db, tenantId: string, id: string): Promise<Pool> {
+  const row = (await repo.listPoolsWithCounts(db, tenantId)).find((pool) => pool.id === id);
+  if (!row) throw poolNotFound(id);
+  return toPool(row);
+}
+
+/** Creates a pool; the tenant's first pool, or one created with `isDefault`, becomes the default. */
+export async function createPool(deps: CrmDeps, actor: Actor, input: CreatePoolInput): Promise<Pool> {
+  requirePermission(actor, 'crm.settings');
+  const { tenantId } = actor;
+  const id = await deps.db.transaction(async (tx) => {
+    const isDefault = input.isDefault === true || !(await repo.findDefaultPool(tx, tenantId));
+    const row = await repo.insertPool(tx, tenantId, {
+      name: input.name,
+      region: input.region ?? null,
+      isDefault,
+      createdAt: deps.clock.now(),
+    });
+    if (!row) throw poolNameTaken(input.name);
+    if (isDefault) await repo.clearOtherDefaults(tx, tenantId, row.id);
+    return row.id;
+  });
+  return getPool(deps.db, tenantId, id);
+}
+
+/** Renames a pool, changes its region, or makes it the default (the old default stops being one). */
+export async function updatePool(
+  deps: CrmDeps,
+  actor: Actor,
+  id: string,
+  input: UpdatePoolInput,
+): Promise<Pool> {
+  requirePermission(actor, 'crm.settings');
+  const { tenantId } = actor;
+  await deps.db.transaction(async (tx) => {
+    const current = await findPoolById(tx, tenantId, id);
+    if (!current) throw poolNotFound(id);
+    if (input.isDefault === false && current.isDefault) throw poolDefaultRequired();
+    if (input.name !== undefined && input.name !== current.name) {
+      if (await repo.findPoolByName(tx, tenantId, input.name)) throw poolNameTaken(input.name);
+    }
+    await repo.updatePoolRow(tx, tenantId, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.region !== undefined ? { region: input.region } : {}),
+      ...(input.isDefault ? { isDefault: true } : {}),
+    });
+    if (input.isDefault) await repo.clearOtherDefaults(tx, tenantId, id);
+  });
+  return getPool(deps.db, tenantId, id);
+}
+
+/**
+ * The default pool, created as 公海 when the tenant has none. Run inside the transaction that moves
+ * customers into it, so a failed move leaves no stray pool behind.
+ */
+export async function ensureDefaultPool(db: Db, tenantId: string, now: Date): Promise<repo.PoolRow> {
+  const existing = await repo.findDefaultPool(db, tenantId);
+  if (existing) return existing;
+  const created = await repo.insertPool(db, tenantId, {
+    name: DEFAULT_POOL_NAME,
+    region: null,
+    isDefault: true,
+    createdAt: now,
+  });
+  if (created) return created;
+  // A pool of that name exists but is not the default (or another request just created it): use it.
+  const named = await repo.findPoolByName(db, tenantId, DEFAULT_POOL_NAME);
+  if (!named) throw new Error('the default pool could neither be found nor created');
+  return named.isDefault ? named : (await repo.updatePoolRow(db, tenantId, named.id, { isDefault: true }))!;
+}
+
+/** Region -> pool id, the oldest pool of each region winning; customers without a match go to the default. */
+export async function mapRegionPools(db: Db, tenantId: string): Promise<Map<string, string>> {
+  const byRegion = new Map<string, string>();
+  for (const pool of await repo.listRegionPools(db, tenantId)) {
+    if (pool.region && !byRegion.has(pool.region)) byRegion.set(pool.region, pool.id);
+  }
+  return byRegion;
+}
+
+/** The pool a customer of `region` goes back to: its region's pool, else the default (created if need be). */
+export async function choosePool(
+  db: Db,
+  tenantId: string,
+  region: string | null,
+  now: Date,
+): Promise<string> {
+  const regional = region ? (await mapRegionPools(db, tenantId)).get(region) : undefined;
+  return regional ?? (await ensureDefaultPool(db, tenantId, now)).id;
+}

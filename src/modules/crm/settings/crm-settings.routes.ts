@@ -1,0 +1,28 @@
+/** HTTP routes of the CRM settings. */
+import { actorOf } from '../../../platform/http/auth-hook.js';
+import type { HttpApp } from '../../../platform/http/server.js';
+import { CrmSettings, UpdateCrmSettingsInput } from './crm-settings.contract.js';
+import { readCrmSettings, updateCrmSettings } from './crm-settings.service.js';
+import type { CrmDeps } from '../crm-deps.js';
+
+/** Registers `/api/crm/settings`. */
+export function registerCrmSettingsRoutes(app: HttpApp, deps: CrmDeps): void {
+  const tags = ['crm settings'];
+  app.get(
+    '/api/crm/settings',
+    { schema: { tags, summary: "The tenant's CRM rules", response: { 200: CrmSettings } } },
+    async (request) => readCrmSettings(deps, actorOf(request)),
+  );
+  app.patch(
+    '/api/crm/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Replace sections of the CRM rules (admins)',
+        body: UpdateCrmSettingsInput,
+        response: { 200: CrmSettings },
+      },
+    },
+    async (request) => updateCrmSettings(deps, actorOf(request), request.body),
+  );
+}

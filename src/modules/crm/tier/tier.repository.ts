@@ -1,0 +1,129 @@
+/** Queries of tiers: the facts the rules read, decision makers, and the tier columns of customers. */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+import { visibleCustomers } from '../customer/customer.repository.js';
+import { customers } from '../customer/customer.table.js';
+import { accountMembers } from '../person/person.table.js';
+import type { TierDimension } from './tier.contract.js';
+
+/** The column each tier dimension lives in. */
+const tierColumns = {
+  intent: 'intentTier',
+  satisfaction: 'satisfactionTier',
+  value: 'valueTier',
+  persona: 'persona',
+} as const satisfies Record<TierDimension, keyof typeof customers.$inferSelect>;
+
+/** A customer's tiers and the facts its suggestion is computed from. */
+export type TierFactRow = {
+  id: string;
+  intentTier: string | null;
+  budget: string;
+  need: string;
+  objection: string | null;
+  refused: boolean;
+  lastFollowUpAt: Date | null;
+  createdAt: Date;
+};
+
+/** The customers' current tiers, as the tier columns hold them. */
+export type TierColumnsRow = {
+  intentTier: string | null;
+  satisfactionTier: string | null;
+  valueTier: string | null;
+  persona: string | null;
+};
+
+/** True when someone in the account's buying committee is its decision maker. */
+export async function hasDecisionMaker(db: Db, tenantId: string, customerId: string): Promise<boolean> {
+  const rows = await db
+    .select({ customerId: accountMembers.customerId })
+    .from(accountMembers)
+    .where(
+      and(
+        eq(accountMembers.tenantId, tenantId),
+        eq(accountMembers.customerId, customerId),
+        eq(accountMembers.role, 'decision_maker'),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Which of these accounts have a decision maker, in one query. */
+export async function listAccountsWithDecisionMaker(
+  db: Db,
+  tenantId: string,
+  customerIds: string[],
+): Promise<string[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ customerId: accountMembers.customerId })
+    .from(accountMembers)
+    .where(
+      and(
+        eq(accountMembers.tenantId, tenantId),
+        inArray(accountMembers.customerId, customerIds),
+        eq(accountMembers.role, 'decision_maker'),
+      ),
+    );
+  return rows.map((row) => row.customerId);
+}
+
+/** The tier facts of the customers among `ids` that the actor may see, in one query. */
+export async function listVisibleTierFacts(db: Db, actor: Actor, ids: string[]): Promise<TierFactRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: customers.id,
+      intentTier: customers.intentTier,
+      budget: customers.budget,
+      need: customers.need,
+      objection: customers.objection,
+      refused: customers.refused,
+      lastFollowUpAt: customers.lastFollowUpAt,
+      createdAt: customers.createdAt,
+    })
+    .from(customers)
+    .where(visibleCustomers(actor, inArray(customers.id, ids)));
+}
+
+/** A customer's tier columns, locked until the transaction ends so two changes cannot both see the same "from". */
+export async function lockCustomerTiers(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+): Promise<TierColumnsRow | undefined> {
+  const [row] = await db
+    .select({
+      intentTier: customers.intentTier,
+      satisfactionTier: customers.satisfactionTier,
+      valueTier: customers.valueTier,
+      persona: customers.persona,
+    })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .for('update');
+  return row;
+}
+
+/** The value of one dimension in a row of tier columns. */
+export function tierOf(row: TierColumnsRow, dimension: TierDimension): string | null {
+  return row[tierColumns[dimension]];
+}
+
+/** Sets one tier of a customer. */
+export async function updateCustomerTier(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  dimension: TierDimension,
+  tier: string | null,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(customers)
+    .set({ [tierColumns[dimension]]: tier, updatedAt: at })
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
+}
