@@ -5,41 +5,10 @@
  */
 import type { CustomerKind } from '../customer/customer.contract.js';
 import { unguardFormulaCell } from './csv-rows.js';
+import { IMPORT_FIELDS } from './import.contract.js';
 
-/** The customer fields import understands, in the column order of our own export. */
-export const CUSTOMER_CSV_FIELDS = [
-  'id',
-  'kind',
-  'name',
-  'phone',
-  'email',
-  'wechatId',
-  'region',
-  'industry',
-  'size',
-  'parentId',
-  'uscc',
-  'agencyLevel',
-  'procurementMode',
-  'motive',
-  'intentTier',
-  'satisfactionTier',
-  'valueTier',
-  'persona',
-  'owner',
-  'pool',
-  'source',
-  'tags',
-  'externalId',
-  'locked',
-  'dealState',
-  'budget',
-  'need',
-  'objection',
-  'refused',
-  'lastFollowUpAt',
-  'createdAt',
-] as const;
+/** The customer fields import understands, in the column order of our own export (defined in the contract). */
+export const CUSTOMER_CSV_FIELDS = IMPORT_FIELDS;
 
 /** A customer field a CSV column can fill. */
 export type CustomerCsvField = (typeof CUSTOMER_CSV_FIELDS)[number];

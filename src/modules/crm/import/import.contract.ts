@@ -2,10 +2,7 @@
 import { z } from 'zod';
 import { CustomerKind, CustomerSummaryQuery } from '../customer/customer.contract.js';
 
-/**
- * The customer fields a CSV column can feed, in the column order of our own export (the import's
- * `CUSTOMER_CSV_FIELDS`, repeated here so clients can name them without importing server code).
- */
+/** The customer fields a CSV column can feed, in the column order of our own export. */
 export const IMPORT_FIELDS = [
   'id',
   'kind',
