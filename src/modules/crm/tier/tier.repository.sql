@@ -1,9 +1,3 @@
--- hasDecisionMaker
-select "customer_id" from "account_members" where ("account_members"."tenant_id" = $1 and "account_members"."customer_id" = $2 and "account_members"."role" = $3) limit $4;
-
--- listAccountsWithDecisionMaker
-select distinct "customer_id" from "account_members" where ("account_members"."tenant_id" = $1 and "account_members"."customer_id" in ($2, $3) and "account_members"."role" = $4);
-
 -- listVisibleTierFacts (own scope: own and pool customers)
 select "id", "intent_tier", "budget", "need", "objection", "refused", "last_follow_up_at", "created_at" from "customers" where (("customers"."tenant_id" = $1 and (("customers"."tenant_id" = $2 and "customers"."owner_user_id" = $3) or "customers"."pool_id" is not null)) and "customers"."id" in ($4, $5));
 

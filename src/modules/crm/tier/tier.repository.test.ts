@@ -6,13 +6,7 @@ import { captureSql } from '../../../../test/helpers/sql-capture.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import {
-  hasDecisionMaker,
-  listAccountsWithDecisionMaker,
-  listVisibleTierFacts,
-  lockCustomerTiers,
-  updateCustomerTier,
-} from './tier.repository.js';
+import { listVisibleTierFacts, lockCustomerTiers, updateCustomerTier } from './tier.repository.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -27,10 +21,6 @@ describe.skipIf(testEngine() !== 'pglite')('tier repository queries', () => {
     const sql = captureSql(database.pool);
     const rep: Actor = { ...admin.actor, role: 'sales_rep', scope: 'own' };
     const parts: string[] = [];
-    await hasDecisionMaker(sql.db, tenant.id, newId());
-    parts.push(sql.take('hasDecisionMaker'));
-    await listAccountsWithDecisionMaker(sql.db, tenant.id, [newId(), newId()]);
-    parts.push(sql.take('listAccountsWithDecisionMaker'));
     await listVisibleTierFacts(sql.db, rep, [newId(), newId()]);
     parts.push(sql.take('listVisibleTierFacts (own scope: own and pool customers)'));
     await lockCustomerTiers(sql.db, tenant.id, newId());

@@ -1,10 +1,12 @@
-/** Queries of tiers: the facts the rules read, decision makers, and the tier columns of customers. */
+/**
+ * Queries of tiers: the facts the rules read and the tier columns of customers. Whether a decision
+ * maker is known comes from the committee's own `findDecisionMakerKnown`.
+ */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { visibleCustomers } from '../customer/customer.repository.js';
 import { customers } from '../customer/customer.table.js';
-import { accountMembers } from '../person/person.table.js';
 import type { TierDimension } from './tier.contract.js';
 
 /** The column each tier dimension lives in. */
@@ -34,42 +36,6 @@ export type TierColumnsRow = {
   valueTier: string | null;
   persona: string | null;
 };
-
-/** True when someone in the account's buying committee is its decision maker. */
-export async function hasDecisionMaker(db: Db, tenantId: string, customerId: string): Promise<boolean> {
-  const rows = await db
-    .select({ customerId: accountMembers.customerId })
-    .from(accountMembers)
-    .where(
-      and(
-        eq(accountMembers.tenantId, tenantId),
-        eq(accountMembers.customerId, customerId),
-        eq(accountMembers.role, 'decision_maker'),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
-}
-
-/** Which of these accounts have a decision maker, in one query. */
-export async function listAccountsWithDecisionMaker(
-  db: Db,
-  tenantId: string,
-  customerIds: string[],
-): Promise<string[]> {
-  if (customerIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ customerId: accountMembers.customerId })
-    .from(accountMembers)
-    .where(
-      and(
-        eq(accountMembers.tenantId, tenantId),
-        inArray(accountMembers.customerId, customerIds),
-        eq(accountMembers.role, 'decision_maker'),
-      ),
-    );
-  return rows.map((row) => row.customerId);
-}
 
 /** The tier facts of the customers among `ids` that the actor may see, in one query. */
 export async function listVisibleTierFacts(db: Db, actor: Actor, ids: string[]): Promise<TierFactRow[]> {

@@ -14,6 +14,7 @@ import {
   type CrmSettings,
   type IntentTier,
 } from '../settings/crm-settings.contract.js';
+import { findDecisionMakerKnown } from '../person/person.repository.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import type {
   ChangeTierInput,
@@ -48,7 +49,7 @@ async function suggestionOf(
   row: CustomerRow,
   settings: CrmSettings,
 ): Promise<TierSuggestion | null> {
-  const decisionMakerKnown = await repo.hasDecisionMaker(deps.db, row.tenantId, row.id);
+  const decisionMakerKnown = (await findDecisionMakerKnown(deps.db, row.tenantId, [row.id])).has(row.id);
   return suggestionFor(row, decisionMakerKnown, settings, deps.clock.now());
 }
 
@@ -196,12 +197,10 @@ export async function suggestTiers(
   requirePermission(actor, 'customers.read');
   const ids = [...new Set(customerIds)];
   const rows = await repo.listVisibleTierFacts(deps.db, actor, ids);
-  const withDecisionMaker = new Set(
-    await repo.listAccountsWithDecisionMaker(
-      deps.db,
-      actor.tenantId,
-      rows.map((row) => row.id),
-    ),
+  const withDecisionMaker = await findDecisionMakerKnown(
+    deps.db,
+    actor.tenantId,
+    rows.map((row) => row.id),
   );
   const settings = await getCrmSettings(deps.db, actor.tenantId);
   const now = deps.clock.now();
