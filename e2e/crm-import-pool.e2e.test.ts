@@ -85,7 +85,8 @@ describe.skipIf(!hasChromium)('CRM import and pool journey in the browser', () =
     await page.goto(`${server.url}/customers/${id}`);
     await page.getByTestId('customer-detail').waitFor();
     await page.getByTestId('ownership-release').waitFor();
-    expect(await page.getByTestId('customer-detail').textContent()).toContain('陈经理 Chen Jing');
+    // The owner's name arrives with the user directory, which may still be loading.
+    await expect.poll(() => page.getByTestId('customer-detail').textContent()).toContain('陈经理 Chen Jing');
     const claimed = (await (await page.request.get(`${server.url}/api/customers/${id}`)).json()) as {
       name: string;
       poolId: string | null;
