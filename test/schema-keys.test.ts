@@ -4,7 +4,15 @@ import type { Database } from '../src/platform/db/database.js';
 import { createTestDatabase } from './helpers/db.js';
 
 // Small global tables that Citus keeps as reference tables; every other table is sharded by tenant.
-const referenceTables = ['tenants', 'users', 'memberships', 'sessions', 'api_keys'];
+const referenceTables = [
+  'tenants',
+  'users',
+  'memberships',
+  'sessions',
+  'api_keys',
+  'source_write_keys',
+  'domain_event_cursors',
+];
 
 let database: Database;
 beforeAll(async () => {

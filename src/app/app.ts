@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { registerCrmRoutes } from '../modules/crm/index.js';
+import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
+import { registerInsightsRoutes } from '../modules/insights/index.js';
 import { registerAuthRoutes } from '../platform/auth/auth.routes.js';
 import type { Clock } from '../platform/clock.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
@@ -38,6 +39,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerHealthRoutes(app, db);
   registerAuthRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
   registerCrmRoutes(app, { db, clock });
+  registerInsightsRoutes(app, { db, clock, crm: crmLink });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -34,3 +34,4 @@ export type { CrmDeps } from './crm-deps.js';
 export { registerCrmRoutes } from './crm.routes.js';
 export { demoCustomers } from './demo/demo-customers.js';
 export { seedDemoCrm } from './demo/demo-seed.js';
+export { crmLink } from './touchpoint-link/crm-link.js';

@@ -34,6 +34,12 @@ export const PERMISSIONS = [
   'users.manage',
   'teams.manage',
   'apikeys.manage',
+  /** Read touchpoint timelines and CDP persons. */
+  'touchpoints.read',
+  /** Import offline touchpoints (salon attendance, trade-show scans) from CSV. */
+  'touchpoints.import',
+  /** Create and configure event sources and their write keys. */
+  'sources.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,10 +53,18 @@ const grants: Record<Role, readonly Permission[]> = {
     'customers.merge',
     'customers.import',
     'customers.export',
+    'touchpoints.read',
   ],
-  sales_rep: ['customers.read', 'customers.write', 'customers.claim', 'customers.import', 'customers.export'],
-  marketer: ['customers.read', 'customers.export'],
-  service_agent: ['customers.read'],
+  sales_rep: [
+    'customers.read',
+    'customers.write',
+    'customers.claim',
+    'customers.import',
+    'customers.export',
+    'touchpoints.read',
+  ],
+  marketer: ['customers.read', 'customers.export', 'touchpoints.read', 'touchpoints.import', 'sources.manage'],
+  service_agent: ['customers.read', 'touchpoints.read'],
   warehouse_manager: ['customers.read'],
   picker: [],
 };

@@ -1,0 +1,48 @@
+/**
+ * What insights needs from the CRM, as a port: insights never imports the crm context (it consumes
+ * domain events), so the composition root passes the CRM's implementation in. Every method takes
+ * the `db` to run on, which is the caller's open transaction when there is one.
+ */
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+
+/** A CRM contact found for a person, with the accounts it belongs to. */
+export type CrmContactMatch = { crmPersonId: string; customerIds: string[] };
+
+/** Contact details to create a CRM contact from, when a known person joins an account. */
+export type CrmContactDraft = {
+  name?: string;
+  email?: string;
+  phone?: string;
+  title?: string;
+  externalId?: string;
+};
+
+/** The CRM's side of identity resolution and timelines. */
+export type CrmLink = {
+  /** The customer a Segment `groupId` names: by the customer's external id, else by USCC. */
+  findCustomerByGroupId(db: Db, tenantId: string, groupId: string): Promise<string | undefined>;
+  /** The CRM contact with this external id, else email, else phone (keys as `emailKey`/`phoneKey` make them). */
+  findContact(
+    db: Db,
+    tenantId: string,
+    keys: { externalId?: string; emailKey?: string; phoneKey?: string },
+  ): Promise<CrmContactMatch | undefined>;
+  /**
+   * Puts a contact into an account's buying committee (role `user` unless already a member) and
+   * answers its id; creates the contact from `draft` when `crmPersonId` is absent.
+   */
+  joinCommittee(
+    db: Db,
+    tenantId: string,
+    input: { customerId: string; crmPersonId?: string; draft?: CrmContactDraft },
+  ): Promise<string>;
+  /** Throws the CRM's not-found error unless the actor may see this customer. */
+  assertCustomerVisible(db: Db, actor: Actor, customerId: string): Promise<void>;
+  /** Throws the CRM's not-found error unless this contact exists in the actor's tenant. */
+  assertContactExists(db: Db, actor: Actor, crmPersonId: string): Promise<void>;
+  /** The CRM's phone normalisation (E.164), or undefined when it is not a phone number. */
+  phoneKey(raw: string): string | undefined;
+  /** The CRM's email normalisation, or undefined when it is not an email address. */
+  emailKey(raw: string): string | undefined;
+};

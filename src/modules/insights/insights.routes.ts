@@ -1,0 +1,15 @@
+/** Every insights route, registered in one call by the composition root. */
+import type { HttpApp } from '../../platform/http/server.js';
+import { registerIngestRoutes } from './ingest/ingest.routes.js';
+import type { InsightsDeps } from './insights-deps.js';
+import { registerOfflineImportRoutes } from './offline/offline-import.routes.js';
+import { registerSourceRoutes } from './source/source.routes.js';
+import { registerTimelineRoutes } from './timeline/timeline.routes.js';
+
+/** Registers Segment-compatible ingest under /v1, sources, persons and timelines, offline import. */
+export function registerInsightsRoutes(app: HttpApp, deps: InsightsDeps): void {
+  registerIngestRoutes(app, deps);
+  registerSourceRoutes(app, deps);
+  registerTimelineRoutes(app, deps);
+  registerOfflineImportRoutes(app, deps);
+}

@@ -1,0 +1,9 @@
+/** Routes of this feature (to be written). */
+import type { HttpApp } from '../../../platform/http/server.js';
+import type { InsightsDeps } from '../insights-deps.js';
+
+/** Registers this feature's routes. */
+export function registerSourceRoutes(app: HttpApp, deps: InsightsDeps): void {
+  void app;
+  void deps;
+}
