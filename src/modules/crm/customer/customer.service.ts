@@ -2,6 +2,7 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { hasTeam, isMemberOf } from '../../../platform/auth/identity.service.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
+import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { findPoolById, insertPoolMoves } from '../pool/pool-log.repository.js';
@@ -36,9 +37,9 @@ import { toCustomer } from './customer-row.js';
 export type CustomerDeps = CrmDeps;
 
 /**
- * Creates a customer, owned by the creating user unless it names another owner or a pool. A likely
- * duplicate is refused (409 `crm.customer.duplicate`) unless the tenant's policy only warns or the
- * request says `allowDuplicate`.
+ * Creates a customer, owned by the creating user unless it names another owner or a pool, and
+ * publishes `crm.customer.created`. A likely duplicate is refused (409 `crm.customer.duplicate`)
+ * unless the tenant's policy only warns or the request says `allowDuplicate`.
  */
 export async function createCustomer(
   deps: CrmDeps,
@@ -96,6 +97,14 @@ export async function createCustomer(
           at: now,
         },
       ]);
+      await publishDomainEvent(tx, {
+        tenantId: actor.tenantId,
+        type: 'crm.customer.created',
+        occurredAt: now,
+        customerId: id,
+        actorUserId: actor.userId,
+        payload: { name: input.name, kind: input.kind, intentTier: input.intentTier ?? null, ownerUserId },
+      });
       return inserted!;
     })
     .catch((error: unknown) => {
@@ -197,7 +206,8 @@ export async function getCustomer(deps: CrmDeps, actor: Actor, id: string): Prom
 
 /**
  * Edits a customer's profile. Only the owner's scope may edit: pool customers are read-only until
- * claimed. Kind-specific rules and the USCC check apply to the customer as it will be.
+ * claimed. Kind-specific rules and the USCC check apply to the customer as it will be. A deal state
+ * turning won or lost publishes `crm.deal.won` / `crm.deal.lost` with the change.
  */
 export async function updateCustomer(
   deps: CrmDeps,
@@ -222,12 +232,27 @@ export async function updateCustomer(
     issues.push({ path: 'parentId', message: 'a customer cannot be its own parent' });
   if (issues.length) throw customerInvalid(issues);
   await checkReferences(deps, actor, { teamId: input.teamId, parentId: input.parentId });
-  const row = await repo
-    .updateCustomerRow(deps.db, actor, id, {
-      ...changed,
-      customFields: next.customFields,
-      ...matchColumnsOf({ ...next, kind: current.kind as Customer['kind'] }),
-      updatedAt: deps.clock.now(),
+  const now = deps.clock.now();
+  const row = await deps.db
+    .transaction(async (tx) => {
+      const updated = await repo.updateCustomerRow(tx, actor, id, {
+        ...changed,
+        customFields: next.customFields,
+        ...matchColumnsOf({ ...next, kind: current.kind as Customer['kind'] }),
+        updatedAt: now,
+      });
+      const outcome = updated?.dealState !== current.dealState && updated?.dealState;
+      if (outcome === 'won' || outcome === 'lost') {
+        await publishDomainEvent(tx, {
+          tenantId: actor.tenantId,
+          type: `crm.deal.${outcome}`,
+          occurredAt: now,
+          customerId: id,
+          actorUserId: actor.userId,
+          payload: { from: current.dealState, to: outcome },
+        });
+      }
+      return updated;
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);

@@ -4,6 +4,7 @@
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { FieldIssue } from '../../../platform/errors.js';
+import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { CustomerRow } from '../customer/customer.repository.js';
@@ -15,6 +16,9 @@ import { decodeTimeCursor, encodeTimeCursor } from './time-cursor.js';
 
 /** Client clocks run a little ahead; a time this close to now counts as now rather than the future. */
 const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** How much of the note a `crm.follow_up.recorded` event carries. */
+const NOTE_EXCERPT_CHARS = 200;
 
 /** A stored follow-up in its public shape. */
 export function toFollowUp(row: repo.FollowUpRow): FollowUp {
@@ -65,8 +69,8 @@ function followUpTime(input: CreateFollowUpInput, now: Date): Date {
 
 /**
  * Records a follow-up with a customer. In the same transaction the customer's last follow-up moves
- * forward to it (recall counts from there), a pending recall warning is cleared, and budget, need or
- * objection learnt in the conversation are stored and noted.
+ * forward to it (recall counts from there), a pending recall warning is cleared, budget, need or
+ * objection learnt in the conversation are stored and noted, and `crm.follow_up.recorded` is published.
  */
 export async function createFollowUp(
   deps: CrmDeps,
@@ -98,6 +102,19 @@ export async function createFollowUp(
       createdAt: now,
     });
     await repo.markCustomerContacted(tx, actor.tenantId, customerId, at, facts, now);
+    await publishDomainEvent(tx, {
+      tenantId: actor.tenantId,
+      type: 'crm.follow_up.recorded',
+      occurredAt: at,
+      customerId,
+      crmPersonId: followUp.personId,
+      actorUserId: actor.userId,
+      payload: {
+        followUpId: followUp.id,
+        channel: followUp.channel,
+        note: [...input.note].slice(0, NOTE_EXCERPT_CHARS).join(''),
+      },
+    });
     return followUp;
   });
   return toFollowUp(inserted);

@@ -9,6 +9,7 @@ import { actorForMember } from '../../../platform/auth/identity.service.js';
 import { permissionsOf } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
+import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import type { Customer } from '../customer/customer.contract.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import { toCustomer } from '../customer/customer-row.js';
@@ -49,10 +50,11 @@ const toOwner = (owner: NewOwner, now: Date): repo.OwnershipChange => ({
 });
 
 /**
- * Takes a customer out of its pool for the calling user. Refused (409) when the user owns the most
- * customers allowed (`crm.pool.owned_limit`), claimed the most allowed in the last 24 hours
- * (`crm.pool.claim_limit`), lost this customer too recently (`crm.pool.cooldown`), or someone else
- * owns it (`crm.pool.already_claimed`), also when they claimed it a moment earlier.
+ * Takes a customer out of its pool for the calling user and publishes `crm.customer.claimed`.
+ * Refused (409) when the user owns the most customers allowed (`crm.pool.owned_limit`), claimed the
+ * most allowed in the last 24 hours (`crm.pool.claim_limit`), lost this customer too recently
+ * (`crm.pool.cooldown`), or someone else owns it (`crm.pool.already_claimed`), also when they claimed
+ * it a moment earlier.
  */
 export async function claimCustomer(deps: CrmDeps, actor: Actor, id: string): Promise<Customer> {
   requirePermission(actor, 'customers.claim');
@@ -86,6 +88,14 @@ export async function claimCustomer(deps: CrmDeps, actor: Actor, id: string): Pr
         at: now,
       },
     ]);
+    await publishDomainEvent(tx, {
+      tenantId: actor.tenantId,
+      type: 'crm.customer.claimed',
+      occurredAt: now,
+      customerId: id,
+      actorUserId: userId,
+      payload: { fromPoolId },
+    });
     return moved;
   });
   return toCustomer(row);
@@ -125,9 +135,9 @@ async function checkOwnedCap(db: Db, tenantId: string, userId: string, rules: Po
 }
 
 /**
- * Puts an owned customer back into a pool, with the reason in the log: the pool given, else its
- * region's pool, else the default pool. The owner may release their own customers; anyone else needs
- * `customers.assign` (and must see the customer).
+ * Puts an owned customer back into a pool, with the reason in the log (and `crm.customer.released`):
+ * the pool given, else its region's pool, else the default pool. The owner may release their own
+ * customers; anyone else needs `customers.assign` (and must see the customer).
  */
 export async function releaseCustomer(
   deps: CrmDeps,
@@ -166,6 +176,14 @@ export async function releaseCustomer(
         at: now,
       },
     ]);
+    await publishDomainEvent(tx, {
+      tenantId: actor.tenantId,
+      type: 'crm.customer.released',
+      occurredAt: now,
+      customerId: id,
+      actorUserId: actor.userId,
+      payload: { fromUserId, toPoolId: poolId, reason: input.reason },
+    });
     return moved;
   });
   return toCustomer(row);

@@ -4,6 +4,7 @@
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { FieldIssue } from '../../../platform/errors.js';
+import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { SERVICE_PERSONAS } from '../customer/customer.contract.js';
 import type { CustomerRow } from '../customer/customer.repository.js';
@@ -125,8 +126,8 @@ function resolveManual(input: ChangeTierInput, settings: CrmSettings): ResolvedC
 
 /**
  * Changes one tier: accepts the rules' current suggestion for the intent tier, or sets any tier by hand
- * with a reason. An unchanged tier is a no-op (nothing recorded). Pool customers keep their tiers until
- * claimed, except for scope `all`.
+ * with a reason. An unchanged tier is a no-op (nothing recorded); an intent tier change publishes
+ * `crm.tier.changed`. Pool customers keep their tiers until claimed, except for scope `all`.
  */
 export async function changeCustomerTier(
   deps: CrmDeps,
@@ -159,6 +160,15 @@ export async function changeCustomerTier(
         changedAt: now,
       },
     ]);
+    if (input.dimension !== 'intent') return;
+    await publishDomainEvent(tx, {
+      tenantId: actor.tenantId,
+      type: 'crm.tier.changed',
+      occurredAt: now,
+      customerId,
+      actorUserId: actor.userId,
+      payload: { dimension: 'intent', from, to: change.tier, source: change.source, reason: change.reason },
+    });
   });
   return getCustomerTiers(deps, actor, customerId);
 }
