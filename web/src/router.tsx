@@ -17,16 +17,20 @@ import { CustomerDetailPage } from './customers/customer-detail-page';
 import { CustomerListPage } from './customers/customer-list-page';
 import { parseCustomerListSearch, type CustomerListSearch } from './customers/list/list-search';
 import { ImportPage } from './customers/import/import-page';
+import { ContactPage } from './people/contact-page';
 import { PoolsPage } from './pools/pools-page';
 import { showLocale } from './i18n/i18n';
 import { ApiKeysPage } from './settings/api-keys-page';
 import { CrmSettingsPage } from './settings/crm-settings-page';
-import { SettingsLayout } from './settings/settings-layout';
+import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
+import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
 import { UsersPage } from './settings/users-page';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteErrorView } from './shell/fallback-views';
 import { PlaceholderPage } from './shell/placeholder-page';
+import { PersonDetailPage } from './touchpoints/person-detail-page';
+import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
 
 /** What every route can reach through `context`. */
 export type RouterContext = { queryClient: QueryClient };
@@ -108,7 +112,35 @@ const customerDetailRoute = createRoute({
   component: CustomerDetailPage,
 });
 
-const placeholderRoutes = (['sales', 'insights', 'warehouse'] as const).map((area) =>
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people/$id',
+  component: ContactPage,
+});
+
+const insightsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'insights',
+  // Persons is the only insights page so far; the area's address opens it.
+  beforeLoad: () => {
+    throw redirect({ to: '/insights/persons' });
+  },
+});
+
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'insights/persons',
+  validateSearch: (search: Record<string, unknown>): PersonsSearch => parsePersonsSearch(search),
+  component: PersonsPage,
+});
+
+const personDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'insights/persons/$id',
+  component: PersonDetailPage,
+});
+
+const placeholderRoutes = (['sales', 'warehouse'] as const).map((area) =>
   createRoute({
     getParentRoute: () => appRoute,
     path: area,
@@ -125,8 +157,10 @@ const settingsRoute = createRoute({
 const settingsIndexRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/settings/users' });
+  // A marketer manages sources but not users: the settings open on the first tab the role may use.
+  beforeLoad: ({ context }) => {
+    const first = SETTINGS_TABS.find((tab) => context.me.permissions.includes(tab.permission));
+    throw redirect({ to: first?.value ?? '/settings/users' });
   },
 });
 
@@ -144,6 +178,12 @@ const crmSettingsRoute = createRoute({
   component: CrmSettingsPage,
 });
 
+const sourcesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'sources',
+  component: SourcesPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -153,8 +193,19 @@ const routeTree = rootRoute.addChildren([
     customerImportRoute,
     customerDetailRoute,
     poolsRoute,
+    contactRoute,
+    insightsRoute,
+    personsRoute,
+    personDetailRoute,
     ...placeholderRoutes,
-    settingsRoute.addChildren([settingsIndexRoute, usersRoute, teamsRoute, apiKeysRoute, crmSettingsRoute]),
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      usersRoute,
+      teamsRoute,
+      apiKeysRoute,
+      crmSettingsRoute,
+      sourcesRoute,
+    ]),
   ]),
 ]);
 

@@ -1,6 +1,6 @@
 /**
  * One customer: header with tiers and ownership actions, the tier panel, the profile, the buying
- * committee of an account, then the timeline, tier history, pool log and duplicates as tabs. A merged
+ * committee of an account, then the timeline, touchpoints, tier history, pool log and duplicates as tabs. A merged
  * customer's old address points to where it went; a missing one says so kindly.
  */
 import { Button, Center, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
@@ -8,11 +8,14 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
+import { useCan } from '../auth/use-me';
 import { describeError } from '../api/problem-text';
 import { customerQuery } from '../api/queries';
 import type { Customer } from '../api/types';
 import { BackToCustomers } from '../shell/back-link';
 import { usePageTitle } from '../shell/use-page-title';
+import { TouchpointTimeline } from '../touchpoints/touchpoint-timeline';
+import { eventsPath } from '../touchpoints/touchpoint-queries';
 import { CommitteeMap } from './detail/committee-map';
 import { DuplicatesPanel } from './detail/duplicates-panel';
 import { PoolLog } from './detail/pool-log';
@@ -92,8 +95,10 @@ export function CustomerDetailPage() {
 /** The customer's history as tabs; only the open tab is mounted, so each loads when first shown. */
 function CustomerTabs({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
+  const canReadTouchpoints = useCan('touchpoints.read');
   const tabs = [
     { value: 'timeline', label: t('customers.tabs.timeline') },
+    ...(canReadTouchpoints ? [{ value: 'touchpoints', label: t('touchpoints.tab') }] : []),
     { value: 'tiers', label: t('customers.tabs.tierHistory') },
     { value: 'pool', label: t('customers.tabs.poolLog') },
     { value: 'duplicates', label: t('customers.tabs.duplicates') },
@@ -115,6 +120,11 @@ function CustomerTabs({ customer }: { customer: Customer }) {
       <Tabs.Panel value="timeline" pt="md">
         <CustomerTimeline customerId={customer.id} />
       </Tabs.Panel>
+      {canReadTouchpoints && (
+        <Tabs.Panel value="touchpoints" pt="md">
+          <TouchpointTimeline path={eventsPath.customer(customer.id)} />
+        </Tabs.Panel>
+      )}
       <Tabs.Panel value="tiers" pt="md">
         <TierHistory customerId={customer.id} />
       </Tabs.Panel>

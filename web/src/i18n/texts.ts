@@ -1,5 +1,5 @@
 /**
- * Every interface text in both languages. Common texts live in `en.json` / `zh-CN.json`; each CRM
+ * Every interface text in both languages. Common texts live in `en.json` / `zh-CN.json`; each
  * feature keeps its own pair under `parts/`, with one top-level key, so features can grow apart.
  */
 import en from './en.json';
@@ -9,14 +9,40 @@ import duplicatesEn from './parts/duplicates.en.json';
 import duplicatesZh from './parts/duplicates.zh-CN.json';
 import importEn from './parts/import.en.json';
 import importZh from './parts/import.zh-CN.json';
+import peopleEn from './parts/people.en.json';
+import peopleZh from './parts/people.zh-CN.json';
 import poolsEn from './parts/pools.en.json';
 import poolsZh from './parts/pools.zh-CN.json';
+import sourcesEn from './parts/sources.en.json';
+import sourcesZh from './parts/sources.zh-CN.json';
 import tiersEn from './parts/tiers.en.json';
 import tiersZh from './parts/tiers.zh-CN.json';
+import touchpointsEn from './parts/touchpoints.en.json';
+import touchpointsZh from './parts/touchpoints.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** The English texts, the shape every `t('...')` key is checked against. */
-export const englishTexts = { ...en, ...committeeEn, ...duplicatesEn, ...importEn, ...poolsEn, ...tiersEn };
+export const englishTexts = {
+  ...en,
+  ...committeeEn,
+  ...duplicatesEn,
+  ...importEn,
+  ...peopleEn,
+  ...poolsEn,
+  ...sourcesEn,
+  ...tiersEn,
+  ...touchpointsEn,
+};
 
 /** The Chinese texts; a test checks they have exactly the English keys. */
-export const chineseTexts = { ...zhCN, ...committeeZh, ...duplicatesZh, ...importZh, ...poolsZh, ...tiersZh };
+export const chineseTexts = {
+  ...zhCN,
+  ...committeeZh,
+  ...duplicatesZh,
+  ...importZh,
+  ...peopleZh,
+  ...poolsZh,
+  ...sourcesZh,
+  ...tiersZh,
+  ...touchpointsZh,
+};

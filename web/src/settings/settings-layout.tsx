@@ -1,39 +1,48 @@
-/** Settings: a title and tabs for users, teams, API keys and the CRM rules; each tab is its own address. */
+/**
+ * Settings: a title and tabs for users, teams, API keys, the CRM rules and event sources; each tab is
+ * its own address and shows only to a role that may use it.
+ */
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../auth/use-me';
+import type { Permission } from '../api/types';
+import { useMe } from '../auth/use-me';
 import { usePageTitle } from '../shell/use-page-title';
 
-const tabs = [
-  { value: '/settings/users', label: 'settings.users' },
-  { value: '/settings/teams', label: 'settings.teams' },
-  { value: '/settings/api-keys', label: 'settings.apiKeys' },
-  { value: '/settings/crm', label: 'settings.crm.tab' },
-] as const;
+/** Every settings tab with the permission it needs; `/settings` opens the first one the user may use. */
+export const SETTINGS_TABS = [
+  { value: '/settings/users', label: 'settings.users', permission: 'users.manage' },
+  { value: '/settings/teams', label: 'settings.teams', permission: 'users.manage' },
+  { value: '/settings/api-keys', label: 'settings.apiKeys', permission: 'users.manage' },
+  { value: '/settings/crm', label: 'settings.crm.tab', permission: 'users.manage' },
+  { value: '/settings/sources', label: 'sources.tab', permission: 'sources.manage' },
+] as const satisfies readonly { value: string; label: string; permission: Permission }[];
 
-/** The settings frame around the users, teams, API keys and CRM pages. */
+/** The settings frame around the users, teams, API keys, CRM and sources pages. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));
   const navigate = useNavigate();
   const matchRoute = useMatchRoute();
-  const canManage = useCan('users.manage');
-  const active = tabs.find((tab) => matchRoute({ to: tab.value }) !== false)?.value ?? null;
+  const { permissions } = useMe();
+  const allowed = SETTINGS_TABS.filter((tab) => permissions.includes(tab.permission));
+  const current = SETTINGS_TABS.find((tab) => matchRoute({ to: tab.value }) !== false);
+  // While a navigation is under way no tab may match; that is not a reason to refuse the page.
+  const forbidden = allowed.length === 0 || (current !== undefined && !allowed.includes(current));
   return (
     <Stack gap="md">
       <Title order={2}>{t('settings.title')}</Title>
-      {canManage ? (
+      {!forbidden ? (
         <>
           <Tabs
-            value={active}
+            value={current?.value ?? null}
             onChange={(value) => {
-              const tab = tabs.find((candidate) => candidate.value === value);
+              const tab = allowed.find((candidate) => candidate.value === value);
               if (tab) void navigate({ to: tab.value });
             }}
           >
             <Tabs.List>
-              {tabs.map((tab) => (
+              {allowed.map((tab) => (
                 <Tabs.Tab
                   key={tab.value}
                   value={tab.value}

@@ -3,20 +3,27 @@ import { AppShell, Burger, Divider, Group, NavLink, Stack, Text } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../api/types';
 import { useMe } from '../auth/use-me';
 import { Brand } from './brand';
 import { CustomersIcon, InsightsIcon, PoolIcon, SalesIcon, SettingsIcon, WarehouseIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
-const navItems = [
+/** The areas; one that lists permissions shows only to a role holding at least one of them. */
+const navItems: readonly {
+  key: 'customers' | 'pools' | 'sales' | 'insights' | 'warehouse' | 'settings';
+  to: '/customers' | '/pools' | '/sales' | '/insights' | '/warehouse' | '/settings';
+  Icon: typeof CustomersIcon;
+  anyOf?: readonly Permission[];
+}[] = [
   { key: 'customers', to: '/customers', Icon: CustomersIcon },
   { key: 'pools', to: '/pools', Icon: PoolIcon },
   { key: 'sales', to: '/sales', Icon: SalesIcon },
-  { key: 'insights', to: '/insights', Icon: InsightsIcon },
+  { key: 'insights', to: '/insights', Icon: InsightsIcon, anyOf: ['touchpoints.read'] },
   { key: 'warehouse', to: '/warehouse', Icon: WarehouseIcon },
-  { key: 'settings', to: '/settings', Icon: SettingsIcon },
-] as const;
+  { key: 'settings', to: '/settings', Icon: SettingsIcon, anyOf: ['users.manage', 'sources.manage'] },
+];
 
 /** The app shell; the navigation folds behind a burger on narrow screens. */
 export function AppLayout() {
@@ -51,19 +58,21 @@ export function AppLayout() {
           <Text hiddenFrom="sm" size="sm" c="dimmed" px="sm" py={6} truncate>
             {me.tenant.name}
           </Text>
-          {navItems.map(({ key, to, Icon }) => (
-            <NavLink
-              key={key}
-              component={Link}
-              to={to}
-              label={t(`nav.${key}`)}
-              leftSection={<Icon />}
-              active={matchRoute({ to, fuzzy: true }) !== false}
-              onClick={close}
-              data-testid={`nav-${key}`}
-              style={{ borderRadius: 'var(--mantine-radius-md)' }}
-            />
-          ))}
+          {navItems
+            .filter(({ anyOf }) => !anyOf || anyOf.some((permission) => me.permissions.includes(permission)))
+            .map(({ key, to, Icon }) => (
+              <NavLink
+                key={key}
+                component={Link}
+                to={to}
+                label={t(`nav.${key}`)}
+                leftSection={<Icon />}
+                active={matchRoute({ to, fuzzy: true }) !== false}
+                onClick={close}
+                data-testid={`nav-${key}`}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,5 +1,6 @@
-/** One person on the committee map: name, title, department with its weighting, stance, influence. */
-import { ActionIcon, Badge, Box, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
+/** One person on the committee map: name (a link to the contact), title, department, stance, influence. */
+import { ActionIcon, Anchor, Badge, Box, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeMember, Stance } from '../../../../src/modules/crm/person/person.contract';
 import { HINTED_DEPARTMENTS } from './committee-lanes';
@@ -106,9 +107,17 @@ export function MemberCard({ member, showRole, canEdit, onEdit, onRemove }: Prop
         <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
           <Group gap={6} wrap="nowrap" miw={0}>
             {member.isPrimary && <PrimaryStar />}
-            <Text fw={600} size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+            <Anchor
+              renderRoot={(props) => <Link {...props} to="/people/$id" params={{ id: person.id }} />}
+              fw={600}
+              size="sm"
+              c="inherit"
+              lineClamp={2}
+              style={{ overflowWrap: 'anywhere' }}
+              data-testid="committee-member-name"
+            >
               {person.name}
-            </Text>
+            </Anchor>
           </Group>
           {canEdit && <MemberMenu name={person.name} onEdit={onEdit} onRemove={onRemove} />}
         </Group>
