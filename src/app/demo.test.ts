@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
 import { listCustomers, ListCustomersQuery } from '../modules/crm/index.js';
@@ -46,5 +47,23 @@ describe('demo tenant', () => {
     expect([...kinds].sort()).toEqual(['business', 'consumer', 'government']);
     expect(names.filter((n) => /[\u4e00-\u9fff]/.test(n)).length).toBeGreaterThan(50);
     expect(names.filter((n) => /^[A-Za-z]/.test(n)).length).toBeGreaterThan(30);
+  });
+
+  it('has touchpoints from three sources, with signed-in visitors linked to CRM contacts and their accounts', async () => {
+    const { rows } = await database.db.execute<{
+      sources: number;
+      events: number;
+      linked: number;
+      accounts: number;
+    }>(sql`
+      select (select count(*)::int from sources where kind <> 'system') as sources,
+             (select count(*)::int from events) as events,
+             (select count(*)::int from persons where crm_person_id is not null) as linked,
+             (select count(distinct customer_id)::int from person_accounts) as accounts`);
+    const counts = rows[0]!;
+    expect(counts.sources).toBe(3);
+    expect(counts.events).toBeGreaterThan(400);
+    expect(counts.linked).toBeGreaterThan(30);
+    expect(counts.accounts).toBeGreaterThan(20);
   });
 });

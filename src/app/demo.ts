@@ -3,7 +3,8 @@
  * look at. Idempotent: does nothing when the tenant exists.
  */
 import { count } from 'drizzle-orm';
-import { seedDemoCrm } from '../modules/crm/index.js';
+import { crmLink, seedDemoCrm } from '../modules/crm/index.js';
+import { seedDemoTouchpoints } from '../modules/insights/index.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { createTenant } from '../platform/auth/identity.service.js';
 import { addUser } from '../platform/auth/member.service.js';
@@ -51,6 +52,8 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
     },
     customerCount,
   );
+  // Demo contacts are p0@, p1@… demo-client.cn; some visitors sign in with those addresses.
+  await seedDemoTouchpoints({ db, clock, crm: crmLink }, admin, (i) => `p${i}@demo-client.cn`);
   return true;
 }
 

@@ -1,5 +1,6 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
-import { recallJob } from '../modules/crm/index.js';
+import { crmLink, recallJob } from '../modules/crm/index.js';
+import { domainTouchpointJob, flushPersonTouches, retentionJob } from '../modules/insights/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
@@ -27,8 +28,16 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     secureCookies: config.secureCookies,
   });
   await app.listen({ port: config.port, host: config.host });
-  // Background work (pool recall) runs in this process; its first run starts now.
-  const stopJobs = startJobs([recallJob({ db: database.db, clock: systemClock }, app.log)], app.log);
+  // Background work (pool recall, touchpoint retention) runs in this process; first runs start now.
+  const jobDeps = { db: database.db, clock: systemClock };
+  const stopJobs = startJobs(
+    [
+      recallJob(jobDeps, app.log),
+      retentionJob(jobDeps, app.log),
+      domainTouchpointJob({ ...jobDeps, crm: crmLink }, app.log),
+    ],
+    app.log,
+  );
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
     '',
@@ -48,6 +57,8 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     closing = true;
     await stopJobs();
     await app.close();
+    // Persons' last-seen times are written in coalesced batches; write the pending ones.
+    await flushPersonTouches(database.db).catch(() => undefined);
     await database.close();
     process.exit(0);
   };

@@ -15,6 +15,8 @@ import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { registerCrmCommands } from './crm-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
+import { registerSourceCommands } from './source-commands.js';
+import { registerTouchpointCommands } from './touchpoint-commands.js';
 import { withDatabase } from './run-with-db.js';
 
 const roleOption = (): Option =>
@@ -113,6 +115,8 @@ apikey
 // `crm import`, `crm export` and `crm recall` share one `crm` group.
 registerCrmCommands(program);
 registerPoolCommands(program);
+registerSourceCommands(program);
+registerTouchpointCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {

@@ -123,6 +123,13 @@ async function registerOpenApi(app: HttpApp, version: string): Promise<void> {
             description: 'An API key made with `kehu apikey create`.',
           },
           session: { type: 'apiKey', in: 'cookie', name: 'kehu_session' },
+          writeKey: {
+            type: 'http',
+            scheme: 'basic',
+            description:
+              'The `/v1` tracking API: a source write key as the user name and an empty password ' +
+              '(or `writeKey` in the body).',
+          },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],

@@ -1,26 +1,145 @@
 /**
  * The CRM's side of touchpoint identity resolution (the insights `CrmLink` port, matched by shape):
- * map Segment group ids to customers, find contacts by key, join contacts to buying committees.
+ * map Segment group ids to customers, find contacts by key, join contacts to buying committees, and
+ * the CRM's visibility checks for the timelines. Lookups are tenant-wide: touchpoints arrive
+ * without a user, and a person's identity does not depend on who is looking.
  */
+import type { Actor } from '../../../platform/auth/actor.js';
+import { systemActor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+import { isUuid } from '../../../platform/ids.js';
+import { customerNotFound } from '../customer/customer.errors.js';
+import { findVisibleCustomer } from '../customer/customer.repository.js';
 import { emailKey } from '../matching/email-key.js';
 import { phoneKey } from '../matching/phone-key.js';
+import { validateUscc } from '../matching/uscc.js';
+import { personNotFound } from '../person/person.errors.js';
+import { findVisiblePerson } from '../person/person.repository.js';
+import { newMemberRow, newPersonRow } from '../person/person.service.js';
+import * as repo from './crm-link.repository.js';
+
+/** What a contact may be found by; keys as `emailKey`/`phoneKey` make them. */
+type ContactKeys = { externalId?: string; emailKey?: string; phoneKey?: string };
+/** A contact found, with the accounts it belongs to. */
+type ContactMatch = { crmPersonId: string; customerIds: string[] };
+/** Contact details for a new contact. */
+type ContactDraft = { name?: string; email?: string; phone?: string; title?: string; externalId?: string };
+
+const distinct = (values: (string | undefined)[]): string[] => [
+  ...new Set(values.filter((value): value is string => !!value)),
+];
+
+/** The customer of each group id that names one: by external id, else by USCC (oldest customer wins). */
+async function findCustomersByGroupIds(
+  db: Db,
+  tenantId: string,
+  groupIds: string[],
+): Promise<Map<string, string>> {
+  const usccOf = new Map(
+    groupIds.map((groupId) => {
+      const check = validateUscc(groupId);
+      return [groupId, check.ok ? check.value : undefined] as const;
+    }),
+  );
+  const rows = await repo.findCustomersByExternalKeys(
+    db,
+    tenantId,
+    distinct(groupIds),
+    distinct([...usccOf.values()]),
+  );
+  const found = new Map<string, string>();
+  for (const groupId of groupIds) {
+    const uscc = usccOf.get(groupId);
+    const match =
+      rows.find((row) => row.externalId === groupId) ??
+      (uscc ? rows.find((row) => row.uscc === uscc) : undefined);
+    if (match) found.set(groupId, match.id);
+  }
+  return found;
+}
+
+/** For each entry of `keys`, the contact with that external id, else email key, else phone key. */
+async function findContacts(
+  db: Db,
+  tenantId: string,
+  keys: ContactKeys[],
+): Promise<(ContactMatch | undefined)[]> {
+  const rows = await repo.findContactsByKeys(db, tenantId, {
+    externalIds: distinct(keys.map((key) => key.externalId)),
+    emailKeys: distinct(keys.map((key) => key.emailKey)),
+    phoneKeys: distinct(keys.map((key) => key.phoneKey)),
+  });
+  // Rows come oldest first: the first contact holding a key is the one that key finds.
+  const by = (pick: (row: repo.ContactKeyRow) => string | null) => {
+    const index = new Map<string, repo.ContactKeyRow>();
+    for (const row of rows) {
+      const value = pick(row);
+      if (value && !index.has(value)) index.set(value, row);
+    }
+    return index;
+  };
+  const [byExternalId, byEmail, byPhone] = [
+    by((r) => r.externalId),
+    by((r) => r.emailKey),
+    by((r) => r.phoneKey),
+  ];
+  return keys.map((key) => {
+    const row =
+      (key.externalId ? byExternalId.get(key.externalId) : undefined) ??
+      (key.emailKey ? byEmail.get(key.emailKey) : undefined) ??
+      (key.phoneKey ? byPhone.get(key.phoneKey) : undefined);
+    return row && { crmPersonId: row.id, customerIds: row.customerIds };
+  });
+}
+
+/** The contact for `draft`: the one holding its external id, else a new one (safe against a concurrent twin). */
+async function contactFromDraft(db: Db, tenantId: string, draft: ContactDraft, at: Date): Promise<string> {
+  if (draft.externalId) {
+    const existing = await repo.findContactByExternalId(db, tenantId, draft.externalId);
+    if (existing) return existing;
+  }
+  const name = draft.name ?? draft.email ?? draft.phone ?? draft.externalId ?? 'Unknown';
+  const row = newPersonRow(systemActor(tenantId, ''), { ...draft, name }, at);
+  if (await repo.insertContactUnlessTaken(db, row)) return row.id;
+  // Another transaction created the contact with this external id between the look-up and the insert.
+  return (await repo.findContactByExternalId(db, tenantId, draft.externalId!))!;
+}
 
 /** The CRM functions insights reaches through the composition root. */
 export const crmLink = {
-  async findCustomerByGroupId(): Promise<string | undefined> {
-    throw new Error('not written yet');
+  findCustomersByGroupIds,
+  async findCustomerByGroupId(db: Db, tenantId: string, groupId: string): Promise<string | undefined> {
+    return (await findCustomersByGroupIds(db, tenantId, [groupId])).get(groupId);
   },
-  async findContact(): Promise<undefined> {
-    throw new Error('not written yet');
+  findContacts,
+  async findContact(db: Db, tenantId: string, keys: ContactKeys): Promise<ContactMatch | undefined> {
+    return (await findContacts(db, tenantId, [keys]))[0];
   },
-  async joinCommittee(): Promise<string> {
-    throw new Error('not written yet');
+  /** Seats the contact (created from `draft` when no id is given) on the account's committee as a user. */
+  async joinCommittee(
+    db: Db,
+    tenantId: string,
+    input: { customerId: string; crmPersonId?: string; draft?: ContactDraft },
+  ): Promise<string> {
+    const at = new Date();
+    const crmPersonId = input.crmPersonId ?? (await contactFromDraft(db, tenantId, input.draft ?? {}, at));
+    await repo.insertSeatUnlessMember(
+      db,
+      newMemberRow(tenantId, input.customerId, crmPersonId, { role: 'user', department: 'other' }, at),
+    );
+    return crmPersonId;
   },
-  async assertCustomerVisible(): Promise<void> {
-    throw new Error('not written yet');
+  /** Throws the CRM's not-found error unless the actor's scope shows this customer (own, team or pool). */
+  async assertCustomerVisible(db: Db, actor: Actor, customerId: string): Promise<void> {
+    if (!isUuid(customerId) || !(await findVisibleCustomer(db, actor, customerId))) {
+      throw customerNotFound(customerId);
+    }
   },
-  async assertContactExists(): Promise<void> {
-    throw new Error('not written yet');
+  /** Throws the CRM's not-found error unless the actor may see this contact (through its accounts). */
+  async assertContactExists(db: Db, actor: Actor, crmPersonId: string): Promise<void> {
+    if (!isUuid(crmPersonId) || !(await findVisiblePerson(db, actor, crmPersonId))) {
+      throw personNotFound(crmPersonId);
+    }
   },
   phoneKey: (raw: string): string | undefined => phoneKey(raw),
   emailKey: (raw: string): string | undefined => emailKey(raw),

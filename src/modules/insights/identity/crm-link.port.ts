@@ -18,6 +18,9 @@ export type CrmContactDraft = {
   externalId?: string;
 };
 
+/** What a contact may be found by (`findContacts`); keys as `emailKey`/`phoneKey` make them. */
+export type CrmContactKeys = { externalId?: string; emailKey?: string; phoneKey?: string };
+
 /** The CRM's side of identity resolution and timelines. */
 export type CrmLink = {
   /** The customer a Segment `groupId` names: by the customer's external id, else by USCC. */
@@ -41,6 +44,16 @@ export type CrmLink = {
   assertCustomerVisible(db: Db, actor: Actor, customerId: string): Promise<void>;
   /** Throws the CRM's not-found error unless this contact exists in the actor's tenant. */
   assertContactExists(db: Db, actor: Actor, crmPersonId: string): Promise<void>;
+  /**
+   * Optional bulk form of `findContact`, one answer per entry of `keys` in the same order, so a
+   * batch of new persons costs one query; identity resolution falls back to `findContact`.
+   */
+  findContacts?(db: Db, tenantId: string, keys: CrmContactKeys[]): Promise<(CrmContactMatch | undefined)[]>;
+  /**
+   * Optional bulk form of `findCustomerByGroupId`: the customer of each group id that names one;
+   * identity resolution falls back to `findCustomerByGroupId`.
+   */
+  findCustomersByGroupIds?(db: Db, tenantId: string, groupIds: string[]): Promise<Map<string, string>>;
   /** The CRM's phone normalisation (E.164), or undefined when it is not a phone number. */
   phoneKey(raw: string): string | undefined;
   /** The CRM's email normalisation, or undefined when it is not an email address. */

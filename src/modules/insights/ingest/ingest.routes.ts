@@ -1,9 +1,157 @@
-/** Routes of this feature (to be written). */
+/**
+ * The Segment HTTP tracking API under `/v1`: identify, track, page, screen, group, alias and batch
+ * (and the one-letter paths browser clients use). Order of checks: body (400), write key (401),
+ * messages (400, a batch is refused whole), the source's rate (429), then store; `{ success: true }`
+ * is sent only after the messages are committed, so a client that saw it never needs to retry.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../platform/errors.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { InsightsDeps } from '../insights-deps.js';
+import { findSourceByWriteKey, sourceChangeCount } from '../source/source.service.js';
+import { ingestMessages } from './ingest.service.js';
+import { MESSAGE_TYPES, type MessageType, type SourceRef } from './message.contract.js';
+import { bodyEncodingOf, decodeBody, INGEST_LIMITS, readRawBody, writeKeyFrom } from './segment-body.js';
+import {
+  IngestAccepted,
+  parseBatchCall,
+  parseSingleCall,
+  SegmentBatchBody,
+  segmentCallBody,
+} from './segment-message.js';
+import { createSourceRateLimiter } from './source-rate-limit.js';
 
-/** Registers this feature's routes. */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Ingest routes: the largest body (after decompression) the route takes. */
+    segmentBodyLimit?: number;
+  }
+}
+
+/** A write key resolves to its source for this long before it is looked up again. */
+const SOURCE_CACHE_MS = 5_000;
+const SOURCE_CACHE_ENTRIES = 10_000;
+const MAX_WRITE_KEY_LENGTH = 256;
+
+/** Registers `/v1/*` in its own scope: its body parsing and validation are Segment's, not the API's. */
 export function registerIngestRoutes(app: HttpApp, deps: InsightsDeps): void {
-  void app;
-  void deps;
+  const findSource = cachedSourceLookup(deps);
+  const limiter = createSourceRateLimiter();
+
+  const accept = (type: MessageType | 'batch') => async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = request.body as Record<string, unknown>;
+    const writeKey = writeKeyFrom(request.headers.authorization, body);
+    const source = writeKey === undefined ? undefined : await findSource(writeKey);
+    if (!source) {
+      throw new AppError(
+        'unauthenticated',
+        'insights.ingest.unknown_write_key',
+        writeKey === undefined
+          ? 'No write key: send it as the user name of HTTP Basic auth, or as `writeKey` in the body.'
+          : 'Unknown or disabled write key.',
+      );
+    }
+    const receivedAt = deps.clock.now();
+    const messages =
+      type === 'batch' ? parseBatchCall(body, receivedAt) : [parseSingleCall(body, type, receivedAt)];
+    const verdict = limiter.take(source.sourceId, source.rateLimitPerSecond, messages.length);
+    if (!verdict.allowed) {
+      void reply.header('retry-after', String(verdict.retryAfterSeconds));
+      throw new AppError(
+        'rate_limited',
+        'insights.ingest.rate_limited',
+        `This source sends more than ${source.rateLimitPerSecond} events per second; ` +
+          `retry in ${verdict.retryAfterSeconds} s.`,
+        { details: { retryAfterSeconds: verdict.retryAfterSeconds } },
+      );
+    }
+    if (messages.length > 0) await ingestMessages(deps, source, messages, receivedAt);
+    return { success: true as const };
+  };
+
+  void app.register(async (scope) => {
+    // The body is JSON whatever the Content-Type says (text/plain spares browsers a CORS preflight),
+    // and only our parser reads it: fastify's own limits and types must not answer in its place.
+    scope.addHook('onRequest', async (request, reply) => {
+      if (request.method === 'POST') request.headers['content-type'] = 'application/json';
+      void reply.header('access-control-allow-origin', '*');
+    });
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', async (request: FastifyRequest, payload: Readable) => {
+      const limit = request.routeOptions.config.segmentBodyLimit ?? INGEST_LIMITS.eventBytes;
+      const encoding = bodyEncodingOf(request.headers['content-encoding']);
+      return decodeBody(await readRawBody(payload, limit, encoding), limit, encoding);
+    });
+    // Messages are checked by parseSingleCall/parseBatchCall, which name each bad event by index; the
+    // zod schemas below only document the shapes.
+    scope.setValidatorCompiler(() => (value: unknown) => ({ value }));
+    scope.options('/v1/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .status(204)
+        .header('access-control-allow-methods', 'POST, OPTIONS')
+        .header('access-control-allow-headers', 'Authorization, Content-Type, Content-Encoding')
+        .header('access-control-max-age', '86400')
+        .send(),
+    );
+
+    const tags = ['ingest (Segment API)'];
+    const security: Record<string, string[]>[] = [{ writeKey: [] }];
+    for (const type of MESSAGE_TYPES) {
+      for (const url of [`/v1/${type}`, `/v1/${type[0]}`]) {
+        scope.post(
+          url,
+          {
+            config: { segmentBodyLimit: INGEST_LIMITS.eventBytes },
+            schema: {
+              hide: url !== `/v1/${type}`,
+              tags,
+              security,
+              summary: `Record a ${type} message (Segment API; write key as Basic user or \`writeKey\`)`,
+              body: segmentCallBody(type),
+              response: { 200: IngestAccepted },
+            },
+          },
+          accept(type),
+        );
+      }
+    }
+    scope.post(
+      '/v1/batch',
+      {
+        config: { segmentBodyLimit: INGEST_LIMITS.batchBytes },
+        schema: {
+          tags,
+          security,
+          summary: 'Record up to 2,500 messages; one invalid event refuses the whole batch (400 names it)',
+          body: SegmentBatchBody,
+          response: { 200: IngestAccepted },
+        },
+      },
+      accept('batch'),
+    );
+  });
+}
+
+/** findSourceByWriteKey with a per-process cache (misses too), so the hot path does not query it. */
+function cachedSourceLookup(deps: InsightsDeps): (writeKey: string) => Promise<SourceRef | undefined> {
+  const entries = new Map<string, { until: number; source: Promise<SourceRef | undefined> }>();
+  let seenChanges = sourceChangeCount();
+  return async (writeKey) => {
+    if (writeKey.length > MAX_WRITE_KEY_LENGTH) return undefined;
+    if (sourceChangeCount() !== seenChanges) {
+      seenChanges = sourceChangeCount();
+      entries.clear();
+    }
+    const now = performance.now();
+    const hit = entries.get(writeKey);
+    if (hit && hit.until > now) return hit.source;
+    entries.delete(writeKey);
+    if (entries.size >= SOURCE_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+    const entry = { until: now + SOURCE_CACHE_MS, source: findSourceByWriteKey(deps, writeKey) };
+    entries.set(writeKey, entry);
+    // A failed lookup (database down) is not remembered.
+    entry.source.catch(() => entries.get(writeKey) === entry && entries.delete(writeKey));
+    return entry.source;
+  };
 }

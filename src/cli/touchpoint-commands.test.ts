@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { Command } from 'commander';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/helpers/cli.js';
+import { createTestDatabase } from '../../test/helpers/db.js';
+import { testEngine } from '../../test/helpers/engine.js';
+import { makeTenant } from '../../test/helpers/factories.js';
+import { createSource } from '../modules/insights/source/source.service.js';
+import { fixedClock } from '../platform/clock.js';
+import type { Database } from '../platform/db/database.js';
+import { describeOfflineReport, registerTouchpointCommands } from './touchpoint-commands.js';
+
+let database: Database;
+let dir: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'kehu-touchpoints-cli-'));
+});
+afterAll(async () => {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const clock = fixedClock('2026-03-02T02:00:00Z');
+
+/** Runs `kehu <args>` in process against the test database; answers what it printed. */
+async function kehu(args: string[]): Promise<string> {
+  const chunks: Buffer[] = [];
+  const stdout = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const program = new Command().exitOverride();
+  registerTouchpointCommands(program, { run: (work) => work(database), clock, stdout });
+  await program.parseAsync(args, { from: 'user' });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function file(name: string, content: string | Buffer): string {
+  const target = path.join(dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+describe('kehu touchpoints import', () => {
+  it('imports a GB18030 list into an offline source named by name or id, then reports duplicates', async () => {
+    const { tenant, admin } = await makeTenant(database.db);
+    const salon = await createSource({ db: database.db, clock }, admin.actor, {
+      name: '沙龙',
+      kind: 'offline',
+    });
+    const csv = file(
+      'salon.csv',
+      iconv.encode(
+        '事件,时间,姓名,电话\r\n签到,2026-03-01 14:30,王芳,13800138000\r\n签到,,李雷,\r\n',
+        'gb18030',
+      ),
+    );
+    const first = await kehu(['touchpoints', 'import', '--tenant', tenant.slug, '--source', '沙龙', csv]);
+    expect(first).toBe(
+      'stored 1, duplicates 0, rejected 1\nrejected:\n  row 3: userId: a row needs userId, anonymousId, email or phone\n',
+    );
+    const again = await kehu([
+      'touchpoints',
+      'import',
+      '--tenant',
+      tenant.slug,
+      '--source',
+      salon.id,
+      '--json',
+      csv,
+    ]);
+    expect(JSON.parse(again)).toEqual({
+      stored: 0,
+      duplicates: 1,
+      rejected: [{ row: 3, field: 'userId', message: 'a row needs userId, anonymousId, email or phone' }],
+    });
+  });
+
+  it('refuses an unknown source, a source that is not offline and a missing file', async () => {
+    const { tenant, admin } = await makeTenant(database.db);
+    await createSource({ db: database.db, clock }, admin.actor, { name: 'Web', kind: 'web' });
+    const csv = file('one.csv', 'event,userId\nVisit,u-1\n');
+    const args = ['touchpoints', 'import', '--tenant', tenant.slug];
+    await expect(kehu([...args, '--source', 'Nope', csv])).rejects.toMatchObject({
+      code: 'insights.source.not_found',
+    });
+    await expect(kehu([...args, '--source', 'Web', csv])).rejects.toMatchObject({
+      code: 'insights.import.source_not_offline',
+    });
+    await expect(kehu([...args, '--source', 'Web', path.join(dir, 'missing.csv')])).rejects.toThrow(
+      /cannot read .*missing\.csv: ENOENT/,
+    );
+  });
+
+  it('lists at most 50 rejected rows and says how many more there are', () => {
+    const rejected = Array.from({ length: 53 }, (_, i) => ({
+      row: i + 2,
+      field: 'event',
+      message: 'required',
+    }));
+    const text = describeOfflineReport({ stored: 4, duplicates: 0, rejected });
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('stored 4, duplicates 0, rejected 53');
+    expect(lines).toHaveLength(1 + 1 + 50 + 1);
+    expect(lines.at(-1)).toBe('  … and 3 more (--json lists all)');
+  });
+});
+
+describe('kehu source create + touchpoints import (the real command)', () => {
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    if (testEngine() === 'postgres') {
+      const own = await createTestDatabase();
+      await own.pool.end();
+      env = { DATABASE_URL: own.url };
+      cleanup = () => own.close().catch(() => undefined);
+    } else {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kehu-touchpoints-cli-'));
+      env = { KEHU_DATA_DIR: dataDir, DATABASE_URL: '' };
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => cleanup());
+
+  it('creates an offline source and imports a list into it', async () => {
+    expect((await runCli(['tenant', 'create', 'expo', '--name', 'Expo'], env)).code).toBe(0);
+    const source = await runCli(
+      ['source', 'create', '--tenant', 'expo', '--name', 'Trade show', '--kind', 'offline'],
+      env,
+    );
+    expect(source.code, source.stderr).toBe(0);
+    const csv = file(
+      'scans.csv',
+      '\ufeffevent,email,booth\nBadge scan,a@example.com,A1\nBadge scan,b@example.com,A2\n,c@example.com,A3\n',
+    );
+    const imported = await runCli(
+      ['touchpoints', 'import', '--tenant', 'expo', '--source', 'Trade show', csv],
+      env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toBe('stored 2, duplicates 0, rejected 1\nrejected:\n  row 4: event: required\n');
+  });
+});

@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../platform/errors.js';
+import type { MessageType } from './message.contract.js';
+import { MAX_ID_LENGTH, parseBatchCall, parseSingleCall } from './segment-message.js';
+
+const receivedAt = new Date('2026-03-01T10:00:00.000Z');
+
+function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The `path: message` pairs of a single call's refusal. */
+function problems(type: MessageType, body: Record<string, unknown>): string[] {
+  const error = refusal(() => parseSingleCall(body, type, receivedAt));
+  expect(error.code).toBe('insights.ingest.invalid_event');
+  expect(error.kind).toBe('invalid');
+  return (error.issues ?? []).map((i) => `${i.path}: ${i.message}`);
+}
+
+describe('parseSingleCall', () => {
+  it('normalises a track call', () => {
+    const message = parseSingleCall(
+      {
+        userId: 42,
+        anonymousId: 'anon-1',
+        event: 'Order Completed',
+        properties: { total: 99.5 },
+        context: { ip: '1.2.3.4' },
+        messageId: 'm-1',
+        timestamp: '2026-03-01T09:00:00Z',
+        type: 'identify',
+      },
+      'track',
+      receivedAt,
+    );
+    expect(message).toEqual({
+      type: 'track',
+      messageId: 'm-1',
+      userId: '42',
+      anonymousId: 'anon-1',
+      event: 'Order Completed',
+      groupId: null,
+      previousId: null,
+      timestamp: new Date('2026-03-01T09:00:00Z'),
+      originalTimestamp: new Date('2026-03-01T09:00:00Z'),
+      sentAt: null,
+      properties: { total: 99.5 },
+      traits: null,
+      context: { ip: '1.2.3.4' },
+    });
+  });
+
+  it('generates a message id when there is none, and keeps numbers as strings', () => {
+    const a = parseSingleCall({ anonymousId: 'a' }, 'page', receivedAt);
+    const b = parseSingleCall({ anonymousId: 'a', messageId: '' }, 'page', receivedAt);
+    expect(a.messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.messageId).not.toBe(b.messageId);
+    expect(parseSingleCall({ anonymousId: 'a', messageId: 7 }, 'page', receivedAt).messageId).toBe('7');
+  });
+
+  it('defaults times to receivedAt and corrects skew with sentAt', () => {
+    const plain = parseSingleCall({ userId: 'u' }, 'identify', receivedAt);
+    expect(plain.timestamp).toEqual(receivedAt);
+    expect(plain.originalTimestamp).toBeNull();
+    const skewed = parseSingleCall(
+      { userId: 'u', originalTimestamp: '2026-03-01T10:10:00Z', sentAt: '2026-03-01T10:10:05Z' },
+      'identify',
+      receivedAt,
+    );
+    expect(skewed.timestamp.toISOString()).toBe('2026-03-01T09:59:55.000Z');
+    expect(skewed.sentAt?.toISOString()).toBe('2026-03-01T10:10:05.000Z');
+  });
+
+  it('takes the page or screen name as the event, and properties as given', () => {
+    const page = parseSingleCall(
+      { anonymousId: 'a', name: 'Pricing', properties: { path: '/p' } },
+      'page',
+      receivedAt,
+    );
+    expect(page).toMatchObject({ type: 'page', event: 'Pricing', properties: { path: '/p' } });
+    expect(parseSingleCall({ anonymousId: 'a' }, 'screen', receivedAt)).toMatchObject({
+      event: null,
+      properties: {},
+    });
+  });
+
+  it('keeps identify traits, from context.traits when not at the top', () => {
+    expect(parseSingleCall({ userId: 'u', traits: { name: 'Li' } }, 'identify', receivedAt).traits).toEqual({
+      name: 'Li',
+    });
+    const fromContext = parseSingleCall(
+      { userId: 'u', context: { traits: { email: 'a@b.cn' } } },
+      'identify',
+      receivedAt,
+    );
+    expect(fromContext.traits).toEqual({ email: 'a@b.cn' });
+    expect(parseSingleCall({ userId: 'u' }, 'identify', receivedAt).traits).toEqual({});
+  });
+
+  it('reads group and alias ids', () => {
+    expect(
+      parseSingleCall({ userId: 'u', groupId: 9001, traits: { name: 'Acme' } }, 'group', receivedAt),
+    ).toMatchObject({
+      groupId: '9001',
+      traits: { name: 'Acme' },
+      event: null,
+    });
+    expect(parseSingleCall({ userId: 'u', previousId: 'anon-1' }, 'alias', receivedAt)).toMatchObject({
+      userId: 'u',
+      previousId: 'anon-1',
+      anonymousId: null,
+    });
+  });
+
+  it.each<[MessageType, Record<string, unknown>, string[]]>([
+    ['identify', {}, ['userId: userId or anonymousId is required']],
+    ['identify', { userId: '', anonymousId: null }, ['userId: userId or anonymousId is required']],
+    ['track', { userId: 'u' }, ['event: required for track']],
+    ['track', { userId: 'u', event: '' }, ['event: required for track']],
+    ['track', { userId: 'u', event: null }, ['event: required for track']],
+    ['track', { userId: 'u', event: 5 }, ['event: must be a string']],
+    [
+      'track',
+      { userId: 'u', event: 'e'.repeat(MAX_ID_LENGTH + 1) },
+      ['event: must be at most 255 characters'],
+    ],
+    ['page', { userId: 'u', name: ['x'] }, ['name: must be a string']],
+    ['group', { userId: 'u' }, ['groupId: required for group']],
+    [
+      'group',
+      { userId: 'u', groupId: { id: 1 } },
+      ['groupId: must be a string (or a number)', 'groupId: required for group'],
+    ],
+    ['alias', { userId: 'u' }, ['previousId: required for alias']],
+    ['alias', { anonymousId: 'a', previousId: 'p' }, ['userId: required for alias']],
+    [
+      'track',
+      { userId: true, event: 'e' },
+      ['userId: must be a string (or a number)', 'userId: userId or anonymousId is required'],
+    ],
+    [
+      'track',
+      { anonymousId: 'a'.repeat(MAX_ID_LENGTH + 1), event: 'e' },
+      ['anonymousId: must be at most 255 characters', 'userId: userId or anonymousId is required'],
+    ],
+    [
+      'track',
+      { userId: 'u', event: 'e', messageId: 'm'.repeat(MAX_ID_LENGTH + 1) },
+      ['messageId: must be at most 255 characters'],
+    ],
+    ['track', { userId: 'u', event: 'e', properties: [1] }, ['properties: must be an object']],
+    ['track', { userId: 'u', event: 'e', context: 'web' }, ['context: must be an object']],
+    ['identify', { userId: 'u', traits: 'vip' }, ['traits: must be an object']],
+    [
+      'track',
+      { userId: 'u', event: 'e', timestamp: 'yesterday' },
+      ['timestamp: must be an ISO-8601 date-time, e.g. 2026-03-01T08:30:00.000Z'],
+    ],
+    [
+      'track',
+      { userId: 'u', event: 'e', timestamp: 1772359800000 },
+      ['timestamp: must be an ISO-8601 date-time, e.g. 2026-03-01T08:30:00.000Z'],
+    ],
+    [
+      'track',
+      { userId: 'u', event: 'e', sentAt: '2026-02-30T00:00:00Z' },
+      ['sentAt: must be an ISO-8601 date-time, e.g. 2026-03-01T08:30:00.000Z'],
+    ],
+    [
+      'track',
+      { userId: 'u', event: 'e', originalTimestamp: {} },
+      ['originalTimestamp: must be an ISO-8601 date-time, e.g. 2026-03-01T08:30:00.000Z'],
+    ],
+  ])('%s %j is refused', (type, body, expected) => {
+    expect(problems(type, body)).toEqual(expected);
+  });
+
+  it('reports every problem of a message at once', () => {
+    expect(problems('track', { properties: 'x', timestamp: 'soon' })).toEqual([
+      'timestamp: must be an ISO-8601 date-time, e.g. 2026-03-01T08:30:00.000Z',
+      'properties: must be an object',
+      'event: required for track',
+      'userId: userId or anonymousId is required',
+    ]);
+  });
+});
+
+describe('parseBatchCall', () => {
+  const track = (i: number, extra: Record<string, unknown> = {}) => ({
+    type: 'track',
+    event: `e${i}`,
+    userId: `u${i}`,
+    messageId: `m${i}`,
+    ...extra,
+  });
+
+  it('normalises every event, each with its own type', () => {
+    const messages = parseBatchCall(
+      {
+        batch: [
+          track(0),
+          { type: 'identify', anonymousId: 'a', traits: { plan: 'pro' } },
+          { type: 'alias', userId: 'u', previousId: 'a' },
+        ],
+      },
+      receivedAt,
+    );
+    expect(messages.map((m) => m.type)).toEqual(['track', 'identify', 'alias']);
+    expect(messages[1]?.traits).toEqual({ plan: 'pro' });
+  });
+
+  it('lends the batch sentAt and context to its events; their own win', () => {
+    const [lent, own] = parseBatchCall(
+      {
+        sentAt: '2026-03-01T10:05:00Z',
+        context: { library: { name: 'analytics-node' }, ip: '10.0.0.1' },
+        batch: [
+          track(0, { timestamp: '2026-03-01T10:04:00Z' }),
+          track(1, {
+            timestamp: '2026-03-01T10:04:00Z',
+            sentAt: '2026-03-01T10:04:30Z',
+            context: { ip: '10.0.0.2' },
+          }),
+        ],
+      },
+      receivedAt,
+    );
+    expect(lent?.timestamp.toISOString()).toBe('2026-03-01T09:59:00.000Z');
+    expect(lent?.context).toEqual({ library: { name: 'analytics-node' }, ip: '10.0.0.1' });
+    expect(own?.timestamp.toISOString()).toBe('2026-03-01T09:59:30.000Z');
+    expect(own?.context).toEqual({ library: { name: 'analytics-node' }, ip: '10.0.0.2' });
+  });
+
+  it('takes an empty batch', () => {
+    expect(parseBatchCall({ batch: [] }, receivedAt)).toEqual([]);
+  });
+
+  it('refuses the whole batch, naming each invalid event by index and field', () => {
+    const error = refusal(() =>
+      parseBatchCall(
+        {
+          batch: [
+            track(0),
+            { type: 'track', userId: 'u' },
+            track(2),
+            { event: 'x', userId: 'u' },
+            'text',
+            { type: 'Track' },
+          ],
+        },
+        receivedAt,
+      ),
+    );
+    expect(error.code).toBe('insights.ingest.invalid_event');
+    expect(error.message).toMatch(
+      /^4 of 6 events are invalid; nothing was stored: batch\.1\.event: required for track/,
+    );
+    expect(error.details?.invalidEvents).toEqual([
+      { index: 1, field: 'event', message: 'required for track' },
+      { index: 3, field: 'type', message: 'required in a batch' },
+      { index: 4, field: '', message: 'must be an object' },
+      { index: 5, field: 'type', message: 'must be one of identify, track, page, screen, group, alias' },
+      { index: 5, field: 'userId', message: 'userId or anonymousId is required' },
+    ]);
+    expect(error.issues?.map((i) => i.path)).toEqual([
+      'batch.1.event',
+      'batch.3.type',
+      'batch.4',
+      'batch.5.type',
+      'batch.5.userId',
+    ]);
+  });
+
+  it('lists at most 100 problems and says how many more there were', () => {
+    const batch = Array.from({ length: 150 }, () => ({ type: 'track', userId: 'u' }));
+    const error = refusal(() => parseBatchCall({ batch }, receivedAt));
+    expect(error.issues).toHaveLength(100);
+    expect(error.message).toContain('150 of 150 events are invalid');
+    expect(error.message).toContain('(and 50 more)');
+  });
+
+  it('refuses a body without a batch array', () => {
+    for (const body of [{}, { batch: {} }, { batch: 'x' }]) {
+      const error = refusal(() => parseBatchCall(body, receivedAt));
+      expect(error.code).toBe('insights.ingest.invalid_batch');
+      expect(error.issues).toEqual([{ path: 'batch', message: 'must be an array of messages' }]);
+    }
+  });
+
+  it('refuses a bad envelope', () => {
+    const error = refusal(() =>
+      parseBatchCall({ batch: [track(0)], sentAt: 'now', context: [] }, receivedAt),
+    );
+    expect(error.code).toBe('insights.ingest.invalid_batch');
+    expect(error.issues?.map((i) => i.path)).toEqual(['sentAt', 'context']);
+  });
+
+  it('takes 2,500 events and refuses 2,501', () => {
+    const batch = Array.from({ length: 2_500 }, (_, i) => track(i));
+    expect(parseBatchCall({ batch }, receivedAt)).toHaveLength(2_500);
+    const error = refusal(() => parseBatchCall({ batch: [...batch, track(2_500)] }, receivedAt));
+    expect(error.code).toBe('insights.ingest.too_large');
+    expect(error.message).toContain('at most 2500 events; this one has 2501');
+  });
+
+  it('refuses a batch with an event over 32 KB, naming it', () => {
+    const big = track(1, { properties: { pad: 'x'.repeat(32 * 1024) } });
+    const fits = track(2, { properties: { pad: 'x'.repeat(32 * 1024 - 200) } });
+    expect(parseBatchCall({ batch: [fits] }, receivedAt)).toHaveLength(1);
+    const error = refusal(() => parseBatchCall({ batch: [track(0), big, fits] }, receivedAt));
+    expect(error.code).toBe('insights.ingest.too_large');
+    expect(error.details?.invalidEvents).toEqual([{ index: 1, field: '', message: 'larger than 32 KB' }]);
+    expect(error.message).toContain('batch index 1');
+  });
+});

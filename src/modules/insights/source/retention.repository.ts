@@ -1,0 +1,99 @@
+/**
+ * Queries of retention: which sources limit how long their events live, and chunked deletes of
+ * old events and old message ids. Each delete is one short statement of at most `limit` rows, so
+ * a large backlog never holds locks for long.
+ */
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.js';
+import { eventMessageIds } from '../event/event.table.js';
+import { sources } from './source.table.js';
+
+/** A source whose events expire. */
+export type RetentionSourceRow = { tenantId: string; id: string; kind: string; retentionDays: number };
+
+/** Every source, of every tenant, with a retention. */
+export async function listSourcesWithRetention(db: Db): Promise<RetentionSourceRow[]> {
+  const rows = await db
+    .select({
+      tenantId: sources.tenantId,
+      id: sources.id,
+      kind: sources.kind,
+      retentionDays: sources.retentionDays,
+    })
+    .from(sources)
+    .where(isNotNull(sources.retentionDays))
+    .orderBy(sources.tenantId, sources.id);
+  return rows.map((row) => ({ ...row, retentionDays: row.retentionDays! }));
+}
+
+/**
+ * Deletes about `limit` of a source's oldest events older than `before` (more only when several
+ * share the chunk's last timestamp); answers how many. Bounding the chunk by a timestamp keeps both
+ * statements on the (tenant, source, timestamp) index, whatever the size of the partitions.
+ */
+export async function deleteEventsBefore(
+  db: Db,
+  source: { tenantId: string; id: string },
+  before: Date,
+  limit: number,
+): Promise<number> {
+  const result = await db.execute(sql`
+    delete from events
+    where tenant_id = ${source.tenantId} and source_id = ${source.id} and "timestamp" < ${before}
+      and "timestamp" <= coalesce((
+        select "timestamp" from events
+        where tenant_id = ${source.tenantId} and source_id = ${source.id} and "timestamp" < ${before}
+        order by "timestamp" offset ${limit - 1} limit 1
+      ), ${before})`);
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Deletes about `limit` of the oldest message ids received before `before`, except those of
+ * offline sources: their ids are derived from the rows, and keeping them is what makes a list
+ * imported again a month later store nothing new.
+ */
+export async function purgeMessageIdsBefore(db: Db, before: Date, limit: number): Promise<number> {
+  const notOffline = sql`not exists (
+    select 1 from sources s where s.tenant_id = m.tenant_id and s.id = m.source_id and s.kind = 'offline')`;
+  const result = await db.execute(sql`
+    delete from event_message_ids m
+    where m.received_at < ${before} and ${notOffline}
+      and m.received_at <= coalesce((
+        select m.received_at from event_message_ids m
+        where m.received_at < ${before} and ${notOffline}
+        order by m.received_at offset ${limit - 1} limit 1
+      ), ${before})`);
+  return result.rowCount ?? 0;
+}
+
+/** Deletes up to `limit` message ids of one source received before `before`. */
+export async function purgeSourceMessageIdsBefore(
+  db: Db,
+  source: { tenantId: string; id: string },
+  before: Date,
+  limit: number,
+): Promise<number> {
+  const old = db
+    .select({ messageId: eventMessageIds.messageId })
+    .from(eventMessageIds)
+    .where(
+      and(
+        eq(eventMessageIds.tenantId, source.tenantId),
+        eq(eventMessageIds.sourceId, source.id),
+        lt(eventMessageIds.receivedAt, before),
+      ),
+    )
+    .limit(limit);
+  const deleted = await db
+    .delete(eventMessageIds)
+    .where(
+      and(
+        eq(eventMessageIds.tenantId, source.tenantId),
+        eq(eventMessageIds.sourceId, source.id),
+        inArray(eventMessageIds.messageId, old),
+      ),
+    )
+    .returning({ messageId: eventMessageIds.messageId });
+  return deleted.length;
+}

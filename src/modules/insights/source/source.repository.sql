@@ -1,0 +1,21 @@
+-- findEnabledSourceByWriteKey
+select "sources"."tenant_id", "sources"."id", "sources"."kind", "sources"."rate_limit_per_second" from "source_write_keys" inner join "sources" on ("source_write_keys"."tenant_id" = "sources"."tenant_id" and "source_write_keys"."source_id" = "sources"."id") where ("source_write_keys"."write_key" = $1 and "sources"."disabled" = $2) limit $3;
+
+-- listSourceRows (system source left out)
+select "sources"."tenant_id", "sources"."id", "sources"."name", "sources"."kind", "sources"."rate_limit_per_second", "sources"."retention_days", "sources"."disabled", "sources"."created_at", "sources"."updated_at", "source_write_keys"."write_key" from "sources" left join "source_write_keys" on ("source_write_keys"."tenant_id" = "sources"."tenant_id" and "source_write_keys"."source_id" = "sources"."id") where ("sources"."tenant_id" = $1 and "sources"."kind" <> $2) order by "sources"."name" asc, "sources"."id" asc;
+
+-- findSourceRow
+select "sources"."tenant_id", "sources"."id", "sources"."name", "sources"."kind", "sources"."rate_limit_per_second", "sources"."retention_days", "sources"."disabled", "sources"."created_at", "sources"."updated_at", "source_write_keys"."write_key" from "sources" left join "source_write_keys" on ("source_write_keys"."tenant_id" = "sources"."tenant_id" and "source_write_keys"."source_id" = "sources"."id") where ("sources"."tenant_id" = $1 and "sources"."id" = $2) limit $3;
+
+-- findSourceRowByName
+select "sources"."tenant_id", "sources"."id", "sources"."name", "sources"."kind", "sources"."rate_limit_per_second", "sources"."retention_days", "sources"."disabled", "sources"."created_at", "sources"."updated_at", "source_write_keys"."write_key" from "sources" left join "source_write_keys" on ("source_write_keys"."tenant_id" = "sources"."tenant_id" and "source_write_keys"."source_id" = "sources"."id") where ("sources"."tenant_id" = $1 and "sources"."name" = $2) limit $3;
+
+-- insertSourceRow (a taken name inserts nothing)
+insert into "sources" ("tenant_id", "id", "name", "kind", "rate_limit_per_second", "retention_days", "disabled", "created_at", "updated_at") values ($1, $2, $3, $4, default, default, default, $5, $6) on conflict ("tenant_id","name") do nothing returning "id";
+
+-- updateSourceRow (fields left out stay)
+update "sources" set "name" = $1, "retention_days" = $2, "updated_at" = $3 where ("sources"."tenant_id" = $4 and "sources"."id" = $5 and "sources"."kind" <> $6) returning "id";
+
+-- replaceWriteKey
+delete from "source_write_keys" where ("source_write_keys"."tenant_id" = $1 and "source_write_keys"."source_id" = $2);
+insert into "source_write_keys" ("write_key", "tenant_id", "source_id", "created_at") values ($1, $2, $3, $4);
