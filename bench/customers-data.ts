@@ -6,6 +6,7 @@
  * (md5 would do too, but costs four times the whole insert on a slow machine).
  */
 import type pg from 'pg';
+import { seededRandom } from '../src/platform/random.js';
 import {
   AGENCY_LEVELS,
   BUSINESS_SIZES,
@@ -229,7 +230,7 @@ export type ImportFile = { bytes: Buffer; rows: number; duplicates: number; inva
  * from `firstIndex`, which must lie beyond the existing customers' so they match nothing.
  */
 export function buildImportCsv(rows: number, firstIndex: number, targets: ImportTargets): ImportFile {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const choose = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const records: Record<string, string>[] = [];
   let duplicates = 0;
@@ -336,16 +337,4 @@ function formatMobile(digits: string, u: number): string {
   if (u < 0.7) return `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
   if (u < 0.9) return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
   return `+86 ${digits}`;
-}
-
-/** A small seeded PRNG, so the file is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -4,6 +4,7 @@
  * analytics.js sends them, packed into `/v1/batch` bodies. Seeded, so every run sends the same shape.
  */
 import { randomUUID } from 'node:crypto';
+export { seededRandom } from '../src/platform/random.js';
 
 /** One visitor: an anonymous id always, a user id and traits once signed in. */
 export type Visitor = {
@@ -13,18 +14,6 @@ export type Visitor = {
   name: string;
   phone: string;
 };
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same traffic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` visitors, `knownShare` of them signed in. */
 export function makeVisitors(count: number, knownShare: number, rnd: () => number): Visitor[] {

@@ -3,6 +3,7 @@
  * seed so every fresh demo looks the same.
  */
 import type { CreateCustomerInput } from '../customer/customer.contract.js';
+import { seededRandom } from '../../../platform/random.js';
 import { USCC_ALPHABET, usccCheckCharacter } from '../matching/uscc.js';
 
 const cities = [
@@ -176,17 +177,8 @@ const uscc = USCC_ALPHABET;
 /** A demo USCC that passes the GB 32100 check, as real ones do. */
 const withCheckCharacter = (first17: string): string => first17 + usccCheckCharacter(first17);
 
-/** A small deterministic PRNG (mulberry32), so every fresh demo looks the same. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG, so every fresh demo looks the same. */
+export const random = seededRandom;
 
 /**
  * `count` demo customers, about 45% business, 40% consumer and 15% government, a third of them with

@@ -4,6 +4,7 @@
  * and account timelines have something to show on first start.
  */
 import type { Actor } from '../../../platform/auth/actor.js';
+import { seededRandom } from '../../../platform/random.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
 import type { SourceRef, TouchpointMessage } from '../ingest/message.contract.js';
 import type { InsightsDeps } from '../insights-deps.js';
@@ -20,17 +21,6 @@ const PAGES = [
 const WEB_TRACKS = ['Whitepaper Downloaded', 'Demo Requested', 'Product Viewed', 'Webinar Registered'];
 const APP_TRACKS = ['Coupon Claimed', 'Product Viewed', 'Order Completed'];
 
-/** A small seeded PRNG, so every demo install looks the same. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Draft = Omit<TouchpointMessage, 'originalTimestamp' | 'sentAt' | 'context' | 'previousId' | 'groupId'> &
   Partial<TouchpointMessage>;
 
@@ -45,7 +35,7 @@ export async function seedDemoTouchpoints(
   contactEmail: (index: number) => string,
 ): Promise<void> {
   const now = deps.clock.now().getTime();
-  const rnd = seeded(20261122);
+  const rnd = seededRandom(20261122);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const ref = async (name: string, kind: 'web' | 'mini_program' | 'offline'): Promise<SourceRef> => {
     const source = await createSource(deps, actor, { name, kind });

@@ -6,13 +6,21 @@
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
+/** Also `2026/3/1 14:30`: how people write times in spreadsheets. */
+const LENIENT =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
 /**
  * Parses an ISO-8601 date-time such as `2026-03-01T08:30:00.123+08:00`, or undefined when it is not
- * one (or names a day that does not exist). A value without a zone is taken as UTC; a date alone is
- * its midnight UTC.
+ * one (or names a day that does not exist, or lies before 1970). A value without a zone is read in
+ * `defaultZone` (UTC unless given); a date alone is its midnight. `lenient` also takes slashes and
+ * one-digit months, days and hours.
  */
-export function parseIsoTimestamp(value: string): Date | undefined {
-  const match = ISO_8601.exec(value.trim());
+export function parseIsoTimestamp(
+  value: string,
+  options: { defaultZone?: string; lenient?: boolean } = {},
+): Date | undefined {
+  const match = (options.lenient ? LENIENT : ISO_8601).exec(value.trim());
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
     number,
@@ -29,7 +37,7 @@ export function parseIsoTimestamp(value: string): Date | undefined {
   const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   // Date.UTC rolls 31 April over into 1 May; a day that does not exist is an error, not a guess.
   if (new Date(local).getUTCDate() !== day) return undefined;
-  return new Date(local - offsetMinutes(match[8]) * 60_000);
+  return new Date(local - offsetMinutes(match[8] ?? options.defaultZone) * 60_000);
 }
 
 /** `Z`, `+08:00`, `-0530`, `+08` -> minutes east of UTC. */

@@ -1,0 +1,15 @@
+/**
+ * A small seeded PRNG (mulberry32) for demo data and benchmarks: the same seed gives the same
+ * sequence on every run. Not for anything secret.
+ * @example const rnd = seededRandom(42); rnd(); // 0 <= x < 1, the same on every run
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
