@@ -64,9 +64,11 @@ export async function seedDemoTouchpoints(
     const userId = known ? `demo-user-${visitor}` : null;
     let at = now - (2 + rnd() * 28) * DAY;
     const steps = 3 + Math.floor(rnd() * 9);
+    // Visits spread over the time between the first one and a day ago, in order.
+    const gap = (now - DAY - at) / steps;
     for (let step = 0; step < steps; step++) {
-      at += rnd() * 2 * DAY;
-      const timestamp = new Date(Math.min(at, now - 60_000));
+      at += rnd() * gap;
+      const timestamp = new Date(at);
       const ids = { anonymousId, userId: known && step > 1 ? userId : null };
       if (known && step === 1) {
         add(web, {
