@@ -1,7 +1,8 @@
 /** Step 3 of the import: the counts as big numbers, then the likely duplicates and the rejected rows. */
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { CountCard } from '../../shell/count-card';
 import type { CustomFieldDef } from '../../api/types';
 import type { ImportReport } from '../../../../src/modules/crm/import/import.contract';
 import { useFieldLabel } from './import-labels';
@@ -21,25 +22,25 @@ export function ImportReportView({
   return (
     <Stack gap="lg" data-testid="import-report">
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Count
+        <CountCard
           label={t('import.report.created')}
           value={report.created}
           testId="import-created"
           color="teal"
         />
-        <Count
+        <CountCard
           label={t('import.report.updated')}
           value={report.updated}
           testId="import-updated"
           color="blue"
         />
-        <Count
+        <CountCard
           label={t('import.report.duplicates')}
           value={report.duplicates.length}
           testId="import-duplicates"
           color="orange"
         />
-        <Count
+        <CountCard
           label={t('import.report.rejected')}
           value={report.rejectedRows}
           testId="import-rejected"
@@ -53,29 +54,6 @@ export function ImportReportView({
         <Text c="dimmed">{t('import.report.none')}</Text>
       )}
     </Stack>
-  );
-}
-
-function Count({
-  label,
-  value,
-  testId,
-  color,
-}: {
-  label: string;
-  value: number;
-  testId: string;
-  color: string;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={500}>
-        {label}
-      </Text>
-      <Text fz={32} fw={700} c={value > 0 ? color : 'dimmed'} data-testid={testId} lh={1.2}>
-        {value.toLocaleString()}
-      </Text>
-    </Paper>
   );
 }
 

@@ -1,6 +1,7 @@
 /** What an offline CSV import did: stored, duplicates and rejected as big numbers, then the rejected rows. */
-import { Code, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CountCard } from '../../shell/count-card';
 import type { OfflineImportReport } from '../../../../src/modules/insights/offline/offline-import.contract';
 import { rejectionReasonText } from './offline-import-text';
 
@@ -13,19 +14,19 @@ export function OfflineImportReportView({ report }: { report: OfflineImportRepor
   return (
     <Stack gap="md" data-testid="offline-import-report">
       <SimpleGrid cols={3} spacing="sm">
-        <Count
+        <CountCard
           label={t('sources.importCsv.stored')}
           value={report.stored}
           color="teal"
           testId="offline-stored"
         />
-        <Count
+        <CountCard
           label={t('sources.importCsv.duplicates')}
           value={report.duplicates}
           color="orange"
           testId="offline-duplicates"
         />
-        <Count
+        <CountCard
           label={t('sources.importCsv.rejected')}
           value={report.rejected.length}
           color="red"
@@ -39,22 +40,6 @@ export function OfflineImportReportView({ report }: { report: OfflineImportRepor
       )}
       {report.rejected.length > 0 && <RejectedTable rejected={report.rejected} />}
     </Stack>
-  );
-}
-
-type CountProps = { label: string; value: number; color: string; testId: string };
-
-function Count({ label, value, color, testId }: CountProps) {
-  const { i18n } = useTranslation();
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.2} c={value > 0 ? color : 'dimmed'} data-testid={testId}>
-        {value.toLocaleString(i18n.language)}
-      </Text>
-    </Paper>
   );
 }
 
