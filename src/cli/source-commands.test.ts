@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/helpers/cli.js';
+import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
 import { createTestDatabase } from '../../test/helpers/db.js';
-import { testEngine } from '../../test/helpers/engine.js';
 import { makeTenant } from '../../test/helpers/factories.js';
 import { findSourceByWriteKey } from '../modules/insights/source/source.service.js';
 import { fixedClock } from '../platform/clock.js';
@@ -94,31 +90,17 @@ describe('kehu source', () => {
 });
 
 describe('kehu source (the real command)', () => {
-  let env: NodeJS.ProcessEnv;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    if (testEngine() === 'postgres') {
-      const own = await createTestDatabase();
-      await own.pool.end();
-      env = { DATABASE_URL: own.url };
-      cleanup = () => own.close().catch(() => undefined);
-    } else {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kehu-source-cli-'));
-      env = { KEHU_DATA_DIR: dataDir, DATABASE_URL: '' };
-      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-  afterAll(async () => cleanup());
+  const cli = useCliDatabase('kehu-source-cli-');
 
   it('prints the write key alone on stdout, so KEY=$(kehu source create ...) works', async () => {
-    expect((await runCli(['tenant', 'create', 'acme', '--name', 'Acme'], env)).code).toBe(0);
+    expect((await runCli(['tenant', 'create', 'acme', '--name', 'Acme'], cli.env)).code).toBe(0);
     const created = await runCli(
       ['source', 'create', '--tenant', 'acme', '--name', 'Web', '--kind', 'web'],
-      env,
+      cli.env,
     );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/^wk_[A-Za-z0-9_-]{32}\n$/);
-    const again = await runCli(['source', 'create', '--tenant', 'acme', '--name', 'Web'], env);
+    const again = await runCli(['source', 'create', '--tenant', 'acme', '--name', 'Web'], cli.env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('A source named "Web" exists already.');
   });

@@ -5,9 +5,8 @@ import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/helpers/cli.js';
+import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
 import { createTestDatabase } from '../../test/helpers/db.js';
-import { testEngine } from '../../test/helpers/engine.js';
 import { makeTenant } from '../../test/helpers/factories.js';
 import { createSource } from '../modules/insights/source/source.service.js';
 import { fixedClock } from '../platform/clock.js';
@@ -114,27 +113,13 @@ describe('kehu touchpoints import', () => {
 });
 
 describe('kehu source create + touchpoints import (the real command)', () => {
-  let env: NodeJS.ProcessEnv;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    if (testEngine() === 'postgres') {
-      const own = await createTestDatabase();
-      await own.pool.end();
-      env = { DATABASE_URL: own.url };
-      cleanup = () => own.close().catch(() => undefined);
-    } else {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kehu-touchpoints-cli-'));
-      env = { KEHU_DATA_DIR: dataDir, DATABASE_URL: '' };
-      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-  afterAll(async () => cleanup());
+  const cli = useCliDatabase('kehu-touchpoints-cli-');
 
   it('creates an offline source and imports a list into it', async () => {
-    expect((await runCli(['tenant', 'create', 'expo', '--name', 'Expo'], env)).code).toBe(0);
+    expect((await runCli(['tenant', 'create', 'expo', '--name', 'Expo'], cli.env)).code).toBe(0);
     const source = await runCli(
       ['source', 'create', '--tenant', 'expo', '--name', 'Trade show', '--kind', 'offline'],
-      env,
+      cli.env,
     );
     expect(source.code, source.stderr).toBe(0);
     const csv = file(
@@ -143,7 +128,7 @@ describe('kehu source create + touchpoints import (the real command)', () => {
     );
     const imported = await runCli(
       ['touchpoints', 'import', '--tenant', 'expo', '--source', 'Trade show', csv],
-      env,
+      cli.env,
     );
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toBe('stored 2, duplicates 0, rejected 1\nrejected:\n  row 4: event: required\n');

@@ -25,6 +25,7 @@ import { useCan } from '../auth/use-me';
 import { STANCE_COLORS } from '../customers/committee/member-card';
 import { KindBadge } from '../customers/kind-badge';
 import { BackToCustomers } from '../shell/back-link';
+import { MissingRecord } from '../shell/fallback-views';
 import { usePageTitle } from '../shell/use-page-title';
 import { TouchpointTimeline } from '../touchpoints/touchpoint-timeline';
 import { eventsPath } from '../touchpoints/touchpoint-queries';
@@ -50,14 +51,11 @@ export function ContactPage() {
   } else if (contact.isError) {
     content =
       isApiError(contact.error, 404) || isApiError(contact.error, 400) ? (
-        <Paper withBorder p="xl" radius="md" data-testid="contact-not-found">
-          <Stack align="center" gap="xs">
-            <Title order={3}>{t('contact.notFoundTitle')}</Title>
-            <Text c="dimmed" ta="center">
-              {t('contact.notFound')}
-            </Text>
-          </Stack>
-        </Paper>
+        <MissingRecord
+          title={t('contact.notFoundTitle')}
+          text={t('contact.notFound')}
+          testId="contact-not-found"
+        />
       ) : (
         <Alert color="red">{describeError(contact.error)}</Alert>
       );

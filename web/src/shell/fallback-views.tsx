@@ -1,5 +1,5 @@
 /** What the user sees when an address leads nowhere or a page fails to load. */
-import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem-text';
@@ -42,5 +42,19 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
         </Stack>
       </Alert>
     </Center>
+  );
+}
+
+/** In-page notice that the record an address names does not exist (or is not the caller's to see). */
+export function MissingRecord({ title, text, testId }: { title: string; text: string; testId: string }) {
+  return (
+    <Paper withBorder p="xl" radius="md" data-testid={testId}>
+      <Stack align="center" gap="xs">
+        <Title order={3}>{title}</Title>
+        <Text c="dimmed" ta="center">
+          {text}
+        </Text>
+      </Stack>
+    </Paper>
   );
 }

@@ -24,6 +24,7 @@ import type { Person } from '../../../src/modules/insights/timeline/timeline.con
 import { isApiError } from '../api/client';
 import { describeError } from '../api/problem-text';
 import { useCan } from '../auth/use-me';
+import { MissingRecord } from '../shell/fallback-views';
 import { BackIcon } from '../shell/icons';
 import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
@@ -68,14 +69,11 @@ export function PersonDetailPage() {
   } else if (person.isError) {
     content =
       isApiError(person.error, 404) || isApiError(person.error, 400) ? (
-        <Paper withBorder p="xl" radius="md" data-testid="person-not-found">
-          <Stack align="center" gap="xs">
-            <Title order={3}>{t('touchpoints.person.notFoundTitle')}</Title>
-            <Text c="dimmed" ta="center">
-              {t('touchpoints.person.notFound')}
-            </Text>
-          </Stack>
-        </Paper>
+        <MissingRecord
+          title={t('touchpoints.person.notFoundTitle')}
+          text={t('touchpoints.person.notFound')}
+          testId="person-not-found"
+        />
       ) : (
         <Alert color="red">{describeError(person.error)}</Alert>
       );
