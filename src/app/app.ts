@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
 import { registerInsightsRoutes } from '../modules/insights/index.js';
+import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import { registerAuthRoutes } from '../platform/auth/auth.routes.js';
 import type { Clock } from '../platform/clock.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
@@ -40,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerAuthRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
   registerCrmRoutes(app, { db, clock });
   registerInsightsRoutes(app, { db, clock, crm: crmLink });
+  registerWarehouseRoutes(app, { db, clock });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

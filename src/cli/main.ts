@@ -17,6 +17,7 @@ import { registerCrmCommands } from './crm-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
 import { registerSourceCommands } from './source-commands.js';
 import { registerTouchpointCommands } from './touchpoint-commands.js';
+import { registerWarehouseCommands } from './warehouse-commands.js';
 import { withDatabase } from './run-with-db.js';
 
 const roleOption = (): Option =>
@@ -117,6 +118,7 @@ registerCrmCommands(program);
 registerPoolCommands(program);
 registerSourceCommands(program);
 registerTouchpointCommands(program);
+registerWarehouseCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {

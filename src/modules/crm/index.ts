@@ -22,6 +22,7 @@ export {
   updateCustomer,
   type CustomerDeps,
 } from './customer/customer.service.js';
+export { findCustomerFacts, type CustomerFacts } from './customer/customer-facts.js';
 export { getCrmSettings } from './settings/crm-settings.service.js';
 export { createPool, listPools } from './pool/pool.service.js';
 export { recallJob, runRecall } from './pool/recall.service.js';

@@ -40,6 +40,14 @@ export const PERMISSIONS = [
   'touchpoints.import',
   /** Create and configure event sources and their write keys. */
   'sources.manage',
+  /** See warehouses, locations, items, stock, the ledger, the order pool and supplier scorecards. */
+  'warehouse.read',
+  /** Set up warehouses, locations and items; receive, put away, count; import CSV. */
+  'warehouse.stock',
+  /** Push, allocate, cancel and ship outbound orders; print their documents. */
+  'warehouse.orders',
+  /** Stock age by value tier, return reason weights, customer lot rules; rebuild stock from the ledger. */
+  'warehouse.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,8 +79,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'sources.manage',
   ],
   service_agent: ['customers.read', 'touchpoints.read'],
-  warehouse_manager: ['customers.read'],
-  picker: [],
+  warehouse_manager: [
+    'customers.read',
+    'warehouse.read',
+    'warehouse.stock',
+    'warehouse.orders',
+    'warehouse.settings',
+  ],
+  picker: ['warehouse.read'],
 };
 
 const defaultScopes: Record<Role, DataScope> = {

@@ -1,0 +1,11 @@
+/**
+ * Warehouse outbound (出库), part I: warehouses, zones and locations in the pick layout; items, lots
+ * and suppliers; stock per location and lot kept by an immutable ledger; receipts, putaway and cycle
+ * counts; the order pool with five outbound types; allocation by FIFO / FEFO / nearest-first with lot
+ * rules by customer value tier; reservations; supplier scorecards; pick list, packing slip and label.
+ * This context owns the warehouse tables; it reads customers only through the CRM's index.
+ * Coming next here: waves, pick routes, picking, review, packing, weighing and handover.
+ */
+export { registerWarehouseRoutes } from './warehouse.routes.js';
+export type { WarehouseDeps } from './warehouse-deps.js';
+export { getWarehouseSettings } from './settings/warehouse-settings.service.js';

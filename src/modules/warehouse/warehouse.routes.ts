@@ -1,0 +1,25 @@
+/** Every warehouse route, registered in one call by the composition root. */
+import type { HttpApp } from '../../platform/http/server.js';
+import { registerCatalogRoutes } from './catalog/catalog.routes.js';
+import { registerDocumentRoutes } from './documents/document.routes.js';
+import { registerWarehouseImportRoutes } from './import/import.routes.js';
+import { registerInboundRoutes } from './inbound/inbound.routes.js';
+import { registerLayoutRoutes } from './layout/layout.routes.js';
+import { registerOrderRoutes } from './orders/order.routes.js';
+import { registerWarehouseSettingsRoutes } from './settings/warehouse-settings.routes.js';
+import { registerStockRoutes } from './stock/stock.routes.js';
+import { registerScorecardRoutes } from './supplier/scorecard.routes.js';
+import type { WarehouseDeps } from './warehouse-deps.js';
+
+/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings. */
+export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void {
+  registerLayoutRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerWarehouseImportRoutes(app, deps);
+  registerStockRoutes(app, deps);
+  registerInboundRoutes(app, deps);
+  registerOrderRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerScorecardRoutes(app, deps);
+  registerWarehouseSettingsRoutes(app, deps);
+}
