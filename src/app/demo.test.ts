@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
 import { listCustomers, ListCustomersQuery } from '../modules/crm/index.js';
+import { getWarehouseByCode, rebuildStock } from '../modules/warehouse/index.js';
+import { systemActor } from '../platform/auth/actor.js';
 import { actorForMember } from '../platform/auth/identity.service.js';
 import { signIn } from '../platform/auth/session.service.js';
 import { systemClock } from '../platform/clock.js';
@@ -65,5 +67,31 @@ describe('demo tenant', () => {
     expect(counts.events).toBeGreaterThan(400);
     expect(counts.linked).toBeGreaterThan(30);
     expect(counts.accounts).toBeGreaterThan(20);
+  });
+
+  it('has a warehouse with stock in lots, every outbound type in the pool, shipped orders and a clean ledger', async () => {
+    const { rows } = await database.db.execute<{ type: string; status: string; n: number }>(sql`
+      select type, status, count(*)::int as n from outbound_orders group by type, status`);
+    expect(new Set(rows.map((row) => row.type))).toEqual(
+      new Set(['sales', 'return_to_supplier', 'requisition', 'scrap', 'transfer']),
+    );
+    expect(rows.some((row) => row.status === 'shipped')).toBe(true);
+    expect(rows.some((row) => row.status === 'allocated' || row.status === 'partially_allocated')).toBe(true);
+    const { rows: stock } = await database.db.execute<{ rows: number; lots: number }>(sql`
+      select count(*)::int as rows, count(distinct lot_id)::int as lots from stock where on_hand > 0`);
+    expect(stock[0]!.rows).toBeGreaterThan(40);
+    expect(stock[0]!.lots).toBeGreaterThan(20);
+    const [tenant] = (
+      await database.db.execute<{ id: string }>(sql`select id from tenants where slug = 'demo'`)
+    ).rows;
+    const admin = systemActor(tenant!.id, 'demo');
+    for (const code of ['HZ1', 'SH1']) {
+      const warehouse = await getWarehouseByCode({ db: database.db }, admin, code);
+      const report = await rebuildStock({ db: database.db, clock: systemClock }, admin, warehouse.id, {
+        repair: false,
+      });
+      expect(report.differences).toEqual([]);
+      expect(report.reservationDifferences).toBe(0);
+    }
   });
 });

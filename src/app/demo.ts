@@ -5,6 +5,7 @@
 import { count } from 'drizzle-orm';
 import { crmLink, seedDemoCrm } from '../modules/crm/index.js';
 import { seedDemoTouchpoints } from '../modules/insights/index.js';
+import { seedDemoWarehouse } from '../modules/warehouse/index.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { createTenant } from '../platform/auth/identity.service.js';
 import { addUser } from '../platform/auth/member.service.js';
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
   );
   // Demo contacts are p0@, p1@… demo-client.cn; some visitors sign in with those addresses.
   await seedDemoTouchpoints({ db, clock, crm: crmLink }, admin, (i) => `p${i}@demo-client.cn`);
+  await seedDemoWarehouse({ db, clock }, admin);
   return true;
 }
 

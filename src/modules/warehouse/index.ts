@@ -9,3 +9,11 @@
 export { registerWarehouseRoutes } from './warehouse.routes.js';
 export type { WarehouseDeps } from './warehouse-deps.js';
 export { getWarehouseSettings } from './settings/warehouse-settings.service.js';
+export { createWarehouse, getWarehouseByCode } from './layout/layout.service.js';
+export { findItemsBySku } from './catalog/catalog.service.js';
+export { importWarehouseCsv } from './import/import.service.js';
+export { IMPORT_KINDS, type ImportKind, type WarehouseImportReport } from './import/import.contract.js';
+export { listStock } from './stock/stock.service.js';
+export { rebuildStock } from './stock/rebuild.service.js';
+export type { RebuildReport, StockRow } from './stock/stock.contract.js';
+export { seedDemoWarehouse } from './demo/demo-seed.js';

@@ -80,8 +80,10 @@ export const AllocationResult = z.object({
   orderId: z.uuid(),
   status: z.enum(['allocated', 'partially_allocated', 'backordered']),
   policy: AllocationPolicy,
-  /** The customer's value tier and the stock age it allows, in days (null: no limit). */
+  /** The customer's value tier and the stock age it allows, in calendar months (null: no limit). */
   valueTier: z.string().nullable(),
+  maxStockAgeMonths: z.number().int().nullable(),
+  /** The same limit in days as of `asOf` (asOf minus the cutoff date); null: no limit. */
   maxStockAgeDays: z.number().int().nullable(),
   singleLotPerLine: z.boolean(),
   allowExpired: z.boolean(),

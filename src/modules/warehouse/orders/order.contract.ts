@@ -79,6 +79,8 @@ export const CreateOutboundOrderInput = z.object({
   lines: z.array(OrderLineInput).min(1).max(1000),
 });
 export type CreateOutboundOrderInput = z.infer<typeof CreateOutboundOrderInput>;
+/** The order as a caller writes it (defaults may be left out). */
+export type CreateOutboundOrderRequest = z.input<typeof CreateOutboundOrderInput>;
 
 export const OrderLine = z.object({
   lineNo: z.number().int(),

@@ -92,10 +92,11 @@ async function takeFrom(tx: Db, tenantId: string, move: NewMove, locationId: str
     .update(stock)
     .set({
       onHand: sql`${stock.onHand} - ${move.quantity}`,
+      // An emptied row weighs nothing, whether or not the move says what left.
       weightKg:
         move.weightKg == null
-          ? stock.weightKg
-          : sql`greatest(coalesce(${stock.weightKg}, 0) - ${move.weightKg}, 0)`,
+          ? sql`case when ${stock.onHand} = ${move.quantity} then null else ${stock.weightKg} end`
+          : sql`case when ${stock.onHand} = ${move.quantity} then null else greatest(coalesce(${stock.weightKg}, 0) - ${move.weightKg}, 0) end`,
       updatedAt: move.occurredAt,
     })
     .where(
@@ -135,7 +136,7 @@ async function putInto(tx: Db, tenantId: string, move: NewMove, locationId: stri
       target: [stock.tenantId, stock.locationId, stock.itemId, stock.lotId],
       set: {
         onHand: sql`${stock.onHand} + excluded.on_hand`,
-        weightKg: sql`case when excluded.weight_kg is null then ${stock.weightKg} else coalesce(${stock.weightKg}, 0) + excluded.weight_kg end`,
+        weightKg: sql`case when ${stock.onHand} = 0 then excluded.weight_kg when excluded.weight_kg is null then ${stock.weightKg} else coalesce(${stock.weightKg}, 0) + excluded.weight_kg end`,
         // An emptied row starts a new putaway; units added to a non-empty row keep the older time.
         putawayAt: sql`case when ${stock.onHand} = 0 then excluded.putaway_at else least(${stock.putawayAt}, excluded.putaway_at) end`,
         updatedAt: sql`excluded.updated_at`,
@@ -143,4 +144,31 @@ async function putInto(tx: Db, tenantId: string, move: NewMove, locationId: stri
     })
     .returning({ id: stock.id });
   return row!.id;
+}
+
+/**
+ * Sets stock rows' on-hand quantity to what the ledger says (the repair of a rebuild; call inside a
+ * transaction). A row missing from `stock` is created with `putawayAt` as its putaway time.
+ */
+export async function setOnHandFromLedger(
+  tx: Db,
+  tenantId: string,
+  rows: {
+    warehouseId: string;
+    locationId: string;
+    itemId: string;
+    lotId: string | null;
+    onHand: number;
+    putawayAt: Date;
+  }[],
+): Promise<void> {
+  for (const row of rows) {
+    await tx
+      .insert(stock)
+      .values({ tenantId, id: newId(), ...row, updatedAt: row.putawayAt })
+      .onConflictDoUpdate({
+        target: [stock.tenantId, stock.locationId, stock.itemId, stock.lotId],
+        set: { onHand: sql`excluded.on_hand` },
+      });
+  }
 }

@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { Command } from 'commander';
+import iconv from 'iconv-lite';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
+import { createTestDatabase } from '../../test/helpers/db.js';
+import { makeTenant } from '../../test/helpers/factories.js';
+import { stock } from '../modules/warehouse/stock/stock.table.js';
+import { fixedClock } from '../platform/clock.js';
+import type { Database } from '../platform/db/database.js';
+import { describeImportReport, registerWarehouseCommands } from './warehouse-commands.js';
+
+let database: Database;
+let dir: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'kehu-warehouse-cli-'));
+});
+afterAll(async () => {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const clock = fixedClock('2026-03-02T02:00:00Z');
+
+/** Runs `kehu <args>` in process against the test database; answers what it printed. */
+async function kehu(args: string[]): Promise<string> {
+  const chunks: Buffer[] = [];
+  const stdout = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const program = new Command().exitOverride();
+  registerWarehouseCommands(program, { run: (work) => work(database), clock, stdout });
+  await program.parseAsync(args, { from: 'user' });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function file(name: string, content: string | Buffer): string {
+  const target = path.join(dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+describe('kehu warehouse', () => {
+  it('creates a warehouse, imports locations, items and stock, shows stock, and rebuilds', async () => {
+    const { tenant } = await makeTenant(database.db);
+    const t = ['--tenant', tenant.slug];
+    expect(await kehu(['warehouse', 'create', ...t, '--code', 'HZ1', '--name', '杭州仓'])).toMatch(
+      /^created warehouse HZ1 \(.+\)\n$/,
+    );
+    const locations = file(
+      'locations.csv',
+      iconv.encode('货位,库区\nA-01-01-1,\nA-02-03-1,\nA-77-01-1,\n', 'gb18030'),
+    );
+    expect(await kehu(['warehouse', 'import', 'locations', locations, ...t, '--warehouse', 'HZ1'])).toBe(
+      'rows 3: created 2, updated 0, rejected 1\nrejected:\n  row 4: aisle: aisle 77 is outside 1..10\n',
+    );
+    const items = file('items.csv', 'sku,name,unit\nMILK,牛奶,箱\n');
+    expect(JSON.parse(await kehu(['warehouse', 'import', 'items', items, ...t, '--json']))).toEqual({
+      rows: 1,
+      created: 1,
+      updated: 0,
+      rejected: [],
+    });
+    const stockCsv = file(
+      'stock.csv',
+      'location,sku,lot,expiryDate,quantity\nA-01-01-1,MILK,L1,2026-09-01,7\n',
+    );
+    await kehu(['warehouse', 'import', 'stock', stockCsv, ...t, '--warehouse', 'HZ1']);
+    expect(await kehu(['warehouse', 'stock', ...t, '--sku', 'MILK'])).toBe(
+      'warehouse  location   sku   lot  expiry      on hand  reserved  available\n' +
+        'HZ1        A-01-01-1  MILK  L1   2026-09-01  7        0         7\n',
+    );
+    expect(await kehu(['warehouse', 'rebuild', ...t, '--warehouse', 'HZ1'])).toBe(
+      'moves 1, stock rows 1, differences 0, reservation differences 0\n',
+    );
+    await database.db
+      .update(stock)
+      .set({ onHand: 9 })
+      .where(and(eq(stock.tenantId, tenant.id), eq(stock.onHand, 7)));
+    expect(await kehu(['warehouse', 'rebuild', ...t, '--warehouse', 'HZ1', '--repair'])).toBe(
+      'moves 1, stock rows 1, differences 1, reservation differences 0, repaired\n  A-01-01-1 MILK L1: stored 9, ledger 7\n',
+    );
+    expect(await kehu(['warehouse', 'rebuild', ...t, '--warehouse', 'HZ1'])).toContain('differences 0');
+  });
+
+  it('refuses an unknown kind, an unknown warehouse and a missing file', async () => {
+    const { tenant } = await makeTenant(database.db);
+    const csv = file('one.csv', 'sku,name\nX,x\n');
+    await expect(kehu(['warehouse', 'import', 'orders', csv, '--tenant', tenant.slug])).rejects.toThrow(
+      /unknown import kind orders/,
+    );
+    await expect(
+      kehu(['warehouse', 'import', 'locations', csv, '--tenant', tenant.slug, '--warehouse', 'NOPE']),
+    ).rejects.toMatchObject({ code: 'warehouse.warehouse.not_found' });
+    await expect(
+      kehu(['warehouse', 'import', 'items', path.join(dir, 'missing.csv'), '--tenant', tenant.slug]),
+    ).rejects.toThrow(/cannot read .*missing\.csv: ENOENT/);
+  });
+
+  it('lists at most 50 rejected rows', () => {
+    const rejected = Array.from({ length: 52 }, (_, i) => ({
+      row: i + 2,
+      field: 'sku',
+      message: 'required',
+    }));
+    const lines = describeImportReport({ rows: 52, created: 0, updated: 0, rejected }).trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 1 + 50 + 1);
+    expect(lines.at(-1)).toBe('  … and 2 more (--json lists all)');
+  });
+});
+
+describe('kehu warehouse (the real command)', () => {
+  const cli = useCliDatabase('kehu-warehouse-cli-');
+
+  it('creates a warehouse and imports locations into it', async () => {
+    expect((await runCli(['tenant', 'create', 'depot', '--name', 'Depot'], cli.env)).code).toBe(0);
+    const created = await runCli(
+      ['warehouse', 'create', '--tenant', 'depot', '--code', 'W1', '--name', 'One'],
+      cli.env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const csv = file('real.csv', '\ufeffcode,kind\nA-01-01-1,storage\nDOCK2,receiving\n');
+    const imported = await runCli(
+      ['warehouse', 'import', 'locations', csv, '--tenant', 'depot', '--warehouse', 'W1'],
+      cli.env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toBe('rows 2: created 2, updated 0, rejected 0\n');
+  });
+});

@@ -1,0 +1,32 @@
+-- insertItemRow (a taken SKU inserts nothing)
+insert into "items" ("tenant_id", "id", "sku", "name", "unit", "weight_kg", "barcode", "catch_weight", "allocation_strategy", "supplier_id", "created_at", "updated_at") values ($1, $2, $3, $4, default, default, default, default, default, default, $5, $6) on conflict ("tenant_id","sku") do nothing returning "id";
+
+-- updateItemRow (fields left out stay)
+update "items" set "unit" = $1, "updated_at" = $2 where ("items"."tenant_id" = $3 and "items"."id" = $4) returning "id";
+
+-- findItemRow
+select "tenant_id", "id", "sku", "name", "unit", "weight_kg", "barcode", "catch_weight", "allocation_strategy", "supplier_id", "created_at", "updated_at" from "items" where ("items"."tenant_id" = $1 and "items"."id" = $2) limit $3;
+
+-- findItemRowsBySku
+select "tenant_id", "id", "sku", "name", "unit", "weight_kg", "barcode", "catch_weight", "allocation_strategy", "supplier_id", "created_at", "updated_at" from "items" where ("items"."tenant_id" = $1 and "items"."sku" in ($2, $3));
+
+-- listItemRows (q and keyset)
+select "tenant_id", "id", "sku", "name", "unit", "weight_kg", "barcode", "catch_weight", "allocation_strategy", "supplier_id", "created_at", "updated_at" from "items" where ("items"."tenant_id" = $1 and ("items"."sku" ilike $2 or "items"."name" ilike $3 or "items"."barcode" ilike $4) and "items"."sku" > $5) order by "items"."sku" asc limit $6;
+
+-- listLotRows
+select "tenant_id", "id", "item_id", "lot_number", "production_date", "expiry_date", "supplier_id", "created_at" from "lots" where ("lots"."tenant_id" = $1 and "lots"."item_id" = $2) order by "lots"."lot_number" asc;
+
+-- findLotRow
+select "tenant_id", "id", "item_id", "lot_number", "production_date", "expiry_date", "supplier_id", "created_at" from "lots" where ("lots"."tenant_id" = $1 and "lots"."item_id" = $2 and "lots"."lot_number" = $3) limit $4;
+
+-- insertLotRow (a known number inserts nothing)
+insert into "lots" ("tenant_id", "id", "item_id", "lot_number", "production_date", "expiry_date", "supplier_id", "created_at") values ($1, $2, $3, $4, default, default, default, $5) on conflict ("tenant_id","item_id","lot_number") do nothing;
+
+-- insertSupplierRow
+insert into "suppliers" ("tenant_id", "id", "code", "name", "created_at") values ($1, $2, $3, $4, $5) on conflict ("tenant_id","code") do nothing returning "id";
+
+-- listSupplierRows
+select "tenant_id", "id", "code", "name", "created_at" from "suppliers" where "suppliers"."tenant_id" = $1 order by "suppliers"."code" asc;
+
+-- findSupplierRowByCode
+select "tenant_id", "id", "code", "name", "created_at" from "suppliers" where ("suppliers"."tenant_id" = $1 and "suppliers"."code" = $2) limit $3;

@@ -1,0 +1,273 @@
+/**
+ * Inbound: receipts (into the receiving dock, or straight to a storage location), putaway and
+ * cycle-count adjustments. Each request is one transaction and writes stock only through the ledger.
+ */
+import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { FieldIssue } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import {
+  findItemsBySku,
+  findOrCreateLot,
+  requireItemBySku,
+  requireLot,
+  requireSupplierId,
+} from '../catalog/catalog.service.js';
+import type { LocationRow } from '../layout/layout.repository.js';
+import { RECEIVING_DOCK, requireLocationByCode, requireWarehouseRow } from '../layout/layout.service.js';
+import { findLocationRowByCode } from '../layout/layout.repository.js';
+import { recordMoves, type NewMove } from '../stock/ledger.js';
+import type { StockMove } from '../stock/stock.contract.js';
+import { stockReserved } from '../stock/stock.errors.js';
+import {
+  insertReceiptRow,
+  listActiveReservations,
+  listStockAtLocation,
+  lockStockRow,
+} from '../stock/stock.repository.js';
+import { findMoves } from '../stock/stock.service.js';
+import type { WarehouseDeps } from '../warehouse-deps.js';
+import type {
+  AdjustmentInput,
+  AdjustmentResult,
+  PutawayInput,
+  Receipt,
+  ReceiptInput,
+} from './inbound.contract.js';
+import { inboundInvalid, receiptInvalid } from './inbound.errors.js';
+
+/**
+ * Receives goods: a receipt row and, per line, a `receipt` move into the receiving dock (plus a
+ * `putaway` move when the line names `putawayTo`). Lots are created on first sight; `receivedAt`
+ * back-dates the moves. Unknown SKUs, missing catch weights and bad locations are 400 per line.
+ */
+export async function receive(
+  deps: WarehouseDeps,
+  actor: Actor,
+  warehouseId: string,
+  input: ReceiptInput,
+): Promise<Receipt> {
+  requirePermission(actor, 'warehouse.stock');
+  const warehouse = await requireWarehouseRow(deps.db, actor.tenantId, warehouseId);
+  const now = deps.clock.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  return deps.db.transaction(async (tx) => {
+    const tenantId = actor.tenantId;
+    const supplierId = input.supplierCode
+      ? await requireSupplierId(tx, tenantId, input.supplierCode, 'supplierCode')
+      : null;
+    const items = await findItemsBySku(
+      tx,
+      tenantId,
+      input.lines.map((line) => line.sku),
+    );
+    const dock = await requireLocationByCode(tx, tenantId, warehouseId, RECEIVING_DOCK, 'warehouse');
+    const issues: FieldIssue[] = [];
+    const targets: (LocationRow | undefined)[] = [];
+    for (const [i, line] of input.lines.entries()) {
+      const item = items.get(line.sku);
+      if (!item) issues.push({ path: `lines.${i}.sku`, message: `no item with SKU ${line.sku}` });
+      else if (item.catchWeight && line.weightKg === undefined)
+        issues.push({
+          path: `lines.${i}.weightKg`,
+          message: `${line.sku} is a catch-weight item: give the weight`,
+        });
+      const target = line.putawayTo
+        ? await findLocationRowByCode(tx, tenantId, warehouseId, line.putawayTo)
+        : undefined;
+      if (line.putawayTo && !target)
+        issues.push({
+          path: `lines.${i}.putawayTo`,
+          message: `no location ${line.putawayTo} in this warehouse`,
+        });
+      else if (target && target.kind !== 'storage')
+        issues.push({ path: `lines.${i}.putawayTo`, message: `${target.code} is not a storage location` });
+      targets.push(target);
+    }
+    if (issues.length > 0) throw receiptInvalid(issues);
+    const id = newId();
+    await insertReceiptRow(tx, {
+      tenantId,
+      id,
+      warehouseId,
+      supplierId,
+      reference: input.reference ?? null,
+      receivedAt,
+      createdByUserId: actor.userId,
+    });
+    const moves: NewMove[] = [];
+    for (const [i, line] of input.lines.entries()) {
+      const item = items.get(line.sku)!;
+      const lot = line.lot
+        ? await findOrCreateLot(tx, tenantId, item.id, line.lot, { supplierId, now, path: `lines.${i}.lot` })
+        : undefined;
+      const base = {
+        warehouseId: warehouse.id,
+        itemId: item.id,
+        lotId: lot?.id ?? null,
+        quantity: line.quantity,
+        weightKg: line.weightKg ?? null,
+        receiptId: id,
+        actorUserId: actor.userId,
+        occurredAt: receivedAt,
+      };
+      moves.push({ ...base, kind: 'receipt', toLocationId: dock.id });
+      const target = targets[i];
+      if (target) moves.push({ ...base, kind: 'putaway', fromLocationId: dock.id, toLocationId: target.id });
+    }
+    await recordMoves(tx, tenantId, moves);
+    return {
+      id,
+      warehouseId,
+      supplierId,
+      reference: input.reference ?? null,
+      receivedAt: receivedAt.toISOString(),
+      moves: moves.length,
+    };
+  });
+}
+
+/**
+ * Moves goods from a location (the receiving dock by default) to a storage location. Without a lot
+ * number the item's only lot at `from` is taken; units reserved by orders are not moved (409
+ * `warehouse.stock.reserved`). A catch-weight item's weight moves in proportion when not given.
+ */
+export async function putaway(
+  deps: WarehouseDeps,
+  actor: Actor,
+  warehouseId: string,
+  input: PutawayInput,
+): Promise<StockMove> {
+  requirePermission(actor, 'warehouse.stock');
+  await requireWarehouseRow(deps.db, actor.tenantId, warehouseId);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const tenantId = actor.tenantId;
+    const item = await requireItemBySku(tx, tenantId, input.sku, 'sku');
+    const from = await requireLocationByCode(tx, tenantId, warehouseId, input.from, 'from');
+    const to = await requireLocationByCode(tx, tenantId, warehouseId, input.to, 'to');
+    if (to.kind !== 'storage') throw inboundInvalid('to', `${to.code} is not a storage location`);
+    if (to.disabled) throw inboundInvalid('to', `${to.code} is disabled`);
+    if (to.id === from.id) throw inboundInvalid('to', 'the goods are there already');
+    const lotId = input.lotNumber
+      ? (await requireLot(tx, tenantId, item.id, input.lotNumber, 'lotNumber')).id
+      : await onlyLotAt(tx, tenantId, from, item.id);
+    const row = await lockStockRow(tx, tenantId, { locationId: from.id, itemId: item.id, lotId });
+    if (row) await assertFree(tx, tenantId, row, row.onHand - input.quantity, 'move');
+    const weightKg =
+      input.weightKg ??
+      (item.catchWeight && row?.weightKg != null && row.onHand > 0
+        ? Math.round((row.weightKg * Math.min(input.quantity, row.onHand) * 1000) / row.onHand) / 1000
+        : null);
+    const { moveIds } = await recordMoves(tx, tenantId, [
+      {
+        warehouseId,
+        kind: 'putaway',
+        itemId: item.id,
+        lotId,
+        fromLocationId: from.id,
+        toLocationId: to.id,
+        quantity: input.quantity,
+        weightKg,
+        actorUserId: actor.userId,
+        occurredAt: now,
+      },
+    ]);
+    return (await findMoves(tx, tenantId, moveIds))[0]!;
+  });
+}
+
+/**
+ * A cycle count: the difference between what was counted and what is on hand becomes one
+ * `adjustment` move with the reason (none when they agree). Counting below what active reservations
+ * hold is refused with 409 `warehouse.stock.reserved`, naming the orders.
+ */
+export async function adjustStock(
+  deps: WarehouseDeps,
+  actor: Actor,
+  warehouseId: string,
+  input: AdjustmentInput,
+): Promise<AdjustmentResult> {
+  requirePermission(actor, 'warehouse.stock');
+  await requireWarehouseRow(deps.db, actor.tenantId, warehouseId);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const tenantId = actor.tenantId;
+    const location = await requireLocationByCode(tx, tenantId, warehouseId, input.location, 'location');
+    const item = await requireItemBySku(tx, tenantId, input.sku, 'sku');
+    const lotId = input.lotNumber
+      ? (
+          await findOrCreateLot(
+            tx,
+            tenantId,
+            item.id,
+            { lotNumber: input.lotNumber },
+            {
+              supplierId: null,
+              now,
+              path: 'lotNumber',
+            },
+          )
+        ).id
+      : null;
+    const row = await lockStockRow(tx, tenantId, { locationId: location.id, itemId: item.id, lotId });
+    const before = row?.onHand ?? 0;
+    if (row) await assertFree(tx, tenantId, row, input.countedQuantity, 'count');
+    const difference = input.countedQuantity - before;
+    if (difference === 0) return { before, after: before, moveId: null };
+    const weightChange =
+      input.countedWeightKg === undefined ? undefined : input.countedWeightKg - (row?.weightKg ?? 0);
+    const weightKg =
+      weightChange !== undefined && Math.sign(weightChange) === Math.sign(difference)
+        ? Math.abs(weightChange)
+        : null;
+    const { moveIds } = await recordMoves(tx, tenantId, [
+      {
+        warehouseId,
+        kind: 'adjustment',
+        itemId: item.id,
+        lotId,
+        ...(difference > 0 ? { toLocationId: location.id } : { fromLocationId: location.id }),
+        quantity: Math.abs(difference),
+        weightKg,
+        reason: input.reason,
+        note: input.note ?? null,
+        actorUserId: actor.userId,
+        occurredAt: now,
+      },
+    ]);
+    return { before, after: input.countedQuantity, moveId: moveIds[0]! };
+  });
+}
+
+/** Refuses to leave `left` units on a row when its active reservations hold more. */
+async function assertFree(
+  tx: Db,
+  tenantId: string,
+  row: { id: string; onHand: number },
+  left: number,
+  action: 'move' | 'count',
+): Promise<void> {
+  const orders = await listActiveReservations(tx, tenantId, row.id);
+  const reserved = orders.reduce((sum, order) => sum + order.quantity, 0);
+  if (reserved === 0 || left >= reserved) return;
+  const refs = orders.map((order) => order.externalRef ?? order.orderId).join(', ');
+  const message =
+    action === 'count'
+      ? `Counted ${left} but ${reserved} are reserved by orders ${refs}; release or re-allocate them first.`
+      : `Only ${Math.max(row.onHand - reserved, 0)} are free here; ${reserved} are reserved by orders ${refs}.`;
+  throw stockReserved(message, orders);
+}
+
+/** The item's one lot with stock at `location` (null when none or not kept in lots); 400 when several. */
+async function onlyLotAt(
+  tx: Db,
+  tenantId: string,
+  location: LocationRow,
+  itemId: string,
+): Promise<string | null> {
+  const rows = await listStockAtLocation(tx, tenantId, location.id, itemId);
+  if (rows.length > 1)
+    throw inboundInvalid('lotNumber', `several lots of this item are at ${location.code}: name one`);
+  return rows[0]?.lotId ?? null;
+}

@@ -1,0 +1,33 @@
+-- insertWarehouseRow (a taken code inserts nothing)
+insert into "warehouses" ("tenant_id", "id", "code", "name", "layout", "allocation_strategy", "allocation_policy", "created_at", "updated_at") values ($1, $2, $3, $4, $5, default, default, $6, $7) on conflict ("tenant_id","code") do nothing returning "id";
+
+-- listWarehouseRows
+select "tenant_id", "id", "code", "name", "layout", "allocation_strategy", "allocation_policy", "created_at", "updated_at" from "warehouses" where "warehouses"."tenant_id" = $1 order by "warehouses"."code" asc;
+
+-- findWarehouseRow
+select "tenant_id", "id", "code", "name", "layout", "allocation_strategy", "allocation_policy", "created_at", "updated_at" from "warehouses" where ("warehouses"."tenant_id" = $1 and "warehouses"."id" = $2) limit $3;
+
+-- findWarehouseRowByCode
+select "tenant_id", "id", "code", "name", "layout", "allocation_strategy", "allocation_policy", "created_at", "updated_at" from "warehouses" where ("warehouses"."tenant_id" = $1 and "warehouses"."code" = $2) limit $3;
+
+-- updateWarehouseRow (fields left out stay)
+update "warehouses" set "name" = $1, "updated_at" = $2 where ("warehouses"."tenant_id" = $3 and "warehouses"."id" = $4) returning "id";
+
+-- ensureZoneRow
+insert into "zones" ("tenant_id", "id", "warehouse_id", "code", "name", "created_at") values ($1, $2, $3, $4, $5, $6) on conflict ("tenant_id","warehouse_id","code") do nothing;
+select "id" from "zones" where ("zones"."tenant_id" = $1 and "zones"."warehouse_id" = $2 and "zones"."code" = $3) limit $4;
+
+-- insertLocationRow (a taken code inserts nothing)
+insert into "locations" ("tenant_id", "id", "warehouse_id", "zone_id", "code", "kind", "aisle", "block", "slot", "level", "path_rank", "disabled", "created_at") values ($1, $2, $3, default, $4, default, default, default, default, default, default, default, $5) on conflict ("tenant_id","warehouse_id","code") do nothing returning "id";
+
+-- updateLocationRow
+update "locations" set "aisle" = $1, "path_rank" = $2 where ("locations"."tenant_id" = $3 and "locations"."id" = $4);
+
+-- listLocationRows (kind and q)
+select "locations"."tenant_id", "locations"."id", "locations"."warehouse_id", "locations"."zone_id", "locations"."code", "locations"."kind", "locations"."aisle", "locations"."block", "locations"."slot", "locations"."level", "locations"."path_rank", "locations"."disabled", "locations"."created_at", "zones"."code" from "locations" left join "zones" on ("zones"."tenant_id" = "locations"."tenant_id" and "zones"."id" = "locations"."zone_id") where ("locations"."tenant_id" = $1 and "locations"."warehouse_id" = $2 and "locations"."kind" = $3 and ("locations"."code" ilike $4 or "zones"."code" ilike $5)) order by "locations"."code" asc;
+
+-- findLocationRowByCode
+select "locations"."tenant_id", "locations"."id", "locations"."warehouse_id", "locations"."zone_id", "locations"."code", "locations"."kind", "locations"."aisle", "locations"."block", "locations"."slot", "locations"."level", "locations"."path_rank", "locations"."disabled", "locations"."created_at", "zones"."code" from "locations" left join "zones" on ("zones"."tenant_id" = "locations"."tenant_id" and "zones"."id" = "locations"."zone_id") where ("locations"."tenant_id" = $1 and "locations"."warehouse_id" = $2 and "locations"."code" = $3) limit $4;
+
+-- setPathRanks (one update per location)
+update "locations" set "path_rank" = $1 where ("locations"."tenant_id" = $2 and "locations"."id" = $3);

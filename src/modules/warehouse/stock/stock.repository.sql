@@ -1,0 +1,45 @@
+-- listStockRows (first page, empty rows left out)
+select "stock"."id", "stock"."warehouse_id", "warehouses"."code", "stock"."location_id", "locations"."code", "locations"."kind", "stock"."item_id", "items"."sku", "items"."name", "items"."unit", "stock"."lot_id", "lots"."lot_number", "lots"."production_date", "lots"."expiry_date", "stock"."on_hand", coalesce((select sum(r.quantity) from reservations r where r.tenant_id = "stock"."tenant_id" and r.stock_id = "stock"."id" and r.status = 'active'), 0)::int, "stock"."weight_kg", "stock"."putaway_at" from "stock" inner join "warehouses" on ("warehouses"."tenant_id" = "stock"."tenant_id" and "warehouses"."id" = "stock"."warehouse_id") inner join "locations" on ("locations"."tenant_id" = "stock"."tenant_id" and "locations"."id" = "stock"."location_id") inner join "items" on ("items"."tenant_id" = "stock"."tenant_id" and "items"."id" = "stock"."item_id") left join "lots" on ("lots"."tenant_id" = "stock"."tenant_id" and "lots"."id" = "stock"."lot_id") where ("stock"."tenant_id" = $1 and "stock"."on_hand" > 0) order by "warehouses"."code" asc, "locations"."code" asc, "items"."sku" asc, coalesce("lots"."lot_number", '') asc, "stock"."id" asc limit $2;
+
+-- listStockRows (every filter and a cursor)
+select "stock"."id", "stock"."warehouse_id", "warehouses"."code", "stock"."location_id", "locations"."code", "locations"."kind", "stock"."item_id", "items"."sku", "items"."name", "items"."unit", "stock"."lot_id", "lots"."lot_number", "lots"."production_date", "lots"."expiry_date", "stock"."on_hand", coalesce((select sum(r.quantity) from reservations r where r.tenant_id = "stock"."tenant_id" and r.stock_id = "stock"."id" and r.status = 'active'), 0)::int, "stock"."weight_kg", "stock"."putaway_at" from "stock" inner join "warehouses" on ("warehouses"."tenant_id" = "stock"."tenant_id" and "warehouses"."id" = "stock"."warehouse_id") inner join "locations" on ("locations"."tenant_id" = "stock"."tenant_id" and "locations"."id" = "stock"."location_id") inner join "items" on ("items"."tenant_id" = "stock"."tenant_id" and "items"."id" = "stock"."item_id") left join "lots" on ("lots"."tenant_id" = "stock"."tenant_id" and "lots"."id" = "stock"."lot_id") where ("stock"."tenant_id" = $1 and "stock"."warehouse_id" = $2 and "stock"."item_id" = $3 and "locations"."code" ilike $4 and "lots"."lot_number" = $5 and ("items"."sku" ilike $6 or "items"."name" ilike $7 or "locations"."code" ilike $8 or "lots"."lot_number" ilike $9) and ("warehouses"."code", "locations"."code", "items"."sku", coalesce("lots"."lot_number", ''), "stock"."id") > ($10, $11, $12, $13, $14::uuid)) order by "warehouses"."code" asc, "locations"."code" asc, "items"."sku" asc, coalesce("lots"."lot_number", '') asc, "stock"."id" asc limit $15;
+
+-- listMoveRows (first page)
+select "stock_moves"."id", "stock_moves"."warehouse_id", "stock_moves"."kind", "stock_moves"."item_id", "items"."sku", "stock_moves"."lot_id", "lots"."lot_number", "stock_moves"."from_location_id", "from_location"."code", "stock_moves"."to_location_id", "to_location"."code", "stock_moves"."quantity", "stock_moves"."weight_kg", "stock_moves"."receipt_id", "stock_moves"."order_id", "stock_moves"."order_line_no", "stock_moves"."reason", "stock_moves"."note", "stock_moves"."actor_user_id", "stock_moves"."occurred_at" from "stock_moves" inner join "items" on ("items"."tenant_id" = "stock_moves"."tenant_id" and "items"."id" = "stock_moves"."item_id") left join "lots" on ("lots"."tenant_id" = "stock_moves"."tenant_id" and "lots"."id" = "stock_moves"."lot_id") left join "locations" "from_location" on ("from_location"."tenant_id" = "stock_moves"."tenant_id" and "from_location"."id" = "stock_moves"."from_location_id") left join "locations" "to_location" on ("to_location"."tenant_id" = "stock_moves"."tenant_id" and "to_location"."id" = "stock_moves"."to_location_id") where "stock_moves"."tenant_id" = $1 order by "stock_moves"."occurred_at" desc, "stock_moves"."id" desc limit $2;
+
+-- listMoveRows (every filter and a cursor)
+select "stock_moves"."id", "stock_moves"."warehouse_id", "stock_moves"."kind", "stock_moves"."item_id", "items"."sku", "stock_moves"."lot_id", "lots"."lot_number", "stock_moves"."from_location_id", "from_location"."code", "stock_moves"."to_location_id", "to_location"."code", "stock_moves"."quantity", "stock_moves"."weight_kg", "stock_moves"."receipt_id", "stock_moves"."order_id", "stock_moves"."order_line_no", "stock_moves"."reason", "stock_moves"."note", "stock_moves"."actor_user_id", "stock_moves"."occurred_at" from "stock_moves" inner join "items" on ("items"."tenant_id" = "stock_moves"."tenant_id" and "items"."id" = "stock_moves"."item_id") left join "lots" on ("lots"."tenant_id" = "stock_moves"."tenant_id" and "lots"."id" = "stock_moves"."lot_id") left join "locations" "from_location" on ("from_location"."tenant_id" = "stock_moves"."tenant_id" and "from_location"."id" = "stock_moves"."from_location_id") left join "locations" "to_location" on ("to_location"."tenant_id" = "stock_moves"."tenant_id" and "to_location"."id" = "stock_moves"."to_location_id") where ("stock_moves"."tenant_id" = $1 and "stock_moves"."warehouse_id" = $2 and "stock_moves"."item_id" = $3 and "stock_moves"."kind" = $4 and "stock_moves"."order_id" = $5 and ("from_location"."code" = $6 or "to_location"."code" = $7) and ("stock_moves"."occurred_at", "stock_moves"."id") < ($8::timestamptz, $9::uuid)) order by "stock_moves"."occurred_at" desc, "stock_moves"."id" desc limit $10;
+
+-- listMoveRows (by id)
+select "stock_moves"."id", "stock_moves"."warehouse_id", "stock_moves"."kind", "stock_moves"."item_id", "items"."sku", "stock_moves"."lot_id", "lots"."lot_number", "stock_moves"."from_location_id", "from_location"."code", "stock_moves"."to_location_id", "to_location"."code", "stock_moves"."quantity", "stock_moves"."weight_kg", "stock_moves"."receipt_id", "stock_moves"."order_id", "stock_moves"."order_line_no", "stock_moves"."reason", "stock_moves"."note", "stock_moves"."actor_user_id", "stock_moves"."occurred_at" from "stock_moves" inner join "items" on ("items"."tenant_id" = "stock_moves"."tenant_id" and "items"."id" = "stock_moves"."item_id") left join "lots" on ("lots"."tenant_id" = "stock_moves"."tenant_id" and "lots"."id" = "stock_moves"."lot_id") left join "locations" "from_location" on ("from_location"."tenant_id" = "stock_moves"."tenant_id" and "from_location"."id" = "stock_moves"."from_location_id") left join "locations" "to_location" on ("to_location"."tenant_id" = "stock_moves"."tenant_id" and "to_location"."id" = "stock_moves"."to_location_id") where ("stock_moves"."tenant_id" = $1 and "stock_moves"."id" in ($2)) order by "stock_moves"."occurred_at" desc, "stock_moves"."id" desc limit $3;
+
+-- lockStockRow (no lot)
+begin;
+select "id", "on_hand", "weight_kg" from "stock" where ("stock"."tenant_id" = $1 and "stock"."location_id" = $2 and "stock"."item_id" = $3 and "stock"."lot_id" is null) limit $4 for update;
+commit;
+
+-- listStockAtLocation
+select "lot_id", "on_hand" from "stock" where ("stock"."tenant_id" = $1 and "stock"."location_id" = $2 and "stock"."item_id" = $3 and "stock"."on_hand" > 0);
+
+-- listActiveReservations
+select "reservations"."order_id", "outbound_orders"."external_ref", "reservations"."quantity" from "reservations" left join "outbound_orders" on ("outbound_orders"."tenant_id" = "reservations"."tenant_id" and "outbound_orders"."id" = "reservations"."order_id") where ("reservations"."tenant_id" = $1 and "reservations"."stock_id" = $2 and "reservations"."status" = $3) order by "reservations"."created_at" asc;
+
+-- insertReceiptRow
+insert into "receipts" ("tenant_id", "id", "warehouse_id", "supplier_id", "reference", "received_at", "created_by_user_id") values ($1, $2, $3, default, default, $4, default);
+
+-- deleteReceiptRow
+delete from "receipts" where ("receipts"."tenant_id" = $1 and "receipts"."id" = $2);
+
+-- sumLedger
+select "kind" = 'allocation', "from_location_id", "to_location_id", "item_id", "lot_id", sum("quantity")::int from "stock_moves" where ("stock_moves"."tenant_id" = $1 and "stock_moves"."warehouse_id" = $2) group by "stock_moves"."kind" = 'allocation', "stock_moves"."from_location_id", "stock_moves"."to_location_id", "stock_moves"."item_id", "stock_moves"."lot_id";
+
+-- listStockWithReservations
+select "id", "location_id", "item_id", "lot_id", "on_hand", coalesce((select sum(r.quantity) from reservations r where r.tenant_id = "stock"."tenant_id" and r.stock_id = "stock"."id" and r.status = 'active'), 0)::int from "stock" where ("stock"."tenant_id" = $1 and "stock"."warehouse_id" = $2);
+
+-- listLedgerCodes
+select "id", "code" from "locations" where ("locations"."tenant_id" = $1 and "locations"."warehouse_id" = $2);
+select "id", "sku" from "items" where ("items"."tenant_id" = $1 and "items"."id" in ($2));
+select "id", "lot_number" from "lots" where ("lots"."tenant_id" = $1 and "lots"."id" in ($2));
+
+-- countMoves
+select count(*)::int from "stock_moves" where ("stock_moves"."tenant_id" = $1 and "stock_moves"."warehouse_id" = $2);
