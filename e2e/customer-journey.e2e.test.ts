@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)('customer journey in the browser', () => {
 
     await small.getByRole('button', { name: '展开或收起导航' }).click();
     await small.getByTestId('nav-warehouse').click();
-    await small.getByTestId('placeholder-warehouse').waitFor();
+    await small.getByTestId('warehouse-tab-stock').waitFor();
     await expect.poll(() => isOnScreen(small.getByTestId('nav-warehouse'))).toBe(false);
     expect(await small.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await snap(small, 'journey-09-phone-warehouse');

@@ -7,6 +7,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -31,6 +32,15 @@ import { NotFoundPage, RouteErrorView } from './shell/fallback-views';
 import { PlaceholderPage } from './shell/placeholder-page';
 import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
+import { WAREHOUSE_TABS, WarehouseLayout } from './warehouse/warehouse-layout';
+import {
+  parseLedgerSearch,
+  parseOrderPoolSearch,
+  parseStockSearch,
+  type LedgerSearch,
+  type OrderPoolSearch,
+  type StockSearch,
+} from './warehouse/warehouse-search';
 
 /** What every route can reach through `context`. */
 export type RouterContext = { queryClient: QueryClient };
@@ -140,13 +150,72 @@ const personDetailRoute = createRoute({
   component: PersonDetailPage,
 });
 
-const placeholderRoutes = (['sales', 'warehouse'] as const).map((area) =>
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: area,
-    component: () => <PlaceholderPage area={area} />,
-  }),
-);
+const salesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sales',
+  component: () => <PlaceholderPage area="sales" />,
+});
+
+const warehouseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'warehouse',
+  component: WarehouseLayout,
+});
+
+const warehouseIndexRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const first = WAREHOUSE_TABS.find((tab) => context.me.permissions.includes(tab.permission));
+    throw redirect({ to: first?.value ?? '/warehouse/stock' });
+  },
+});
+
+const stockRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'stock',
+  validateSearch: (search: Record<string, unknown>): StockSearch => parseStockSearch(search),
+  // The warehouse pages load on first visit; most users of the CRM never open them.
+  component: lazyRouteComponent(() => import('./warehouse/stock-page'), 'StockPage'),
+});
+
+const ledgerRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'ledger',
+  validateSearch: (search: Record<string, unknown>): LedgerSearch => parseLedgerSearch(search),
+  component: lazyRouteComponent(() => import('./warehouse/ledger-page'), 'LedgerPage'),
+});
+
+const orderPoolRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'orders',
+  validateSearch: (search: Record<string, unknown>): OrderPoolSearch => parseOrderPoolSearch(search),
+  component: lazyRouteComponent(() => import('./warehouse/order-pool-page'), 'OrderPoolPage'),
+});
+
+const orderRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'orders/$id',
+  component: lazyRouteComponent(() => import('./warehouse/order-page'), 'OrderPage'),
+});
+
+const scorecardRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'suppliers',
+  component: lazyRouteComponent(() => import('./warehouse/scorecard-page'), 'ScorecardPage'),
+});
+
+const warehousesRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'warehouses',
+  component: lazyRouteComponent(() => import('./warehouse/warehouses-page'), 'WarehousesPage'),
+});
+
+const warehouseSettingsRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./warehouse/warehouse-settings-page'), 'WarehouseSettingsPage'),
+});
 
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -197,7 +266,17 @@ const routeTree = rootRoute.addChildren([
     insightsRoute,
     personsRoute,
     personDetailRoute,
-    ...placeholderRoutes,
+    salesRoute,
+    warehouseRoute.addChildren([
+      warehouseIndexRoute,
+      stockRoute,
+      ledgerRoute,
+      orderPoolRoute,
+      orderRoute,
+      scorecardRoute,
+      warehousesRoute,
+      warehouseSettingsRoute,
+    ]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       usersRoute,

@@ -19,6 +19,8 @@ import tiersEn from './parts/tiers.en.json';
 import tiersZh from './parts/tiers.zh-CN.json';
 import touchpointsEn from './parts/touchpoints.en.json';
 import touchpointsZh from './parts/touchpoints.zh-CN.json';
+import warehouseEn from './parts/warehouse.en.json';
+import warehouseZh from './parts/warehouse.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** The English texts, the shape every `t('...')` key is checked against. */
@@ -32,6 +34,7 @@ export const englishTexts = {
   ...sourcesEn,
   ...tiersEn,
   ...touchpointsEn,
+  ...warehouseEn,
 };
 
 /** The Chinese texts; a test checks they have exactly the English keys. */
@@ -45,4 +48,5 @@ export const chineseTexts = {
   ...sourcesZh,
   ...tiersZh,
   ...touchpointsZh,
+  ...warehouseZh,
 };

@@ -21,7 +21,7 @@ const navItems: readonly {
   { key: 'pools', to: '/pools', Icon: PoolIcon },
   { key: 'sales', to: '/sales', Icon: SalesIcon },
   { key: 'insights', to: '/insights', Icon: InsightsIcon, anyOf: ['touchpoints.read'] },
-  { key: 'warehouse', to: '/warehouse', Icon: WarehouseIcon },
+  { key: 'warehouse', to: '/warehouse', Icon: WarehouseIcon, anyOf: ['warehouse.read'] },
   { key: 'settings', to: '/settings', Icon: SettingsIcon, anyOf: ['users.manage', 'sources.manage'] },
 ];
 

@@ -1,13 +1,13 @@
 /** An honest page for an area that is not built yet: what it will hold, and that it is coming. */
 import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { InsightsIcon, SalesIcon, WarehouseIcon } from './icons';
+import { InsightsIcon, SalesIcon } from './icons';
 import { usePageTitle } from './use-page-title';
 
 /** The areas that still wait for a release. */
-export type PlannedArea = 'sales' | 'insights' | 'warehouse';
+export type PlannedArea = 'sales' | 'insights';
 
-const icons = { sales: SalesIcon, insights: InsightsIcon, warehouse: WarehouseIcon } as const;
+const icons = { sales: SalesIcon, insights: InsightsIcon } as const;
 
 /** Shows the name of the area, a "coming later" badge and one sentence on what will be there. */
 export function PlaceholderPage({ area }: { area: PlannedArea }) {
