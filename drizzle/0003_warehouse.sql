@@ -35,6 +35,29 @@ CREATE TABLE "suppliers" (
 	CONSTRAINT "suppliers_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "weight_checks" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"warehouse_id" uuid NOT NULL,
+	"order_id" uuid NOT NULL,
+	"line_no" integer NOT NULL,
+	"item_id" uuid NOT NULL,
+	"lot_id" uuid,
+	"stock_id" uuid NOT NULL,
+	"quantity" integer NOT NULL,
+	"weighed_in_kg" numeric(14, 3) NOT NULL,
+	"weighed_out_kg" numeric(14, 3) NOT NULL,
+	"days" numeric(10, 3) NOT NULL,
+	"loss_ratio" numeric(10, 6) NOT NULL,
+	"allowed_ratio" numeric(10, 6) NOT NULL,
+	"over_tolerance" boolean NOT NULL,
+	"weighed_in_by_user_id" uuid,
+	"weighed_out_by_user_id" uuid,
+	"weighed_in_at" timestamp with time zone NOT NULL,
+	"weighed_out_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "weight_checks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "locations" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -203,6 +226,8 @@ CREATE UNIQUE INDEX "items_sku_key" ON "items" USING btree ("tenant_id","sku");-
 CREATE INDEX "items_barcode_idx" ON "items" USING btree ("tenant_id","barcode");--> statement-breakpoint
 CREATE UNIQUE INDEX "lots_number_key" ON "lots" USING btree ("tenant_id","item_id","lot_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "suppliers_code_key" ON "suppliers" USING btree ("tenant_id","code");--> statement-breakpoint
+CREATE INDEX "weight_checks_flagged_idx" ON "weight_checks" USING btree ("tenant_id","over_tolerance","weighed_out_at");--> statement-breakpoint
+CREATE INDEX "weight_checks_order_idx" ON "weight_checks" USING btree ("tenant_id","order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_code_key" ON "locations" USING btree ("tenant_id","warehouse_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "warehouses_code_key" ON "warehouses" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "zones_code_key" ON "zones" USING btree ("tenant_id","warehouse_id","code");--> statement-breakpoint

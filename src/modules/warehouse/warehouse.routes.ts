@@ -2,6 +2,7 @@
 import type { HttpApp } from '../../platform/http/server.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerDocumentRoutes } from './documents/document.routes.js';
+import { registerWeightCheckRoutes } from './fresh/weight-check.routes.js';
 import { registerWarehouseImportRoutes } from './import/import.routes.js';
 import { registerInboundRoutes } from './inbound/inbound.routes.js';
 import { registerLayoutRoutes } from './layout/layout.routes.js';
@@ -11,7 +12,7 @@ import { registerStockRoutes } from './stock/stock.routes.js';
 import { registerScorecardRoutes } from './supplier/scorecard.routes.js';
 import type { WarehouseDeps } from './warehouse-deps.js';
 
-/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings. */
+/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings, weight checks. */
 export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void {
   registerLayoutRoutes(app, deps);
   registerCatalogRoutes(app, deps);
@@ -22,4 +23,5 @@ export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void
   registerDocumentRoutes(app, deps);
   registerScorecardRoutes(app, deps);
   registerWarehouseSettingsRoutes(app, deps);
+  registerWeightCheckRoutes(app, deps);
 }

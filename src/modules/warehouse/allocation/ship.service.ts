@@ -1,7 +1,8 @@
 /**
  * Shipping an allocated order in one step (Warehouse II splits it into waves and picking): every
  * active reservation is released and picked to the `SHIP` dock, then shipped out per line and lot;
- * a transfer is received at the target warehouse's `RECV` dock. Publishes `warehouse.order.shipped`.
+ * a transfer is received at the target warehouse's `RECV` dock. Catch-weight lines are weighed out
+ * and checked against what they weighed in (`fresh/`). Publishes `warehouse.order.shipped`.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -15,6 +16,8 @@ import * as orders from '../orders/order.repository.js';
 import { recordMoves, type NewMove } from '../stock/ledger.js';
 import { receipts } from '../stock/stock.table.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
+import { pickKey, roundKg } from '../fresh/weigh-out.js';
+import { weighOutPicks, type LinePick, type WeighedPicks } from '../fresh/weight-check.service.js';
 import * as repo from './allocation.repository.js';
 import { withTransactionRetry } from './transaction-retry.js';
 
@@ -56,7 +59,7 @@ async function shipInTransaction(
     throw orderNotShippable(order.status);
   const lines = await orders.listOrderLines(tx, tenantId, orderId);
   const active = await orders.listReservations(tx, tenantId, orderId, ['active']);
-  const parcels = parcelsOf(active, lines, weights);
+  const lineWeights = weightsOf(active, lines, weights);
   const ship = await repo.findDock(tx, tenantId, order.warehouseId, 'shipping');
   if (!ship) throw dockMissing(order.warehouseId, 'shipping');
   await repo.lockStockRowsById(
@@ -64,10 +67,20 @@ async function shipInTransaction(
     tenantId,
     active.map((r) => r.stockId),
   );
+  // Read what the rows weighed in before the picks below change them.
+  const weighed = await weighOutPicks(
+    tx,
+    actor,
+    { warehouseId: order.warehouseId, orderId, weighedOutAt: now },
+    linePicksOf(active),
+    lineWeights,
+  );
+  const parcels = parcelsOf(active, weighed);
   const base = { warehouseId: order.warehouseId, orderId, actorUserId: actor.userId, occurredAt: now };
   const moves: NewMove[] = [];
   for (const r of active) {
     const common = { ...base, itemId: r.itemId, lotId: r.lotId, orderLineNo: r.lineNo };
+    const kgPerUnitIn = weighed.get(pickKey(r.lineNo, r.stockId))?.kgPerUnitIn ?? null;
     moves.push({
       ...common,
       kind: 'allocation',
@@ -75,12 +88,14 @@ async function shipInTransaction(
       quantity: -r.quantity,
       reason: 'pick',
     });
+    // A weighed-in row gives up its weight per unit, so what stays keeps weighing what it did.
     moves.push({
       ...common,
       kind: 'pick',
       fromLocationId: r.locationId,
       toLocationId: ship.id,
       quantity: r.quantity,
+      weightKg: kgPerUnitIn === null ? null : roundKg(kgPerUnitIn * r.quantity),
     });
   }
   for (const p of parcels)
@@ -163,21 +178,61 @@ async function transferReceipt(
 }
 
 /**
- * The reservations grouped per line and lot; a catch-weight line's weight is split over its lots by
- * units (the last lot takes the rounding). 400 when a catch-weight line has no weight.
+ * The weight weighed out per catch-weight line that has reservations; 400 when such a line has no
+ * weight or a weight names no line.
  */
-function parcelsOf(
+function weightsOf(
   active: orders.ReservationRow[],
   lines: orders.OrderLineRow[],
   weights: ShipOrderInput['weights'],
-): Parcel[] {
+): Map<number, number> {
   const issues: FieldIssue[] = [];
   const weightOf = new Map(weights.map((w) => [w.lineNo, w.weightKg]));
   weights.forEach((w, index) => {
     if (!lines.some((line) => line.lineNo === w.lineNo))
       issues.push({ path: `weights.${index}.lineNo`, message: `no line ${w.lineNo}` });
   });
+  const lineWeights = new Map<number, number>();
+  for (const line of lines) {
+    if (!line.catchWeight || !active.some((r) => r.lineNo === line.lineNo)) continue;
+    const weight = weightOf.get(line.lineNo);
+    if (weight === undefined)
+      issues.push({
+        path: 'weights',
+        message: `line ${line.lineNo} (${line.sku}) is catch-weight: weigh it`,
+      });
+    else lineWeights.set(line.lineNo, weight);
+  }
+  if (issues.length > 0) throw weightsInvalid(issues);
+  return lineWeights;
+}
+
+/** The reservations summed per line and stock row. */
+function linePicksOf(active: orders.ReservationRow[]): LinePick[] {
+  const picks = new Map<string, LinePick>();
+  for (const r of active) {
+    const key = pickKey(r.lineNo, r.stockId);
+    const pick = picks.get(key);
+    if (pick) pick.quantity += r.quantity;
+    else
+      picks.set(key, {
+        lineNo: r.lineNo,
+        stockId: r.stockId,
+        itemId: r.itemId,
+        lotId: r.lotId,
+        quantity: r.quantity,
+      });
+  }
+  return [...picks.values()];
+}
+
+/**
+ * The reservations grouped per line and lot; a catch-weight line's lots weigh what their stock rows
+ * were weighed out at (shared by what they weighed in, see `weighOutPicks`).
+ */
+function parcelsOf(active: orders.ReservationRow[], weighed: WeighedPicks): Parcel[] {
   const parcels = new Map<string, Parcel>();
+  const counted = new Set<string>();
   for (const r of active) {
     const key = `${r.lineNo}|${r.lotId ?? ''}`;
     const parcel = parcels.get(key) ?? {
@@ -188,29 +243,14 @@ function parcelsOf(
       weightKg: null,
     };
     parcel.quantity += r.quantity;
+    const pick = pickKey(r.lineNo, r.stockId);
+    const share = weighed.get(pick);
+    // Several reservations on one row share one weighed-out weight: count it once.
+    if (share && !counted.has(pick)) {
+      counted.add(pick);
+      parcel.weightKg = roundKg((parcel.weightKg ?? 0) + share.weighedOutKg);
+    }
     parcels.set(key, parcel);
   }
-  for (const line of lines) {
-    const own = [...parcels.values()].filter((p) => p.lineNo === line.lineNo);
-    if (!line.catchWeight || own.length === 0) continue;
-    const weight = weightOf.get(line.lineNo);
-    if (weight === undefined) {
-      issues.push({
-        path: 'weights',
-        message: `line ${line.lineNo} (${line.sku}) is catch-weight: weigh it`,
-      });
-      continue;
-    }
-    const units = own.reduce((sum, p) => sum + p.quantity, 0);
-    let left = weight;
-    own.forEach((p, index) => {
-      p.weightKg =
-        index === own.length - 1
-          ? Math.round(left * 1000) / 1000
-          : Math.round((weight * p.quantity * 1000) / units) / 1000;
-      left -= p.weightKg;
-    });
-  }
-  if (issues.length > 0) throw weightsInvalid(issues);
   return [...parcels.values()];
 }
