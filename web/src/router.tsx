@@ -41,6 +41,7 @@ import {
   type OrderPoolSearch,
   type StockSearch,
 } from './warehouse/warehouse-search';
+import { parseWeightChecksSearch, type WeightChecksSearch } from './warehouse/weight-checks-search';
 
 /** What every route can reach through `context`. */
 export type RouterContext = { queryClient: QueryClient };
@@ -205,6 +206,13 @@ const scorecardRoute = createRoute({
   component: lazyRouteComponent(() => import('./warehouse/scorecard-page'), 'ScorecardPage'),
 });
 
+const weightChecksRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'weight-checks',
+  validateSearch: (search: Record<string, unknown>): WeightChecksSearch => parseWeightChecksSearch(search),
+  component: lazyRouteComponent(() => import('./warehouse/weight-checks-page'), 'WeightChecksPage'),
+});
+
 const warehousesRoute = createRoute({
   getParentRoute: () => warehouseRoute,
   path: 'warehouses',
@@ -274,6 +282,7 @@ const routeTree = rootRoute.addChildren([
       orderPoolRoute,
       orderRoute,
       scorecardRoute,
+      weightChecksRoute,
       warehousesRoute,
       warehouseSettingsRoute,
     ]),

@@ -1,6 +1,7 @@
 /**
  * Warehouse (仓库): a title and tabs for stock, the ledger, the order pool, supplier scorecards,
- * warehouses with CSV import, and the warehouse rules; each tab is its own address.
+ * weight checks of fresh goods, warehouses with CSV import, and the warehouse rules; each tab is its
+ * own address.
  */
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
@@ -14,6 +15,7 @@ export const WAREHOUSE_TABS = [
   { value: '/warehouse/ledger', key: 'ledger', permission: 'warehouse.read' },
   { value: '/warehouse/orders', key: 'orders', permission: 'warehouse.read' },
   { value: '/warehouse/suppliers', key: 'suppliers', permission: 'warehouse.read' },
+  { value: '/warehouse/weight-checks', key: 'weightChecks', permission: 'warehouse.read' },
   { value: '/warehouse/warehouses', key: 'warehouses', permission: 'warehouse.read' },
   { value: '/warehouse/settings', key: 'settings', permission: 'warehouse.settings' },
 ] as const satisfies readonly { value: string; key: string; permission: Permission }[];
