@@ -111,6 +111,7 @@ const ITEMS: DemoItem[] = [
   },
 ];
 
+const CONTACTS = ['王先生 Mr Wang', '李女士 Ms Li', '张经理 Manager Zhang', '陈主任 Director Chen'] as const;
 const STORES = ['杭州西湖店', '杭州滨江店', '上海徐汇店', '南京新街口店'] as const;
 const CARRIERS = ['SF 顺丰', 'JD 京东物流', 'ZTO 中通'] as const;
 const DESTINATIONS = [
@@ -155,8 +156,7 @@ export async function seedDemoWarehouse(
   const ambient = storage.filter((code) => code.startsWith('A-'));
   let receipts = 0;
   for (let monthsAgo = 8; monthsAgo >= 0; monthsAgo--) {
-    const receivedAt = now - monthsAgo * 35 * DAY + 2 * 3600_000;
-    if (receivedAt > now) continue;
+    const receivedAt = now - monthsAgo * 35 * DAY - 2 * 3600_000;
     const lines: ReceiptLineInput[] = [];
     for (const item of ITEMS) {
       // Short-lived goods only arrive recently, so the demo is not full of long-expired fish.
@@ -215,7 +215,11 @@ export async function seedDemoWarehouse(
         priority: tier === 'svip' && rnd() < 0.5 ? 'urgent' : pick(['normal', 'normal', 'high'] as const),
         pushedAt: new Date(now - Math.floor(rnd() * 36) * 3600_000).toISOString(),
         carrier: pick(CARRIERS),
-        destination: { ...pick(DESTINATIONS), contact: customer.name.slice(0, 20) },
+        destination: {
+          ...pick(DESTINATIONS),
+          contact: pick(CONTACTS),
+          phone: `+86 138 ${String(seq).padStart(4, '0')} 0000`,
+        },
         customerId: customer.id,
         allocationPolicy: 'partial',
         lines: [
@@ -255,7 +259,7 @@ export async function seedDemoWarehouse(
         supplierCode: supplier,
         priority: 'low',
         pushedAt: new Date(now - monthsAgo * 30 * DAY - Math.floor(rnd() * 20) * DAY).toISOString(),
-        lines: [{ sku, quantity: 1 + Math.floor(rnd() * (supplier === 'SUP-DAIRY' ? 12 : 4)) }],
+        lines: [{ sku, quantity: 1 + Math.floor(rnd() * (supplier === 'SUP-DAIRY' ? 40 : 8)) }],
       });
     }
   }

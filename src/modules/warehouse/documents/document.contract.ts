@@ -59,7 +59,9 @@ export type OrderDocument = {
   /** Who receives the goods: the customer (sales), the supplier (returns) or the target warehouse. */
   recipientName: string | null;
   note: string | null;
-  /** Nominal weight (Σ quantity × item weight); null when an item has no weight. */
+  /** Nominal weight (Σ pieces × item weight); null when an item has no weight. */
+  /** Units that go out: what is reserved or picked, or what was ordered while nothing is. */
+  pieces: number;
   weightKg: number | null;
   lines: DocumentLine[];
   /** Pick rows in walking order (location path rank, then code). */

@@ -94,6 +94,9 @@ export async function loadOrderDocument(db: Db, tenantId: string, orderId: strin
     };
   });
   const weighed = lineRows.every((line) => line.weightKg !== null);
+  // The label and slip count what goes out: the reserved units once there are any, else the order.
+  const outgoing = (line: (typeof lineRows)[number], index: number) =>
+    pickRows.length > 0 ? lines[index]!.allocated : line.quantity;
   return {
     orderId: order.id,
     externalRef: order.externalRef,
@@ -108,9 +111,10 @@ export async function loadOrderDocument(db: Db, tenantId: string, orderId: strin
     destination: order.destination,
     recipientName: customerName ?? header.supplierName ?? header.targetWarehouseName ?? null,
     note: order.note,
+    pieces: lineRows.reduce((sum, line, index) => sum + outgoing(line, index), 0),
     weightKg:
       weighed && lineRows.length > 0
-        ? lineRows.reduce((sum, line) => sum + line.quantity * (line.weightKg ?? 0), 0)
+        ? lineRows.reduce((sum, line, index) => sum + outgoing(line, index) * (line.weightKg ?? 0), 0)
         : null,
     lines,
     pickRows,

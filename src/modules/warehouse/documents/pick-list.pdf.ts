@@ -68,9 +68,9 @@ function pickColumns(labels: DocumentLabels): Column[] {
     { header: labels.location, width: 70 },
     { header: '', width: 92 },
     { header: labels.sku, width: 66 },
-    { header: labels.item, width: 101 },
-    { header: labels.lot, width: 62 },
-    { header: labels.expiry, width: 62 },
+    { header: labels.item, width: 85 },
+    { header: labels.lot, width: 84 },
+    { header: labels.expiry, width: 56 },
     { header: labels.quantity, width: 30, align: 'right' },
     { header: labels.unit, width: 24 },
   ];

@@ -70,11 +70,10 @@ export async function renderShippingLabel(order: OrderDocument, lang: DocumentLa
         .lineWidth(1.5)
         .stroke();
       doc.image(qr, WIDTH - MARGIN - 90, y + 8, { width: 90 });
-      const pieces = order.lines.reduce((sum, line) => sum + line.quantity, 0);
       const facts = [
         `${labels.orderRef}: ${order.externalRef}`,
         `${labels.warehouse}: ${order.warehouseCode}`,
-        `${labels.quantity}: ${pieces}`,
+        `${labels.quantity}: ${order.pieces}`,
         `${labels.weight}: ${order.weightKg === null ? '—' : `${formatKg(order.weightKg)} kg`}`,
         `${labels.priority}: ${labels.priorities[order.priority]}`,
       ];

@@ -24,6 +24,7 @@ const order: OrderDocument = {
   },
   recipientName: '西湖第一医院',
   note: null,
+  pieces: 12,
   weightKg: 13.2,
   lines: [
     { lineNo: 1, sku: 'MILK-1L', itemName: '有机牛奶', unit: '箱', quantity: 12, allocated: 12, lots: [] },

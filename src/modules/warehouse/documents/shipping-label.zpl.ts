@@ -34,7 +34,6 @@ export function renderShippingLabelZpl(
     zplData(value);
   const destination = order.destination;
   const recipient = [order.recipientName, destination.contact, destination.phone].filter(Boolean).join('  ');
-  const pieces = order.lines.reduce((sum, line) => sum + line.quantity, 0);
   const weight = order.weightKg === null ? '—' : `${formatKg(order.weightKg)} kg`;
   const out = ['^XA', '^CI28', `^PW${WIDTH}`, `^LL${HEIGHT}`, '^LH0,0'];
   out.push(text(LEFT, 30, 56, order.carrier ?? '—'));
@@ -54,7 +53,7 @@ export function renderShippingLabelZpl(
   const facts = [
     `${labels.orderRef}: ${order.externalRef}`,
     `${labels.warehouse}: ${order.warehouseCode}`,
-    `${labels.quantity}: ${pieces}`,
+    `${labels.quantity}: ${order.pieces}`,
     `${labels.weight}: ${weight}`,
     `${labels.priority}: ${labels.priorities[order.priority]}`,
   ];
