@@ -30,3 +30,36 @@ select "tenant_id", "id", "code", "name", "created_at" from "suppliers" where "s
 
 -- findSupplierRowByCode
 select "tenant_id", "id", "code", "name", "created_at" from "suppliers" where ("suppliers"."tenant_id" = $1 and "suppliers"."code" = $2) limit $3;
+
+-- insertItemRows (rows as one JSON parameter; taken SKUs insert nothing)
+insert into "items" (tenant_id, id, sku, name, unit, weight_kg, barcode, catch_weight, allocation_strategy, supplier_id, created_at, updated_at)
+    select $1::uuid, x.id, x.sku, x.name, coalesce(x.unit, $2), x.weight_kg, x.barcode,
+      coalesce(x.catch_weight, $3), x.allocation_strategy, x.supplier_id, $4::timestamptz, $5::timestamptz
+    from json_to_recordset($6::json) as x(id uuid, sku text, name text, unit text, weight_kg numeric, barcode text, catch_weight boolean, allocation_strategy text, supplier_id uuid)
+    on conflict (tenant_id, sku) do nothing
+    returning sku;
+
+-- updateItemRowsGiven (rows as one JSON parameter; fields left out stay)
+update "items" as i
+    set name = coalesce(x.name, i.name), unit = coalesce(x.unit, i.unit),
+      weight_kg = coalesce(x.weight_kg, i.weight_kg), barcode = coalesce(x.barcode, i.barcode),
+      catch_weight = coalesce(x.catch_weight, i.catch_weight),
+      allocation_strategy = coalesce(x.allocation_strategy, i.allocation_strategy),
+      supplier_id = coalesce(x.supplier_id, i.supplier_id), updated_at = $1::timestamptz
+    from json_to_recordset($2::json) as x(id uuid, sku text, name text, unit text, weight_kg numeric, barcode text, catch_weight boolean, allocation_strategy text, supplier_id uuid)
+    where i.tenant_id = $3::uuid and i.id = x.id
+    returning i.id;
+
+-- findLotRowsByNumbers
+select "tenant_id", "id", "item_id", "lot_number", "production_date", "expiry_date", "supplier_id", "created_at" from "lots" where ("lots"."tenant_id" = $1 and ("lots"."item_id", "lots"."lot_number") in (select x.item_id, x.lot_number from json_to_recordset($2::json) as x(item_id uuid, lot_number text)));
+
+-- insertLotRows (rows as one JSON parameter; known numbers insert nothing)
+insert into "lots" (tenant_id, id, item_id, lot_number, production_date, expiry_date, supplier_id, created_at)
+    select $1::uuid, x.id, x.item_id, x.lot_number, x.production_date, x.expiry_date, x.supplier_id, $2::timestamptz
+    from json_to_recordset($3::json)
+      as x(id uuid, item_id uuid, lot_number text, production_date date, expiry_date date, supplier_id uuid)
+    on conflict (tenant_id, item_id, lot_number) do nothing
+    returning id;
+
+-- findSupplierRowsByCodes
+select "tenant_id", "id", "code", "name", "created_at" from "suppliers" where ("suppliers"."tenant_id" = $1 and "suppliers"."code" in ($2, $3));

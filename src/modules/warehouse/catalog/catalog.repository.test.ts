@@ -13,6 +13,7 @@ afterAll(async () => database.close());
 
 const tenantId = '0190c9a8-0000-7000-8000-0000000000aa';
 const id = '0190c9a8-0000-7000-8000-0000000000bb';
+const otherId = '0190c9a8-0000-7000-8000-0000000000dd';
 const at = new Date('2026-03-01T00:00:00Z');
 
 // The SQL is the same on both engines: snapshot it once, in the PGlite project.
@@ -42,6 +43,16 @@ describe.skipIf(testEngine() !== 'pglite')('catalog repository queries', () => {
     parts.push(sql.take('listSupplierRows'));
     await repo.findSupplierRowByCode(sql.db, tenantId, 'SUP');
     parts.push(sql.take('findSupplierRowByCode'));
+    await repo.insertItemRows(sql.db, tenantId, [{ id, sku: 'S', name: 'N', unit: '箱' }], at);
+    parts.push(sql.take('insertItemRows (rows as one JSON parameter; taken SKUs insert nothing)'));
+    await repo.updateItemRowsGiven(sql.db, tenantId, [{ id, barcode: '690' }], at);
+    parts.push(sql.take('updateItemRowsGiven (rows as one JSON parameter; fields left out stay)'));
+    await repo.findLotRowsByNumbers(sql.db, tenantId, [{ itemId: id, lotNumber: 'L1' }]);
+    parts.push(sql.take('findLotRowsByNumbers'));
+    await repo.insertLotRows(sql.db, tenantId, [{ id: otherId, itemId: id, lotNumber: 'L2' }], at);
+    parts.push(sql.take('insertLotRows (rows as one JSON parameter; known numbers insert nothing)'));
+    await repo.findSupplierRowsByCodes(sql.db, tenantId, ['SUP', 'X']);
+    parts.push(sql.take('findSupplierRowsByCodes'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./catalog.repository.sql');
   });
 });

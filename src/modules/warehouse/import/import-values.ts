@@ -44,6 +44,9 @@ const BOOLEANS: Record<string, boolean> = {
   否: false,
 };
 
+// Built once: zod compiles a schema on its first use, so a schema made per row costs a compile per row.
+const ItemRowInput = CreateItemInput.partial({ name: true });
+
 /** A location row as `CreateLocationInput`. */
 export function locationInputOf(cells: Cells): CreateLocationInput {
   const kind = cells.kind === undefined ? undefined : KINDS[cells.kind.toLowerCase()];
@@ -66,7 +69,7 @@ export function itemInputOf(cells: Cells): Omit<CreateItemInput, 'name'> & { nam
   const catchWeight = cells.catchWeight === undefined ? undefined : BOOLEANS[cells.catchWeight.toLowerCase()];
   if (cells.catchWeight !== undefined && catchWeight === undefined)
     throw new RowRejected('catchWeight', 'true or false (是/否)');
-  return checked(CreateItemInput.partial({ name: true }), {
+  return checked(ItemRowInput, {
     sku: required(cells, 'sku'),
     name: cells.name,
     unit: cells.unit,

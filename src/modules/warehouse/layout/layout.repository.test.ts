@@ -13,6 +13,7 @@ afterAll(async () => database.close());
 
 const tenantId = '0190c9a8-0000-7000-8000-0000000000aa';
 const id = '0190c9a8-0000-7000-8000-0000000000bb';
+const otherId = '0190c9a8-0000-7000-8000-0000000000dd';
 const warehouseId = '0190c9a8-0000-7000-8000-0000000000cc';
 const at = new Date('2026-03-01T00:00:00Z');
 
@@ -51,6 +52,21 @@ describe.skipIf(testEngine() !== 'pglite')('layout repository queries', () => {
     parts.push(sql.take('findLocationRowByCode'));
     await repo.setPathRanks(sql.db, tenantId, [{ id, pathRank: 5 }]);
     parts.push(sql.take('setPathRanks (one update per location)'));
+    await repo.findLocationRowsByCodes(sql.db, tenantId, warehouseId, ['A-01-01-1', 'RECV']);
+    parts.push(sql.take('findLocationRowsByCodes'));
+    await repo.ensureZoneRows(sql.db, tenantId, warehouseId, [{ id, code: 'A' }], at);
+    parts.push(sql.take('ensureZoneRows (one insert, one select)'));
+    const placement = { zoneId: null, kind: 'storage', aisle: 1, block: 1, slot: 2, level: 1, pathRank: 101 };
+    await repo.insertLocationRows(
+      sql.db,
+      tenantId,
+      warehouseId,
+      [{ id: otherId, code: 'A-01-02-1', ...placement }],
+      at,
+    );
+    parts.push(sql.take('insertLocationRows (rows as one JSON parameter; taken codes insert nothing)'));
+    await repo.updateLocationRows(sql.db, tenantId, [{ id, ...placement }]);
+    parts.push(sql.take('updateLocationRows (rows as one JSON parameter; a dock keeps its kind)'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./layout.repository.sql');
   });
 });
