@@ -1,5 +1,5 @@
 /** Queries of allocation: candidate stock under row locks, reservations, runs and order status. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { lots } from '../catalog/catalog.table.js';
 import { locations } from '../layout/layout.table.js';
@@ -92,23 +92,6 @@ export async function listCandidates(
   }));
 }
 
-/** Inserts active reservations. */
-export async function insertReservations(
-  db: Db,
-  rows: {
-    tenantId: string;
-    id: string;
-    orderId: string;
-    lineNo: number;
-    stockId: string;
-    quantity: number;
-    createdAt: Date;
-  }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(reservations).values(rows.map((row) => ({ ...row, status: 'active' })));
-}
-
 /** Closes reservations as released or picked. */
 export async function closeReservations(
   db: Db,
@@ -124,29 +107,116 @@ export async function closeReservations(
     .where(and(eq(reservations.tenantId, tenantId), inArray(reservations.id, ids)));
 }
 
-/** Records what the last allocation left short on a line. */
-export async function updateLineShort(
+/** What an allocation left short on each line of the order. */
+export type LineShort = { lineNo: number; quantity: number; reason: string | null };
+
+/**
+ * Stores the outcome of an allocation in one statement: the new active reservations, what each line
+ * was left short, the run (unless `run` is null) and the order's status.
+ */
+export async function storeAllocationOutcome(
   db: Db,
   tenantId: string,
   orderId: string,
-  lineNo: number,
-  short: { quantity: number; reason: string | null },
+  outcome: {
+    reservations: { id: string; lineNo: number; stockId: string; quantity: number }[];
+    lines: LineShort[];
+    run: { id: string; result: Record<string, unknown>; actorUserId: string | null } | null;
+    status: string;
+    now: Date;
+  },
 ): Promise<void> {
-  await db
-    .update(outboundOrderLines)
-    .set({ shortQuantity: short.quantity, shortReason: short.reason })
-    .where(
-      and(
-        eq(outboundOrderLines.tenantId, tenantId),
-        eq(outboundOrderLines.orderId, orderId),
-        eq(outboundOrderLines.lineNo, lineNo),
-      ),
-    );
+  const at = outcome.now.toISOString();
+  const steps: SQL[] = [];
+  if (outcome.reservations.length > 0)
+    steps.push(sql`new_reservations as (
+        insert into ${reservations} (tenant_id, id, order_id, line_no, stock_id, quantity, status, created_at)
+        values ${sql.join(
+          outcome.reservations.map(
+            (r) =>
+              sql`(${tenantId}::uuid, ${r.id}::uuid, ${orderId}::uuid, ${r.lineNo}::integer, ${r.stockId}::uuid, ${r.quantity}::integer, 'active', ${at}::timestamptz)`,
+          ),
+          sql`, `,
+        )})`);
+  if (outcome.lines.length > 0)
+    steps.push(sql`short_lines as (
+          update ${outboundOrderLines} set short_quantity = v.quantity, short_reason = v.reason
+          from (values ${sql.join(
+            outcome.lines.map((l) => sql`(${l.lineNo}::integer, ${l.quantity}::integer, ${l.reason}::text)`),
+            sql`, `,
+          )}) as v(line_no, quantity, reason)
+          where ${outboundOrderLines.tenantId} = ${tenantId} and ${outboundOrderLines.orderId} = ${orderId}
+            and ${outboundOrderLines.lineNo} = v.line_no)`);
+  if (outcome.run)
+    steps.push(sql`run as (
+        insert into ${allocationRuns} (tenant_id, id, order_id, result, actor_user_id, created_at)
+        values (${tenantId}::uuid, ${outcome.run.id}::uuid, ${orderId}::uuid,
+          ${JSON.stringify(outcome.run.result)}::jsonb, ${outcome.run.actorUserId}::uuid, ${at}::timestamptz))`);
+  const prefix = steps.length > 0 ? sql`with ${sql.join(steps, sql`, `)} ` : sql``;
+  await db.execute(sql`${prefix}update ${outboundOrders} set status = ${outcome.status}, updated_at = ${at}::timestamptz
+    where ${outboundOrders.tenantId} = ${tenantId} and ${outboundOrders.id} = ${orderId}`);
 }
 
-/** Stores an allocation result. */
-export async function insertAllocationRun(db: Db, row: typeof allocationRuns.$inferInsert): Promise<void> {
-  await db.insert(allocationRuns).values(row);
+/** The latest stored allocation result of the order, if any. */
+export async function findLatestAllocationRun(
+  db: Db,
+  tenantId: string,
+  orderId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db
+    .select({ result: allocationRuns.result })
+    .from(allocationRuns)
+    .where(and(eq(allocationRuns.tenantId, tenantId), eq(allocationRuns.orderId, orderId)))
+    .orderBy(desc(allocationRuns.createdAt), desc(allocationRuns.id))
+    .limit(1);
+  return row?.result;
+}
+
+/** A released reservation with where its stock row is. */
+export type ReleasedReservation = {
+  id: string;
+  lineNo: number;
+  quantity: number;
+  locationId: string;
+  itemId: string;
+  lotId: string | null;
+};
+
+/**
+ * Marks the order's active reservations released in one statement and answers them in the order
+ * of `listReservations` (line, creation, location code, id).
+ */
+export async function releaseActiveReservations(
+  db: Db,
+  tenantId: string,
+  orderId: string,
+  now: Date,
+): Promise<ReleasedReservation[]> {
+  const result = await db.execute<{
+    id: string;
+    line_no: number;
+    quantity: number;
+    location_id: string;
+    item_id: string;
+    lot_id: string | null;
+  }>(sql`with released as (
+      update ${reservations} set status = 'released', closed_at = ${now.toISOString()}::timestamptz
+      where ${reservations.tenantId} = ${tenantId} and ${reservations.orderId} = ${orderId}
+        and ${reservations.status} = 'active'
+      returning id, line_no, stock_id, quantity, created_at)
+    select r.id, r.line_no, r.quantity, s.location_id, s.item_id, s.lot_id
+    from released r
+      join ${stock} s on s.tenant_id = ${tenantId} and s.id = r.stock_id
+      join ${locations} l on l.tenant_id = ${tenantId} and l.id = s.location_id
+    order by r.line_no, r.created_at, l.code, r.id`);
+  return result.rows.map((row) => ({
+    id: row.id,
+    lineNo: row.line_no,
+    quantity: row.quantity,
+    locationId: row.location_id,
+    itemId: row.item_id,
+    lotId: row.lot_id,
+  }));
 }
 
 /** Changes an order's status (and ship time). */
@@ -162,7 +232,7 @@ export async function updateOrderStatus(
     .where(and(eq(outboundOrders.tenantId, tenantId), eq(outboundOrders.id, orderId)));
 }
 
-/** Orders waiting for stock (pending, backordered) in pool order. */
+/** Orders waiting for stock (pending, partially allocated, backordered) in pool order. */
 export async function listPoolOrders(
   db: Db,
   tenantId: string,
@@ -175,7 +245,7 @@ export async function listPoolOrders(
     .where(
       and(
         eq(outboundOrders.tenantId, tenantId),
-        inArray(outboundOrders.status, ['pending', 'backordered']),
+        inArray(outboundOrders.status, ['pending', 'partially_allocated', 'backordered']),
         warehouseId ? eq(outboundOrders.warehouseId, warehouseId) : undefined,
       ),
     )

@@ -4,6 +4,7 @@
  * their ledger moves. Concurrent allocations of the same item queue on the stock row locks, so they
  * never reserve more than is on hand.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { findCustomerFacts } from '../../crm/index.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -12,13 +13,14 @@ import { newId } from '../../../platform/ids.js';
 import type { AllocationStrategy } from '../layout/layout.contract.js';
 import { orderNotAllocatable, orderNotFound } from '../orders/order.errors.js';
 import * as orders from '../orders/order.repository.js';
+import type { WarehouseSettings } from '../settings/warehouse-settings.contract.js';
 import { getWarehouseSettings } from '../settings/warehouse-settings.service.js';
 import { recordMoves } from '../stock/ledger.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { allocate, type AllocationRules } from './allocate.js';
 import type { AllocatePoolInput, AllocatePoolReport, AllocationResult } from './allocation.contract.js';
 import * as repo from './allocation.repository.js';
-import { releaseReservations } from './release.js';
+import { closeActiveReservations } from './release.js';
 import { withTransactionRetry } from './transaction-retry.js';
 
 /** Allocates one order (releasing what it held first); 404 unknown, 409 shipped or cancelled. */
@@ -28,12 +30,14 @@ export async function allocateOrder(
   orderId: string,
 ): Promise<AllocationResult> {
   requirePermission(actor, 'warehouse.orders');
-  return withTransactionRetry(() =>
-    deps.db.transaction((tx) => allocateInTransaction(tx, actor, orderId, deps.clock.now())),
-  );
+  return allocateWithRetry(deps, actor, orderId, { warehouses: new Map(), lotRules: new Map(), pool: false });
 }
 
-/** Allocates the pool's pending and backordered orders in pool order, each on its own, reporting each. */
+/**
+ * Allocates the pool's pending, partially allocated and backordered orders in pool order, each on its
+ * own, reporting each. The tenant's settings, the warehouses' strategy and policy and the customers'
+ * lot rules are read once per run.
+ */
 export async function allocatePool(
   deps: WarehouseDeps,
   actor: Actor,
@@ -41,10 +45,16 @@ export async function allocatePool(
 ): Promise<AllocatePoolReport> {
   requirePermission(actor, 'warehouse.orders');
   const pending = await repo.listPoolOrders(deps.db, actor.tenantId, input.warehouseId, input.limit ?? 500);
+  const run: RunContext = {
+    settings: await getWarehouseSettings(deps.db, actor.tenantId),
+    warehouses: new Map(),
+    lotRules: new Map(),
+    pool: true,
+  };
   const results: AllocatePoolReport['results'] = [];
   for (const order of pending) {
     try {
-      const result = await allocateOrder(deps, actor, order.id);
+      const result = await allocateWithRetry(deps, actor, order.id, run);
       results.push({ orderId: order.id, externalRef: order.externalRef, status: result.status, error: null });
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -59,24 +69,56 @@ export async function allocatePool(
   return { results };
 }
 
+/**
+ * What one allocation run (a pool run, or one order) reads once: the tenant's settings (read on first
+ * need when absent), the warehouses by id and the customers' lot rules; `pool` marks a pool run, which does not store a
+ * backordered order's result again when nothing but its time changed.
+ */
+type RunContext = {
+  settings?: WarehouseSettings;
+  warehouses: Map<string, orders.WarehouseRef>;
+  /** Customers' lot rules by customer id (undefined: the customer has none). */
+  lotRules: Map<string, { singleLotPerLine: boolean } | undefined>;
+  pool: boolean;
+};
+
+function allocateWithRetry(
+  deps: WarehouseDeps,
+  actor: Actor,
+  orderId: string,
+  run: RunContext,
+): Promise<AllocationResult> {
+  return withTransactionRetry(() =>
+    deps.db.transaction((tx) => allocateInTransaction(tx, actor, orderId, deps.clock.now(), run)),
+  );
+}
+
 async function allocateInTransaction(
   tx: Db,
   actor: Actor,
   orderId: string,
   now: Date,
+  run: RunContext,
 ): Promise<AllocationResult> {
   const tenantId = actor.tenantId;
   const order = await orders.findOrderRow(tx, tenantId, orderId, { lock: true });
   if (!order) throw orderNotFound(orderId);
   if (order.status === 'shipped' || order.status === 'cancelled') throw orderNotAllocatable(order.status);
-  const warehouse = (await orders.findWarehouseRef(tx, tenantId, { id: order.warehouseId }))!;
+  let warehouse = run.warehouses.get(order.warehouseId);
+  if (!warehouse) {
+    warehouse = (await orders.findWarehouseRef(tx, tenantId, { id: order.warehouseId }))!;
+    run.warehouses.set(order.warehouseId, warehouse);
+  }
   const lines = await orders.listOrderLines(tx, tenantId, orderId);
   const at = { now, actorUserId: actor.userId };
-  await releaseReservations(tx, tenantId, order, 'reallocate', at);
+  // The lines say what the order's active reservations hold (read under the order lock, which every
+  // change of them takes): nothing held, nothing to release.
+  const held = lines.some((line) => line.allocated !== 0);
+  const released = held ? await closeActiveReservations(tx, tenantId, order, 'reallocate', at) : [];
   const itemIds = [...new Set(lines.map((line) => line.itemId))].sort();
   await repo.lockStockRows(tx, tenantId, order.warehouseId, itemIds);
   const candidates = await repo.listCandidates(tx, tenantId, order.warehouseId, itemIds);
-  const { rules, valueTier } = await lotRulesOf(tx, tenantId, order, now);
+  const { rules, valueTier } = await lotRulesOf(tx, tenantId, order, now, run);
   const { result, picks } = allocate({
     orderId,
     policy: (order.allocationPolicy ?? warehouse.allocationPolicy) as 'partial' | 'backorder',
@@ -94,14 +136,10 @@ async function allocateInTransaction(
     })),
   });
   const byStock = new Map(candidates.map((row) => [row.stockId, row]));
-  await repo.insertReservations(
-    tx,
-    picks.map((pick) => ({ tenantId, id: newId(), orderId, ...pick, createdAt: now })),
-  );
-  await recordMoves(
-    tx,
-    tenantId,
-    picks.map((pick) => {
+  // The releases first, then the new reservations: one insert for both.
+  const moves = [
+    ...released,
+    ...picks.map((pick) => {
       const row = byStock.get(pick.stockId)!;
       return {
         warehouseId: order.warehouseId,
@@ -117,46 +155,63 @@ async function allocateInTransaction(
         occurredAt: now,
       };
     }),
-  );
-  for (const line of result.lines)
-    await repo.updateLineShort(tx, tenantId, orderId, line.lineNo, {
+  ];
+  if (moves.length > 0) await recordMoves(tx, tenantId, moves);
+  const unchanged = run.pool && order.status === 'backordered' && (await sameAsLatestRun(tx, order, result));
+  await repo.storeAllocationOutcome(tx, tenantId, orderId, {
+    reservations: picks.map((pick) => ({ id: newId(), ...pick })),
+    lines: result.lines.map((line) => ({
+      lineNo: line.lineNo,
       quantity: line.short,
       reason: line.shortReason,
-    });
-  await repo.insertAllocationRun(tx, {
-    tenantId,
-    id: newId(),
-    orderId,
-    result,
-    actorUserId: actor.userId,
-    createdAt: now,
+    })),
+    run: unchanged ? null : { id: newId(), result, actorUserId: actor.userId },
+    status: result.status,
+    now,
   });
-  await repo.updateOrderStatus(tx, tenantId, orderId, { status: result.status, updatedAt: now });
   return result;
+}
+
+/**
+ * True when the order's latest stored run says the same as `result` in everything but when it was
+ * made (a pool run then does not store it again, so long-lived backorders do not grow the history).
+ */
+async function sameAsLatestRun(tx: Db, order: orders.OrderRow, result: AllocationResult): Promise<boolean> {
+  const latest = await repo.findLatestAllocationRun(tx, order.tenantId, order.id);
+  if (!latest) return false;
+  const fresh = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
+  return isDeepStrictEqual({ ...latest, allocatedAt: null }, { ...fresh, allocatedAt: null });
 }
 
 /**
  * The order's lot rules: the value tier's age limit (sales orders with a customer only), one lot
  * per line (the order's flag, else the customer's rule), expired stock only for scrap and returns.
+ * The customer is read once; the settings only when there is a tier, and once per run.
  */
 async function lotRulesOf(
   tx: Db,
   tenantId: string,
   order: orders.OrderRow,
   now: Date,
+  run: RunContext,
 ): Promise<{ rules: AllocationRules; valueTier: string | null }> {
   const customerId = order.type === 'sales' ? order.customerId : null;
   const facts = customerId
     ? (await findCustomerFacts(tx, tenantId, [customerId])).get(customerId)
     : undefined;
   const valueTier = facts?.valueTier ?? null;
-  const settings = await getWarehouseSettings(tx, tenantId);
-  const customerRule = customerId ? await orders.findCustomerLotRule(tx, tenantId, customerId) : undefined;
+  if (valueTier !== null && !run.settings) run.settings = await getWarehouseSettings(tx, tenantId);
+  let customerRule: { singleLotPerLine: boolean } | undefined;
+  if (customerId && order.singleLotPerLine === null) {
+    if (!run.lotRules.has(customerId))
+      run.lotRules.set(customerId, await orders.findCustomerLotRule(tx, tenantId, customerId));
+    customerRule = run.lotRules.get(customerId);
+  }
   return {
     valueTier,
     rules: {
       asOf: now.toISOString().slice(0, 10),
-      maxStockAgeMonths: valueTier === null ? null : (settings.maxStockAgeMonths[valueTier] ?? null),
+      maxStockAgeMonths: valueTier === null ? null : (run.settings!.maxStockAgeMonths[valueTier] ?? null),
       singleLotPerLine: order.singleLotPerLine ?? customerRule?.singleLotPerLine ?? false,
       allowExpired: order.type === 'scrap' || order.type === 'return_to_supplier',
     },

@@ -237,14 +237,28 @@ describe('allocating, cancelling and shipping', () => {
       (await get(`/api/outbound-orders/${order.id}/allocations`)).json<{ items: unknown[] }>().items,
     ).toHaveLength(2);
     expect(await findReservationDrift(ctx.database.db, t)).toEqual([]);
-    // A second order now finds everything reserved.
+    // A second order now finds everything reserved; the pool run tops up the partial order too.
     const starved = await push();
     const pool = await post('/api/outbound-orders/allocate', {});
     expect(pool.json()).toMatchObject({
-      results: [{ orderId: starved.id, status: 'backordered', error: null }],
+      results: [
+        { orderId: order.id, status: 'partially_allocated', error: null },
+        { orderId: starved.id, status: 'backordered', error: null },
+      ],
     });
     const result = (await get(`/api/outbound-orders/${starved.id}`)).json<OutboundOrderDetail>();
     expect(result.lines[0]).toMatchObject({ shortReason: 'reserved_by_other_orders' });
+    expect(await findReservationDrift(ctx.database.db, t)).toEqual([]);
+    // A pool run stores a backordered order's result only when it changed; asking for it always stores.
+    const runsOf = async (id: string) =>
+      (await get(`/api/outbound-orders/${id}/allocations`)).json<{ items: unknown[] }>().items.length;
+    expect(await runsOf(starved.id)).toBe(1);
+    await post('/api/outbound-orders/allocate', {});
+    expect(await runsOf(starved.id)).toBe(1);
+    expect(await runsOf(order.id)).toBe(4);
+    await post(`/api/outbound-orders/${starved.id}/allocate`);
+    expect(await runsOf(starved.id)).toBe(2);
+    expect(await findReservationDrift(ctx.database.db, t)).toEqual([]);
   });
 
   it('ships with pick and shipment moves, weights catch-weight lines and publishes the event', async () => {
