@@ -2,7 +2,7 @@
  * Warehouse → Ledger (台账): every stock move, newest first, with filters by warehouse, kind, item,
  * location and order; an allocation or pick links to its order.
  */
-import { Anchor, Badge, CloseButton, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
 import type { LedgerSearch } from './warehouse-search';
 import { ItemSelect } from './item-select';
-import { ListFrame, LoadMore, WarehouseSelect } from './list-parts';
+import { ListFrame, LoadMore, OrderFilterChip, WarehouseSelect } from './list-parts';
 import { useDebouncedText } from './use-debounced-text';
 import { MOVE_KIND_OPTIONS, moveKindColors, moveRoute, oneOf } from './warehouse-labels';
 import { movesQuery } from './warehouse-queries';
@@ -55,20 +55,7 @@ export function LedgerPage() {
           w={160}
           data-testid="filter-location"
         />
-        {search.orderId && (
-          <Badge
-            size="lg"
-            variant="light"
-            tt="none"
-            mb={6}
-            rightSection={
-              <CloseButton size="xs" onClick={() => setSearch({ orderId: undefined })} aria-label="×" />
-            }
-            data-testid="filter-order"
-          >
-            {t('warehouse.ledger.forOrder')}
-          </Badge>
-        )}
+        {search.orderId && <OrderFilterChip onClear={() => setSearch({ orderId: undefined })} />}
       </Group>
       <ListFrame query={list} empty={moves.length === 0} emptyTestId="ledger-empty">
         <MoveTable moves={moves} />

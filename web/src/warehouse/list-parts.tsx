@@ -1,5 +1,5 @@
 /** Pieces every warehouse list shares: the warehouse picker, the list states and "load more". */
-import { Alert, Button, Center, Group, Loader, Paper, Select, Text } from '@mantine/core';
+import { Alert, Badge, Button, Center, CloseButton, Group, Loader, Paper, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,5 +101,22 @@ export function LoadMore({
         </Text>
       )}
     </Group>
+  );
+}
+
+/** The removable chip that says a list shows one order's rows only (`orderId` in the address). */
+export function OrderFilterChip({ onClear }: { onClear: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      size="lg"
+      variant="light"
+      tt="none"
+      mb={6}
+      rightSection={<CloseButton size="xs" onClick={onClear} aria-label="×" />}
+      data-testid="filter-order"
+    >
+      {t('warehouse.ledger.forOrder')}
+    </Badge>
   );
 }

@@ -2,7 +2,7 @@
  * Warehouse → Weight checks (称重差异): fresh goods weighed out against what they weighed in, newest
  * first; losses over the tolerance per day are red, with who weighed the goods in and out.
  */
-import { Anchor, Badge, CloseButton, Group, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -15,7 +15,7 @@ import type {
 import { callApi, queryString } from '../api/client';
 import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
-import { ListFrame, LoadMore, WarehouseSelect } from './list-parts';
+import { ListFrame, LoadMore, OrderFilterChip, WarehouseSelect } from './list-parts';
 import { uncutLabel } from './order-badges';
 import { WAREHOUSE_PAGE_SIZE } from './warehouse-queries';
 import type { WeightChecksSearch } from './weight-checks-search';
@@ -65,20 +65,7 @@ export function WeightChecksPage() {
           mb={8}
           data-testid="weight-checks-flagged-only"
         />
-        {search.orderId && (
-          <Badge
-            size="lg"
-            variant="light"
-            tt="none"
-            mb={6}
-            rightSection={
-              <CloseButton size="xs" onClick={() => setSearch({ orderId: undefined })} aria-label="×" />
-            }
-            data-testid="filter-order"
-          >
-            {t('warehouse.ledger.forOrder')}
-          </Badge>
-        )}
+        {search.orderId && <OrderFilterChip onClear={() => setSearch({ orderId: undefined })} />}
       </Group>
       <ListFrame query={list} empty={checks.length === 0} emptyTestId="weight-checks-empty">
         <WeightCheckTable checks={checks} />
