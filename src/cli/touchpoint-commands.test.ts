@@ -1,56 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { Command } from 'commander';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
-import { createTestDatabase } from '../../test/helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliDatabase, useInProcessCli } from '../../test/helpers/cli.js';
 import { makeTenant } from '../../test/helpers/factories.js';
 import { createSource } from '../modules/insights/source/source.service.js';
 import { fixedClock } from '../platform/clock.js';
-import type { Database } from '../platform/db/database.js';
 import { describeOfflineReport, registerTouchpointCommands } from './touchpoint-commands.js';
 
-let database: Database;
-let dir: string;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'kehu-touchpoints-cli-'));
-});
-afterAll(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const clock = fixedClock('2026-03-02T02:00:00Z');
-
-/** Runs `kehu <args>` in process against the test database; answers what it printed. */
-async function kehu(args: string[]): Promise<string> {
-  const chunks: Buffer[] = [];
-  const stdout = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const program = new Command().exitOverride();
-  registerTouchpointCommands(program, { run: (work) => work(database), clock, stdout });
-  await program.parseAsync(args, { from: 'user' });
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function file(name: string, content: string | Buffer): string {
-  const target = path.join(dir, name);
-  writeFileSync(target, content);
-  return target;
-}
+const cli = useInProcessCli(
+  'kehu-touchpoints-cli-',
+  (program, io) => registerTouchpointCommands(program, io),
+  clock,
+);
+const { kehu, file } = cli;
 
 describe('kehu touchpoints import', () => {
   it('imports a GB18030 list into an offline source named by name or id, then reports duplicates', async () => {
-    const { tenant, admin } = await makeTenant(database.db);
-    const salon = await createSource({ db: database.db, clock }, admin.actor, {
+    const { tenant, admin } = await makeTenant(cli.database.db);
+    const salon = await createSource({ db: cli.database.db, clock }, admin.actor, {
       name: '沙龙',
       kind: 'offline',
     });
@@ -83,8 +51,8 @@ describe('kehu touchpoints import', () => {
   });
 
   it('refuses an unknown source, a source that is not offline and a missing file', async () => {
-    const { tenant, admin } = await makeTenant(database.db);
-    await createSource({ db: database.db, clock }, admin.actor, { name: 'Web', kind: 'web' });
+    const { tenant, admin } = await makeTenant(cli.database.db);
+    await createSource({ db: cli.database.db, clock }, admin.actor, { name: 'Web', kind: 'web' });
     const csv = file('one.csv', 'event,userId\nVisit,u-1\n');
     const args = ['touchpoints', 'import', '--tenant', tenant.slug];
     await expect(kehu([...args, '--source', 'Nope', csv])).rejects.toMatchObject({
@@ -93,9 +61,9 @@ describe('kehu touchpoints import', () => {
     await expect(kehu([...args, '--source', 'Web', csv])).rejects.toMatchObject({
       code: 'insights.import.source_not_offline',
     });
-    await expect(kehu([...args, '--source', 'Web', path.join(dir, 'missing.csv')])).rejects.toThrow(
-      /cannot read .*missing\.csv: ENOENT/,
-    );
+    await expect(
+      kehu([...args, '--source', 'Web', path.join(path.dirname(file('present.csv', '')), 'missing.csv')]),
+    ).rejects.toThrow(/cannot read .*missing\.csv: ENOENT/);
   });
 
   it('lists at most 50 rejected rows and says how many more there are', () => {

@@ -1,56 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
-import { createTestDatabase } from '../../test/helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliDatabase, useInProcessCli } from '../../test/helpers/cli.js';
 import { makeTenant } from '../../test/helpers/factories.js';
 import { stock } from '../modules/warehouse/stock/stock.table.js';
 import { fixedClock } from '../platform/clock.js';
-import type { Database } from '../platform/db/database.js';
 import { describeImportReport, registerWarehouseCommands } from './warehouse-commands.js';
 
-let database: Database;
-let dir: string;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'kehu-warehouse-cli-'));
-});
-afterAll(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const clock = fixedClock('2026-03-02T02:00:00Z');
-
-/** Runs `kehu <args>` in process against the test database; answers what it printed. */
-async function kehu(args: string[]): Promise<string> {
-  const chunks: Buffer[] = [];
-  const stdout = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const program = new Command().exitOverride();
-  registerWarehouseCommands(program, { run: (work) => work(database), clock, stdout });
-  await program.parseAsync(args, { from: 'user' });
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function file(name: string, content: string | Buffer): string {
-  const target = path.join(dir, name);
-  writeFileSync(target, content);
-  return target;
-}
+const cli = useInProcessCli(
+  'kehu-warehouse-cli-',
+  (program, io) => registerWarehouseCommands(program, io),
+  clock,
+);
+const { kehu, file } = cli;
 
 describe('kehu warehouse', () => {
   it('creates a warehouse, imports locations, items and stock, shows stock, and rebuilds', async () => {
-    const { tenant } = await makeTenant(database.db);
+    const { tenant } = await makeTenant(cli.database.db);
     const t = ['--tenant', tenant.slug];
     expect(await kehu(['warehouse', 'create', ...t, '--code', 'HZ1', '--name', '杭州仓'])).toMatch(
       /^created warehouse HZ1 \(.+\)\n$/,
@@ -81,7 +49,7 @@ describe('kehu warehouse', () => {
     expect(await kehu(['warehouse', 'rebuild', ...t, '--warehouse', 'HZ1'])).toBe(
       'moves 1, stock rows 1, differences 0, reservation differences 0\n',
     );
-    await database.db
+    await cli.database.db
       .update(stock)
       .set({ onHand: 9 })
       .where(and(eq(stock.tenantId, tenant.id), eq(stock.onHand, 7)));
@@ -92,7 +60,7 @@ describe('kehu warehouse', () => {
   });
 
   it('refuses an unknown kind, an unknown warehouse and a missing file', async () => {
-    const { tenant } = await makeTenant(database.db);
+    const { tenant } = await makeTenant(cli.database.db);
     const csv = file('one.csv', 'sku,name\nX,x\n');
     await expect(kehu(['warehouse', 'import', 'orders', csv, '--tenant', tenant.slug])).rejects.toThrow(
       /unknown import kind orders/,
@@ -101,7 +69,14 @@ describe('kehu warehouse', () => {
       kehu(['warehouse', 'import', 'locations', csv, '--tenant', tenant.slug, '--warehouse', 'NOPE']),
     ).rejects.toMatchObject({ code: 'warehouse.warehouse.not_found' });
     await expect(
-      kehu(['warehouse', 'import', 'items', path.join(dir, 'missing.csv'), '--tenant', tenant.slug]),
+      kehu([
+        'warehouse',
+        'import',
+        'items',
+        path.join(path.dirname(file('present.csv', '')), 'missing.csv'),
+        '--tenant',
+        tenant.slug,
+      ]),
     ).rejects.toThrow(/cannot read .*missing\.csv: ENOENT/);
   });
 

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { Command } from 'commander';
 import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../src/platform/clock.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { createTestDatabase } from './db.js';
 import { testEngine } from './engine.js';
 
@@ -52,6 +56,62 @@ export function useCliDatabase(prefix: string): { readonly env: NodeJS.ProcessEn
     get env() {
       if (!env) throw new Error('useCliDatabase: the database is made in beforeAll; use it inside tests');
       return env;
+    },
+  };
+}
+
+/** How a command group reaches the database, the clock and stdout (each `register…Commands` takes it). */
+type CommandIo = {
+  run<T>(work: (database: Database) => Promise<T>): Promise<T>;
+  clock: Clock;
+  stdout: NodeJS.WritableStream;
+};
+
+/**
+ * One command group run in process against a fresh test database, for a whole test file: `kehu(args)`
+ * parses like the real CLI and answers what it printed; `file(name, content)` writes an input file
+ * into a temporary folder and answers its path. Registers its `beforeAll`/`afterAll`.
+ */
+export function useInProcessCli(
+  prefix: string,
+  register: (program: Command, io: CommandIo) => void,
+  clock: Clock,
+): {
+  readonly database: Database;
+  kehu(args: string[]): Promise<string>;
+  file(name: string, content: string | Buffer): string;
+} {
+  let database: Database | undefined;
+  let dir = '';
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get database() {
+      return database!;
+    },
+    async kehu(args) {
+      const chunks: Buffer[] = [];
+      const stdout = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(Buffer.from(chunk));
+          done();
+        },
+      });
+      const program = new Command().exitOverride();
+      register(program, { run: (work) => work(database!), clock, stdout });
+      await program.parseAsync(args, { from: 'user' });
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    file(name, content) {
+      const target = path.join(dir, name);
+      writeFileSync(target, content);
+      return target;
     },
   };
 }
