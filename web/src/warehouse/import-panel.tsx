@@ -2,14 +2,12 @@
 import {
   Alert,
   Button,
-  Code,
   FileInput,
   Group,
   Paper,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -23,12 +21,10 @@ import type {
 import type { Warehouse } from '../../../src/modules/warehouse/layout/layout.contract';
 import { describeError } from '../api/problem-text';
 import { CountCard } from '../shell/count-card';
+import { RejectedRowsTable } from '../shell/rejected-rows-table';
 import { importWarehouseCsv } from './warehouse-queries';
 
 const KINDS = ['locations', 'items', 'stock'] as const satisfies readonly ImportKind[];
-
-/** Rejected rows shown; a file with thousands of bad rows is fixed in the file, not on screen. */
-const SHOWN = 200;
 
 /** The form and, after a run, its report. */
 export function ImportPanel({ warehouses }: { warehouses: Warehouse[] }) {
@@ -121,28 +117,11 @@ function ImportReportView({ report }: { report: WarehouseImportReport }) {
         />
       </SimpleGrid>
       {report.rejected.length > 0 && (
-        <Table.ScrollContainer minWidth={420} maxHeight={280}>
-          <Table verticalSpacing="xs" stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={70}>{t('warehouse.import.row')}</Table.Th>
-                <Table.Th w={140}>{t('warehouse.import.field')}</Table.Th>
-                <Table.Th>{t('warehouse.import.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.rejected.slice(0, SHOWN).map((rejection, index) => (
-                <Table.Tr key={`${rejection.row}-${index}`}>
-                  <Table.Td>{rejection.row}</Table.Td>
-                  <Table.Td>
-                    <Code>{rejection.field}</Code>
-                  </Table.Td>
-                  <Table.Td>{rejection.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RejectedRowsTable
+          rejected={report.rejected}
+          texts="warehouse.import"
+          testId="warehouse-import-rejected"
+        />
       )}
     </Stack>
   );

@@ -1,12 +1,10 @@
 /** What an offline CSV import did: stored, duplicates and rejected as big numbers, then the rejected rows. */
-import { Code, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CountCard } from '../../shell/count-card';
+import { RejectedRowsTable } from '../../shell/rejected-rows-table';
 import type { OfflineImportReport } from '../../../../src/modules/insights/offline/offline-import.contract';
 import { rejectionReasonText } from './offline-import-text';
-
-/** Rejected rows shown; a file with thousands of bad rows is fixed in the file, not on screen. */
-const SHOWN = 200;
 
 /** The whole report. */
 export function OfflineImportReportView({ report }: { report: OfflineImportReport }) {
@@ -55,41 +53,14 @@ function RejectedTable({ rejected }: { rejected: OfflineImportReport['rejected']
       <Text size="sm" c="dimmed">
         {t('sources.importCsv.rejectedIntro')}
       </Text>
-      <Table.ScrollContainer minWidth={420} maxHeight={280}>
-        <Table verticalSpacing="xs" stickyHeader data-testid="offline-rejected-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={70}>{t('sources.importCsv.row')}</Table.Th>
-              <Table.Th w={130}>{t('sources.importCsv.field')}</Table.Th>
-              <Table.Th>{t('sources.importCsv.message')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rejected.slice(0, SHOWN).map((rejection, index) => (
-              <Table.Tr key={`${rejection.row}-${index}`} data-testid="offline-rejection">
-                <Table.Td>{rejection.row}</Table.Td>
-                <Table.Td>
-                  {rejection.field === 'row' ? (
-                    t('sources.importCsv.wholeRow')
-                  ) : (
-                    <Code>{rejection.field}</Code>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {reason(rejection.message)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {rejected.length > SHOWN && (
-        <Text size="xs" c="dimmed">
-          {t('sources.importCsv.more', { shown: SHOWN, count: rejected.length })}
-        </Text>
-      )}
+      <RejectedRowsTable
+        rejected={rejected}
+        texts="sources.importCsv"
+        fieldText={(field) => (field === 'row' ? t('sources.importCsv.wholeRow') : undefined)}
+        messageText={reason}
+        testId="offline-rejected-table"
+        rowTestId="offline-rejection"
+      />
     </Stack>
   );
 }
