@@ -1,12 +1,75 @@
 // Architecture boundaries from STYLE.md, checked by `depcruise src web/src --config .dependency-cruiser.cjs`
 // (part of `npm run check`). Paths are relative to the repository root.
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 /** Matches files that only tests use: they may depend on dev tools and on each other. */
 const TEST_FILE = '\\.test\\.tsx?$';
+
+/**
+ * The feature folders of each context, lowest layer first (docs/style.md, "Features"). A feature
+ * may use the features listed before it, never one listed after it, so the graph between features
+ * has no back edges. `null`: the context is not sealed yet (issue "Structure").
+ * @type {Record<string, string[] | null>}
+ */
+const FEATURE_LAYERS = {
+  crm: null,
+  insights: null,
+  warehouse: null,
+};
+
+/** The rules that seal the features of one context: public files only, and downwards only. */
+function featureRules(context, layers) {
+  const dir = path.join(__dirname, 'src', 'modules', context);
+  const folders = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  const unlisted = folders.filter((name) => !layers.includes(name));
+  if (unlisted.length > 0)
+    throw new Error(`FEATURE_LAYERS.${context} does not place: ${unlisted.join(', ')}`);
+  const root = `^src/modules/${context}/`;
+  const through = {
+    name: `${context}-feature-through-public-files`,
+    comment:
+      `Inside ${context}, a feature uses another feature only through its service, contract and errors ` +
+      'files: its tables, queries, routes and helpers stay private, so one feature owns the rows it ' +
+      'writes. Pure helpers another feature needs are exported from the contract.',
+    severity: 'error',
+    from: { path: `${root}([^/]+)/`, pathNot: TEST_FILE },
+    to: { path: `${root}[^/]+/`, pathNot: [`${root}$1/`, '\\.(service|contract|errors)\\.ts$'] },
+  };
+  const pure = {
+    name: `${context}-rule-files-pure`,
+    comment:
+      'A file without a role in its name (allocate.ts, match-keys.ts) holds pure rules: it reads no ' +
+      'table and runs no query. Code that does is a repository (so its SQL is snapshotted) or a service.',
+    severity: 'error',
+    from: { path: `${root}[^/]+/[a-z0-9-]+\\.ts$`, pathNot: TEST_FILE },
+    to: {
+      path: ['\\.(table|repository)\\.ts$', '^src/platform/db/', 'drizzle-orm'],
+      dependencyTypesNot: ['type-only'],
+    },
+  };
+  const downwards = layers.slice(0, -1).map((feature, index) => ({
+    name: `${context}-${feature}-not-upwards`,
+    comment: `${context}/${feature} sits below ${layers.slice(index + 1).join(', ')}: it never imports them.`,
+    severity: 'error',
+    from: { path: `${root}${feature}/`, pathNot: TEST_FILE },
+    to: { path: `${root}(${layers.slice(index + 1).join('|')})/` },
+  }));
+  return [through, pure, ...downwards];
+}
+
+const sealedFeatureRules = Object.entries(FEATURE_LAYERS).flatMap(([context, layers]) =>
+  layers ? featureRules(context, layers) : [],
+);
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...sealedFeatureRules,
     {
       name: 'platform-not-to-domain',
       comment:

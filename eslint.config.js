@@ -161,6 +161,98 @@ export default defineConfig([
   },
 
   {
+    // docs/style.md, "Size": a file holds one idea and stays under 300 lines; a function does one step
+    // and stays under 60. Tests count for files (split a long suite by behaviour) but not for
+    // functions: a `describe` block is a list of cases, not one step. The web app's components are
+    // measured for files only, for now (see docs/style.md).
+    files: [
+      'src/**/*.ts',
+      'web/src/**/*.{ts,tsx}',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.ts',
+    ],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60 }] },
+  },
+  // PENDING-SIZE crm: files not yet split (issue "Structure"); remove each as it is split.
+  {
+    files: [
+      'src/modules/crm/customer/customer.service.ts',
+      'src/modules/crm/pool/pool-ownership.service.test.ts',
+      'src/modules/crm/tier/tier.service.test.ts',
+      'src/modules/crm/customer/customer.routes.ts',
+      'src/modules/crm/demo/demo-customers.ts',
+      'src/modules/crm/demo/demo-seed.ts',
+      'src/modules/crm/import/import-new-row.ts',
+      'src/modules/crm/pool/pool.routes.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  // PENDING-SIZE insights
+  {
+    files: [
+      'src/modules/insights/ingest/ingest.identity.test.ts',
+      'src/modules/insights/ingest/segment-message.test.ts',
+      'src/modules/insights/demo/demo-touchpoints.ts',
+      'src/modules/insights/ingest/ingest.routes.ts',
+      'src/modules/insights/timeline/timeline.routes.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  // PENDING-SIZE warehouse
+  {
+    files: [
+      'src/modules/warehouse/allocation/allocate.test.ts',
+      'src/modules/warehouse/allocation/allocate.ts',
+      'src/modules/warehouse/catalog/catalog.service.ts',
+      'src/modules/warehouse/demo/demo-seed.ts',
+      'src/modules/warehouse/layout/layout.repository.ts',
+      'src/modules/warehouse/layout/layout.service.ts',
+      'src/modules/warehouse/orders/order.repository.ts',
+      'src/modules/warehouse/orders/order.routes.test.ts',
+      'src/modules/warehouse/stock/ledger.ts',
+      'src/modules/warehouse/stock/stock.repository.ts',
+      'src/modules/warehouse/allocation/allocation.routes.ts',
+      'src/modules/warehouse/allocation/allocation.service.ts',
+      'src/modules/warehouse/allocation/ship.service.ts',
+      'src/modules/warehouse/catalog/catalog.routes.ts',
+      'src/modules/warehouse/documents/shipping-label.pdf.ts',
+      'src/modules/warehouse/fresh/weight-check.repository.ts',
+      'src/modules/warehouse/fresh/weight-check.service.ts',
+      'src/modules/warehouse/import/import-stock.ts',
+      'src/modules/warehouse/inbound/inbound.service.ts',
+      'src/modules/warehouse/layout/layout.routes.ts',
+      'src/cli/warehouse-commands.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  // PENDING-SIZE access (platform/auth)
+  {
+    files: ['src/platform/auth/auth.routes.ts'],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  // PENDING-SIZE tests, benches, web
+  {
+    files: [
+      'bench/customers-data.ts',
+      'bench/customers.bench.ts',
+      'bench/touchpoints.bench.ts',
+      'bench/warehouse.bench.ts',
+      'e2e/touchpoints.e2e.test.ts',
+      'test/http-api.test.ts',
+      'test/touchpoints-clients.test.ts',
+      'web/src/router.tsx',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+
+  {
     files: [...webTs],
     extends: [reactHooks.configs.flat['recommended-latest']],
     rules: {

@@ -4,6 +4,7 @@
  * analytics.js sends them, packed into `/v1/batch` bodies. Seeded, so every run sends the same shape.
  */
 import { randomUUID } from 'node:crypto';
+import { DAY_MS } from '../src/platform/clock.js';
 export { seededRandom } from '../src/platform/random.js';
 
 /** One visitor: an anonymous id always, a user id and traits once signed in. */
@@ -96,7 +97,7 @@ export function makeBatchBodies(
   let eventBytes = 0;
   for (let start = 0; start < count; start += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, count - start) }, () =>
-      makeEvent(pick(visitors, rnd), new Date(nowMs - Math.floor(rnd() * days * 86_400_000)), rnd),
+      makeEvent(pick(visitors, rnd), new Date(nowMs - Math.floor(rnd() * days * DAY_MS)), rnd),
     );
     for (const event of batch) eventBytes += Buffer.byteLength(JSON.stringify(event));
     bodies.push(Buffer.from(JSON.stringify({ batch, sentAt: new Date(nowMs).toISOString() })));

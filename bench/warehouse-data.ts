@@ -4,10 +4,9 @@
  * (dates are relative to the day the bench runs, so value-tier age limits always bite the same way).
  */
 import type { CreateOutboundOrderRequest, Priority } from '../src/modules/warehouse/orders/order.contract.js';
+import { DAY_MS } from '../src/platform/clock.js';
 
 export { seededRandom } from '../src/platform/random.js';
-
-const DAY_MS = 86_400_000;
 
 /** The bench warehouse's pick layout: aisles × slots per aisle, each slot with `levels` levels. */
 export type LayoutSize = { aisles: number; slots: number; levels: number };

@@ -10,6 +10,7 @@
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
+import { DAY_MS } from '../src/platform/clock.js';
 
 type Created = { id: string };
 type Allocation = {
@@ -30,8 +31,7 @@ async function post<T>(request: APIRequestContext, url: string, body: unknown = 
   return (await response.json()) as T;
 }
 
-const DAY = 86_400_000;
-const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY);
+const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {

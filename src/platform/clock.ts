@@ -1,3 +1,9 @@
+/** One day in milliseconds (UTC days; no daylight saving in storage). */
+export const DAY_MS = 86_400_000;
+
+/** One hour in milliseconds. */
+export const HOUR_MS = 3_600_000;
+
 /** The source of "now" for services, so tests can move time without sleeping. */
 export type Clock = { now(): Date };
 
@@ -15,7 +21,7 @@ export function fixedClock(
       current = new Date(to);
     },
     advanceDays: (days) => {
-      current = new Date(current.getTime() + days * 86_400_000);
+      current = new Date(current.getTime() + days * DAY_MS);
     },
   };
 }

@@ -18,3 +18,36 @@ export function captureSql(pool: pg.Pool): { db: NodePgDatabase; take(title: str
     },
   };
 }
+
+/** One call of a repository snapshot: a title starting with the function's name, and the call. */
+export type SnapshotCall = [title: string, call: (db: NodePgDatabase) => Promise<unknown>];
+
+/**
+ * Runs `calls` against a capturing handle on `pool` and returns the snapshot text, after checking that
+ * the calls cover every function `repository` exports (a title's first word names the function), so
+ * a new query cannot be added without its snapshot. Compare the text with `toMatchFileSnapshot`.
+ *
+ * @example
+ * const text = await snapshotRepository(database.pool, repo, [
+ *   ['findPoolByName', (db) => repo.findPoolByName(db, tenantId, 'East')],
+ * ]);
+ * await expect(text).toMatchFileSnapshot('./pool.repository.sql');
+ */
+export async function snapshotRepository(
+  pool: pg.Pool,
+  repository: Record<string, unknown>,
+  calls: SnapshotCall[],
+): Promise<string> {
+  const called = new Set(calls.map(([title]) => /^[\w$]+/.exec(title)?.[0]));
+  const uncovered = Object.entries(repository)
+    .filter(([name, value]) => typeof value === 'function' && !called.has(name))
+    .map(([name]) => name);
+  if (uncovered.length > 0) throw new Error(`no snapshot call for ${uncovered.join(', ')}`);
+  const sql = captureSql(pool);
+  const parts: string[] = [];
+  for (const [title, call] of calls) {
+    await call(sql.db);
+    parts.push(sql.take(title));
+  }
+  return parts.join('\n');
+}

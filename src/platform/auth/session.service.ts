@@ -8,6 +8,7 @@ import { actorForMember, asRole } from './identity.service.js';
 import { effectiveScope } from './roles.js';
 import * as repo from './identity.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import { DAY_MS } from '../clock.js';
 
 /** How long a session lasts without signing in again. */
 export const SESSION_DAYS = 30;
@@ -31,7 +32,7 @@ export async function signIn(
   if (!actor) throw badCredentials();
   await repo.deleteExpiredSessions(db, user.id, clock.now());
   const token = newToken();
-  const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * DAY_MS);
   await repo.insertSession(db, {
     tokenHash: hashToken(token),
     userId: user.id,

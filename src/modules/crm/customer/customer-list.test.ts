@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant, makeUser } from '../../../../test/helpers/factories.js';
-import { systemClock } from '../../../platform/clock.js';
+import { DAY_MS, systemClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { pools } from '../pool/pool.table.js';
@@ -41,7 +41,7 @@ describe('customer list', () => {
     const made: { id: string; at: Date | null }[] = [];
     for (const [i, day] of days.entries()) {
       const c = await createCustomer(deps(), admin.actor, { kind: 'consumer', name: `P${i}` });
-      const at = day === null ? null : new Date(Date.UTC(2026, 9, 1) - day * 86_400_000);
+      const at = day === null ? null : new Date(Date.UTC(2026, 9, 1) - day * DAY_MS);
       await updateCustomerRow(database.db, admin.actor, c.id, { lastFollowUpAt: at });
       made.push({ id: c.id, at });
     }

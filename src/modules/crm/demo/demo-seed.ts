@@ -16,8 +16,7 @@ import { accountMembers, people } from '../person/person.table.js';
 import { poolMoves, pools } from '../pool/pool.table.js';
 import { tierChanges } from '../tier/tier.table.js';
 import { demoCustomers, random } from './demo-customers.js';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../../../platform/clock.js';
 
 /** The default recall windows (crm-settings.contract.ts), which the demo's follow-up dates are spread over. */
 const RECALL_DAYS = { A: 30, B: 21, C: 15, D: 10, unset: 10 } as const;
@@ -72,10 +71,10 @@ export async function seedDemoCrm(
     const window = RECALL_DAYS[intentTier ?? 'unset'];
     const roll = rnd();
     const idleDays = roll < 0.04 ? window + 1 : roll < 0.14 ? window - 2 : rnd() * (window - 4);
-    const lastContact = new Date(now - idleDays * DAY - Math.floor(rnd() * 3_600_000));
+    const lastContact = new Date(now - idleDays * DAY_MS - Math.floor(rnd() * 3_600_000));
     const contacts = rnd() < 0.85 ? 1 + Math.floor(rnd() * 4) : 0;
     const createdAt = contacts
-      ? new Date(lastContact.getTime() - Math.floor(rnd() * 90) * DAY)
+      ? new Date(lastContact.getTime() - Math.floor(rnd() * 90) * DAY_MS)
       : new Date(lastContact.getTime() - Math.floor(rnd() * 3_600_000));
     const lastFollowUpAt = contacts ? lastContact : null;
     rows.push({
@@ -120,7 +119,7 @@ export async function seedDemoCrm(
         source: 'manual',
         reason: pick(['first call', '首次拜访后评估', 'qualified at the trade show', '电话沟通后确认']),
         changedByUserId: owner,
-        changedAt: new Date(Math.min(createdAt.getTime() + DAY, now)),
+        changedAt: new Date(Math.min(createdAt.getTime() + DAY_MS, now)),
       });
     }
     for (let i = 0; i < contacts; i++) {

@@ -4,6 +4,7 @@ import { signInCookie, useTestApp } from '../../../../test/helpers/server.js';
 import { newId } from '../../../platform/ids.js';
 import type { Customer } from '../customer/customer.contract.js';
 import type { FollowUp, FollowUpPage, TimelinePage } from './follow-up.contract.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
 const t = useTestApp();
 
@@ -49,7 +50,7 @@ describe('follow-ups over HTTP', () => {
         response.json<Problem>().errors?.map((e) => e.path),
       ];
     };
-    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const future = new Date(Date.now() + DAY_MS).toISOString();
     expect(await fails({ channel: 'call', note: 'x', at: future })).toEqual([
       400,
       'crm.follow_up.invalid',

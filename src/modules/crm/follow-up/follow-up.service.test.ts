@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant, makeUser } from '../../../../test/helpers/factories.js';
-import { fixedClock } from '../../../platform/clock.js';
+import { DAY_MS, fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { createCustomer } from '../customer/customer.service.js';
@@ -22,7 +22,6 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const START = '2026-05-04T10:00:00.000Z';
-const DAY = 86_400_000;
 
 function setup() {
   const clock = fixedClock(START);
@@ -57,7 +56,7 @@ describe('follow-ups', () => {
     expect(row.lastFollowUpAt?.toISOString()).toBe('2026-05-09T10:00:00.000Z');
     expect(row.recallWarnedAt).toBeNull();
 
-    const backdated = new Date(Date.parse(START) + DAY).toISOString();
+    const backdated = new Date(Date.parse(START) + DAY_MS).toISOString();
     await createFollowUp(deps, admin.actor, c.id, { channel: 'visit', note: 'forgot to log', at: backdated });
     row = await customerRow(c.id);
     expect(row.lastFollowUpAt?.toISOString()).toBe('2026-05-09T10:00:00.000Z');
@@ -74,7 +73,7 @@ describe('follow-ups', () => {
     const c = await createCustomer(deps, admin.actor, { kind: 'consumer', name: 'Zhang Wei' });
     const later = (ms: number) => new Date(Date.parse(START) + ms).toISOString();
     await expect(
-      createFollowUp(deps, admin.actor, c.id, { channel: 'call', note: 'x', at: later(DAY) }),
+      createFollowUp(deps, admin.actor, c.id, { channel: 'call', note: 'x', at: later(DAY_MS) }),
     ).rejects.toMatchObject({ code: 'crm.follow_up.invalid', issues: [{ path: 'at' }] });
     const skewed = await createFollowUp(deps, admin.actor, c.id, {
       channel: 'call',
@@ -168,7 +167,7 @@ describe('follow-ups', () => {
     const c = await createCustomer(deps, admin.actor, { kind: 'consumer', name: 'pager' });
     const made: { id: string; at: string }[] = [];
     for (let i = 0; i < 7; i++) {
-      const at = new Date(Date.parse(START) - (i % 3) * DAY).toISOString();
+      const at = new Date(Date.parse(START) - (i % 3) * DAY_MS).toISOString();
       made.push(await createFollowUp(deps, admin.actor, c.id, { channel: 'email', note: `#${i}`, at }));
     }
     const expected = [...made]
@@ -225,7 +224,7 @@ describe('the timeline', () => {
     await createFollowUp(deps, rep.actor, c.id, {
       channel: 'email',
       note: 'backdated',
-      at: new Date(Date.parse(START) - DAY).toISOString(),
+      at: new Date(Date.parse(START) - DAY_MS).toISOString(),
     });
 
     const all = await listTimeline(deps, admin.actor, c.id, page());

@@ -28,8 +28,7 @@ import type {
 import * as errors from './pool.errors.js';
 import * as repo from './pool.repository.js';
 import { choosePool } from './pool.service.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../../platform/clock.js';
 
 /** A user who is about to own a customer, with the team the customer joins (their only team, if one). */
 type NewOwner = { userId: string; teamId: string | null };

@@ -7,6 +7,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import * as pools from './pool.repository.js';
 import * as recall from './recall.repository.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const at = new Date('2026-01-01T00:00:00Z');
-const day = (n: number) => new Date(at.getTime() - n * 86_400_000);
+const day = (n: number) => new Date(at.getTime() - n * DAY_MS);
 
 // The SQL is the same on both engines: snapshot it once, in the PGlite project.
 describe.skipIf(testEngine() !== 'pglite')('pool repository queries', () => {

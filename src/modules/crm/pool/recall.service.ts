@@ -18,8 +18,8 @@ import type { RecallResult, RecallWarningList, RunRecallInput } from './pool.con
 import { findDefaultPool, listTenantIds } from './pool.repository.js';
 import { ensureDefaultPool, mapRegionPools } from './pool.service.js';
 import * as repo from './recall.repository.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
-const DAY_MS = 86_400_000;
 const BATCH = 500;
 const TIER_KEYS = ['A', 'B', 'C', 'D', 'unset'] as const;
 type TierKey = (typeof TIER_KEYS)[number];

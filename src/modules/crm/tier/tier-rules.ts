@@ -4,11 +4,10 @@
  */
 import type { IntentTier, TierCondition, TierRule } from '../settings/crm-settings.contract.js';
 import type { TierFacts, TierReason } from './tier.contract.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
 /** The suggested intent tier and one reason per condition of the rule that matched. */
 export type IntentSuggestion = { tier: IntentTier; reasons: TierReason[] };
-
-const DAY_MS = 86_400_000;
 
 /** True when the customer's facts satisfy one condition of a rule. */
 export function holdsFor(condition: TierCondition, facts: TierFacts): boolean {

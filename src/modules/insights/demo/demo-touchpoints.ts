@@ -9,8 +9,8 @@ import { ingestMessages } from '../ingest/ingest.service.js';
 import type { SourceRef, TouchpointMessage } from '../ingest/message.contract.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { createSource } from '../source/source.service.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
-const DAY = 86_400_000;
 const PAGES = [
   ['/', '首页'],
   ['/products/industrial-sensors', '工业传感器 Industrial sensors'],
@@ -62,10 +62,10 @@ export async function seedDemoTouchpoints(
     const anonymousId = `demo-visitor-${visitor}`;
     const known = visitor < 45;
     const userId = known ? `demo-user-${visitor}` : null;
-    let at = now - (2 + rnd() * 28) * DAY;
+    let at = now - (2 + rnd() * 28) * DAY_MS;
     const steps = 3 + Math.floor(rnd() * 9);
     // Visits spread over the time between the first one and a day ago, in order.
-    const gap = (now - DAY - at) / steps;
+    const gap = (now - DAY_MS - at) / steps;
     for (let step = 0; step < steps; step++) {
       at += rnd() * gap;
       const timestamp = new Date(at);
@@ -99,7 +99,7 @@ export async function seedDemoTouchpoints(
   }
   for (let scan = 0; scan < 15; scan++) {
     const email = contactEmail(scan * 5 + 1);
-    const timestamp = new Date(now - (10 + scan) * DAY);
+    const timestamp = new Date(now - (10 + scan) * DAY_MS);
     const anonymousId = `offline:${email}`;
     const base = { anonymousId, userId: null, timestamp, channel: 'offline' as const };
     add(fair, { ...base, type: 'identify', event: null, properties: {}, traits: { email } });

@@ -12,6 +12,7 @@
  */
 import { newId } from '../../../platform/ids.js';
 import type { Db } from '../../../platform/db/database.js';
+import { withTransactionRetry } from '../../../platform/db/retry.js';
 import {
   ensureMonthPartitions,
   forgetMonthPartitions,
@@ -26,7 +27,7 @@ import type { SeenWrite } from '../identity/person-write.repository.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { claimMessageIdsSql } from './dedup.repository.js';
 import { claimAndInsert, executeWrites } from './ingest.repository.js';
-import { isRetryable } from './ingest.retry.js';
+import { isLostBatchRace } from './ingest.retry.js';
 import type { Channel, IngestOutcome, SourceRef, TouchpointMessage } from './message.contract.js';
 
 /** Attempts of one batch when concurrent batches keep getting in its way (races, deadlocks). */
@@ -97,19 +98,16 @@ function placeMessages(
 
 /** Runs `attempt` until it succeeds, again after a lost race or a partition dropped meanwhile. */
 async function retrying<T>(db: Db, dates: Date[], attempt: () => Promise<T>): Promise<T> {
-  for (let count = 1; ; count++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (count >= MAX_ATTEMPTS) throw error;
-      if (isMissingPartition(error)) {
-        // A partition was dropped behind this process's back (retention): look again.
-        forgetMonthPartitions(db);
-        await ensureMonthPartitions(db, dates);
-      } else if (!isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * count));
-    }
-  }
+  return withTransactionRetry(attempt, {
+    attempts: MAX_ATTEMPTS,
+    isRetryable: (error) => isMissingPartition(error) || isLostBatchRace(error),
+    beforeRetry: async (error) => {
+      if (!isMissingPartition(error)) return;
+      // A partition was dropped behind this process's back (retention): look again.
+      forgetMonthPartitions(db);
+      await ensureMonthPartitions(db, dates);
+    },
+  });
 }
 
 /** The first message of each message id, in batch order; later ones are duplicates. */

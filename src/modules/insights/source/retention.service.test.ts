@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
 import type { Actor } from '../../../platform/auth/actor.js';
-import { fixedClock } from '../../../platform/clock.js';
+import { DAY_MS, fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { ensureMonthPartitions } from '../event/event-partition.js';
@@ -21,8 +21,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => database.close());
-
-const DAY = 86_400_000;
 
 async function source(actor: Actor, input: Omit<CreateSourceInput, 'name'>) {
   const clock = fixedClock('2026-01-01T00:00:00Z');
@@ -76,15 +74,15 @@ describe('runRetention', () => {
     };
     const system = await ensureSystemSource(database.db, a.tenant.id);
     const sys = { tenantId: a.tenant.id, id: system.sourceId };
-    const cutoff = new Date(now.getTime() - 30 * DAY);
+    const cutoff = new Date(now.getTime() - 30 * DAY_MS);
     await addEvents(web, new Date('2026-03-02T10:00:00Z'), 3);
     await addEvents(web, new Date(cutoff.getTime() - 1), 2);
     await addEvents(web, cutoff, 4);
     await addEvents(web, new Date('2026-06-14T00:00:00Z'), 5);
     await addEvents(app, new Date('2025-01-01T00:00:00Z'), 6);
     await addEvents(sys, new Date('2025-01-01T00:00:00Z'), 1);
-    await addEvents(short, new Date(now.getTime() - 2 * DAY), 7);
-    await addEvents(short, new Date(now.getTime() - DAY / 2), 8);
+    await addEvents(short, new Date(now.getTime() - 2 * DAY_MS), 7);
+    await addEvents(short, new Date(now.getTime() - DAY_MS / 2), 8);
 
     const result = await runRetention({ db: database.db, clock });
     expect(result.deletedEvents).toBeGreaterThanOrEqual(3 + 2 + 7);
@@ -118,7 +116,7 @@ describe('runRetention', () => {
     const now = new Date('2026-06-15T00:00:00Z');
     const clock = fixedClock(now);
     const { tenant, admin } = await makeTenant(database.db);
-    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const web = { tenantId: tenant.id, ...(await source(admin.actor, { kind: 'web' })) };
     const offline = { tenantId: tenant.id, ...(await source(admin.actor, { kind: 'offline' })) };
     const offlineKept = {

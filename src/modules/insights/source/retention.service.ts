@@ -11,6 +11,7 @@
 import type { Job, JobLogger } from '../../../platform/jobs/scheduler.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import * as repo from './retention.repository.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
 /**
  * Days a message id is remembered for deduplication: well over the 24 hours the Segment spec
@@ -21,8 +22,6 @@ export const MESSAGE_ID_TTL_DAYS = 7;
 
 /** Rows one delete statement removes at most. */
 export const RETENTION_CHUNK_ROWS = 5_000;
-
-const DAY_MS = 86_400_000;
 
 /** What one retention run removed. */
 export type RetentionResult = { deletedEvents: number; purgedMessageIds: number };

@@ -23,6 +23,7 @@ import type {
   LineAllocation,
   ShortReason,
 } from './allocation.contract.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
 /** A stock row that might serve a line: storage location, item and lot, with what is left of it. */
 export type StockCandidate = {
@@ -99,7 +100,7 @@ export function subtractMonths(date: string, months: number): string {
 function ageLimitDays(rules: AllocationRules): number | null {
   if (rules.maxStockAgeMonths === null) return null;
   const cutoff = subtractMonths(rules.asOf, rules.maxStockAgeMonths);
-  return Math.round((Date.parse(`${rules.asOf}T00:00:00Z`) - Date.parse(`${cutoff}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${rules.asOf}T00:00:00Z`) - Date.parse(`${cutoff}T00:00:00Z`)) / DAY_MS);
 }
 
 /** The predicate that rejects `row` for `line`, or null when the row is eligible. */

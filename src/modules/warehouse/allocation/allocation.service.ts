@@ -21,7 +21,7 @@ import { allocate, type AllocationRules } from './allocate.js';
 import type { AllocatePoolInput, AllocatePoolReport, AllocationResult } from './allocation.contract.js';
 import * as repo from './allocation.repository.js';
 import { closeActiveReservations } from './release.js';
-import { withTransactionRetry } from './transaction-retry.js';
+import { withTransactionRetry } from '../../../platform/db/retry.js';
 
 /** Allocates one order (releasing what it held first); 404 unknown, 409 shipped or cancelled. */
 export async function allocateOrder(

@@ -19,7 +19,7 @@ import type { WarehouseDeps } from '../warehouse-deps.js';
 import { pickKey, roundKg } from '../fresh/weigh-out.js';
 import { weighOutPicks, type LinePick, type WeighedPicks } from '../fresh/weight-check.service.js';
 import * as repo from './allocation.repository.js';
-import { withTransactionRetry } from './transaction-retry.js';
+import { withTransactionRetry } from '../../../platform/db/retry.js';
 
 /** One shipped unit group: a line's units of one lot. */
 type Parcel = {

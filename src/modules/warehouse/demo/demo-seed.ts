@@ -16,8 +16,7 @@ import type { CreateOutboundOrderRequest } from '../orders/order.contract.js';
 import { createOutboundOrder, setCustomerLotRule } from '../orders/order.service.js';
 import { shipOrder } from '../allocation/ship.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../../../platform/clock.js';
 
 const SUPPLIERS = [
   { code: 'SUP-DAIRY', name: '光明乳业 Bright Dairy' },
@@ -156,12 +155,12 @@ export async function seedDemoWarehouse(
   const ambient = storage.filter((code) => code.startsWith('A-'));
   let receipts = 0;
   for (let monthsAgo = 8; monthsAgo >= 0; monthsAgo--) {
-    const receivedAt = now - monthsAgo * 35 * DAY - 2 * 3600_000;
+    const receivedAt = now - monthsAgo * 35 * DAY_MS - 2 * 3600_000;
     const lines: ReceiptLineInput[] = [];
     for (const item of ITEMS) {
       // Short-lived goods only arrive recently, so the demo is not full of long-expired fish.
       if (item.shelfLifeDays < 60 && monthsAgo > 1) continue;
-      const produced = receivedAt - Math.floor(rnd() * 6) * DAY;
+      const produced = receivedAt - Math.floor(rnd() * 6) * DAY_MS;
       const quantity = Math.round(item.perReceipt * (0.6 + rnd() * 0.8));
       lines.push({
         sku: item.sku,
@@ -169,7 +168,7 @@ export async function seedDemoWarehouse(
         lot: {
           lotNumber: `${item.sku.split('-')[0]}${dateOf(produced).replaceAll('-', '')}`,
           productionDate: dateOf(produced),
-          expiryDate: dateOf(produced + item.shelfLifeDays * DAY),
+          expiryDate: dateOf(produced + item.shelfLifeDays * DAY_MS),
         },
         weightKg: item.catchWeight ? Math.round(quantity * item.weightKg! * 100) / 100 : undefined,
         putawayTo: pick(item.supplierCode === 'SUP-DAIRY' || item.catchWeight ? cold : ambient),
@@ -258,7 +257,7 @@ export async function seedDemoWarehouse(
         returnReason: pick(reasons),
         supplierCode: supplier,
         priority: 'low',
-        pushedAt: new Date(now - monthsAgo * 30 * DAY - Math.floor(rnd() * 20) * DAY).toISOString(),
+        pushedAt: new Date(now - monthsAgo * 30 * DAY_MS - Math.floor(rnd() * 20) * DAY_MS).toISOString(),
         lines: [{ sku, quantity: 1 + Math.floor(rnd() * (supplier === 'SUP-DAIRY' ? 40 : 8)) }],
       });
     }

@@ -1,10 +1,9 @@
+import { DAY_MS } from '../../../platform/clock.js';
 /**
  * The weighing rules of fresh (catch-weight) goods, as pure functions: how a line's weighed-out
  * weight is shared over the stock rows it was picked from, and whether the loss since weighing in
  * is normal. Fresh goods dry out, so some loss a day is expected; above the tolerance someone answers.
  */
-
-const DAY_MS = 86_400_000;
 
 /** The units of one order line taken from one stock row, with what the row weighed in per unit (null: unknown). */
 export type PickedUnits = { lineNo: number; stockId: string; quantity: number; kgPerUnit: number | null };

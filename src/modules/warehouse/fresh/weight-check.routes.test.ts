@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTenant, makeUser, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
 import { createTestApp, signInCookie } from '../../../../test/helpers/server.js';
-import { fixedClock } from '../../../platform/clock.js';
+import { DAY_MS, fixedClock } from '../../../platform/clock.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { allocateOrder } from '../allocation/allocation.service.js';
 import { shipOrder } from '../allocation/ship.service.js';
@@ -13,7 +13,7 @@ import { stock, stockMoves } from '../stock/stock.table.js';
 import type { WeightCheck, WeightCheckPage } from './weight-check.contract.js';
 
 const T0 = new Date('2026-03-01T08:00:00Z');
-const day = (n: number) => new Date(T0.getTime() + n * 86_400_000);
+const day = (n: number) => new Date(T0.getTime() + n * DAY_MS);
 const clock = fixedClock(T0);
 let app: Awaited<ReturnType<typeof createTestApp>>;
 

@@ -10,7 +10,7 @@ import { newId } from '../../../platform/ids.js';
 import type { AllocationResult } from '../allocation/allocation.contract.js';
 import { releaseReservations } from '../allocation/release.js';
 import { updateOrderStatus } from '../allocation/allocation.repository.js';
-import { withTransactionRetry } from '../allocation/transaction-retry.js';
+import { withTransactionRetry } from '../../../platform/db/retry.js';
 import type { CustomerLotRule } from '../settings/warehouse-settings.contract.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { loadOrderDetail, PRIORITY_RANK, toOrderBase } from './order-detail.js';
