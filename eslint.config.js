@@ -244,7 +244,6 @@ export default defineConfig([
       'bench/customers.bench.ts',
       'bench/touchpoints.bench.ts',
       'bench/warehouse.bench.ts',
-      'e2e/touchpoints.e2e.test.ts',
       'test/http-api.test.ts',
       'test/touchpoints-clients.test.ts',
       'web/src/router.tsx',

@@ -39,6 +39,13 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+/** Fills the sign-in form as a demo user (all share the demo password); admin by default. */
+export async function signIn(page: Page, email = 'admin@demo.kehu.local'): Promise<void> {
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill('kehu-demo');
+  await page.getByTestId('sign-in-submit').click();
+}
+
 /** What one journey file drives: a demo server, a Chromium and a desktop-size English page. */
 export type Journey = {
   server: Awaited<ReturnType<typeof startTestServer>>;

@@ -6,15 +6,9 @@
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
+import { closeJourney, hasChromium, openJourney, signIn, snap, type Journey } from './browser.js';
 
 type Page1 = { items: { id: string; name: string; phone: string | null }[] };
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill('kehu-demo');
-  await page.getByTestId('sign-in-submit').click();
-}
 
 describe.skipIf(!hasChromium)('CRM import and pool journey in the browser', () => {
   let server: Journey['server'];

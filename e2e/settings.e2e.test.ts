@@ -5,13 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByTestId('sign-in-email').fill('admin@demo.kehu.local');
-  await page.getByTestId('sign-in-password').fill('kehu-demo');
-  await page.getByTestId('sign-in-submit').click();
-}
+import { closeJourney, hasChromium, openJourney, signIn, snap, type Journey } from './browser.js';
 
 describe.skipIf(!hasChromium)('settings journey in the browser', () => {
   let server: Journey['server'];

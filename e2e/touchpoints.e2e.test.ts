@@ -4,20 +4,13 @@
  * group to /v1/batch with that key; find the visitor on the Persons page, open them and see their ids,
  * traits, trait history and timeline; then see the same touchpoints on the account's Touchpoints tab
  * and on the contact page reached from its buying committee. Rotating the key retires the old one.
- * An offline source takes a CSV file through its import dialog and reports every row.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
+import { closeJourney, hasChromium, openJourney, signIn, snap, type Journey } from './browser.js';
 
 type CustomerPage = { items: { id: string; name: string; uscc: string | null }[] };
 type Committee = { members: { person: { id: string; name: string; email: string | null } }[] };
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByTestId('sign-in-email').fill('admin@demo.kehu.local');
-  await page.getByTestId('sign-in-password').fill('kehu-demo');
-  await page.getByTestId('sign-in-submit').click();
-}
 
 /** Sends a Segment batch with `writeKey` as the Basic user, as analytics clients do. */
 async function sendBatch(url: string, writeKey: string, batch: object[]): Promise<Response> {
@@ -265,66 +258,5 @@ describe.skipIf(!hasChromium)('touchpoints journey in the browser', () => {
     await expect.poll(disabled).toBe(true);
     await expect.poll(() => row.getByRole('switch').isChecked()).toBe(false);
     await snap(page, 'touchpoints-07-source-off');
-  });
-
-  it('imports a CSV file into an offline source and reports stored, duplicate and rejected rows', async () => {
-    const offlineName = `E2E 沙龙 Salon ${run}`;
-    // Only offline sources offer the import.
-    const webRow = page.locator(`[data-testid="source-row"][data-source-name="${sourceName}"]`);
-    await webRow.getByTestId('source-menu').click();
-    await page.getByTestId('source-edit').waitFor();
-    expect(await page.getByTestId('source-import').count()).toBe(0);
-    await page.keyboard.press('Escape');
-
-    await page.getByTestId('create-source').click();
-    await page.getByTestId('source-name').fill(offlineName);
-    await page.getByTestId('source-kind').click();
-    await page.getByRole('option', { name: 'Offline' }).click();
-    await page.getByTestId('source-submit').click();
-    await page.getByTestId('source-done').click();
-    const row = page.locator(`[data-testid="source-row"][data-source-name="${offlineName}"]`);
-    await row.getByTestId('source-menu').click();
-    await page.getByTestId('source-import').click();
-    await page.getByTestId('offline-import-help').waitFor();
-
-    // The example is made in the browser, in the reader's language.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('offline-import-example').click(),
-    ]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^\uFEFFevent,timestamp,name,phone,email/);
-
-    const csv = [
-      '事件,时间,姓名,邮箱,booth',
-      `Attended Salon,${minutesAgo(120)},王芳,wang.${run}@example.com,A1`,
-      `Visited Booth,${minutesAgo(90)},Li Lei,li.${run}@example.com,B2`,
-      `Attended Salon,${minutesAgo(60)},赵强,not-an-email,C3`,
-    ].join('\n');
-    const file = { name: 'salon.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
-    await page.getByTestId('offline-import-file').setInputFiles(file);
-    expect(await page.getByTestId('offline-import-file-name').textContent()).toContain('salon.csv');
-    await page.getByTestId('offline-import-submit').click();
-
-    await page.getByTestId('offline-import-report').waitFor();
-    expect(await page.getByTestId('offline-import-done').textContent()).toContain('2 touchpoints stored');
-    expect(await page.getByTestId('offline-stored').textContent()).toBe('2');
-    expect(await page.getByTestId('offline-duplicates').textContent()).toBe('0');
-    expect(await page.getByTestId('offline-rejected').textContent()).toBe('1');
-    expect(await page.getByTestId('offline-rejection').allTextContents()).toEqual([
-      '4emailNot an email address',
-    ]);
-    await snap(page, 'touchpoints-08-offline-import');
-
-    // The same file again: its rows are known by their content, so nothing is stored twice.
-    await page.getByTestId('offline-import-again').click();
-    await page.getByTestId('offline-import-file').setInputFiles(file);
-    await page.getByTestId('offline-import-submit').click();
-    await page.getByTestId('offline-import-report').waitFor();
-    expect(await page.getByTestId('offline-stored').textContent()).toBe('0');
-    expect(await page.getByTestId('offline-duplicates').textContent()).toBe('2');
-    await page.getByTestId('offline-import-close').click();
-    await page.getByTestId('offline-import-report').waitFor({ state: 'detached' });
   });
 });

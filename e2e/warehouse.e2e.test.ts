@@ -9,7 +9,7 @@
  */
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeJourney, hasChromium, openJourney, snap, type Journey } from './browser.js';
+import { closeJourney, hasChromium, openJourney, signIn, snap, type Journey } from './browser.js';
 import { DAY_MS } from '../src/platform/clock.js';
 
 type Created = { id: string };
@@ -17,12 +17,6 @@ type Allocation = {
   status: string;
   lines: { candidates: { lotNumber: string | null; decision: string; rule: string }[] }[];
 };
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByTestId('sign-in-email').fill('admin@demo.kehu.local');
-  await page.getByTestId('sign-in-password').fill('kehu-demo');
-  await page.getByTestId('sign-in-submit').click();
-}
 
 /** POSTs JSON as the signed-in user and returns the parsed answer; fails the test on an error status. */
 async function post<T>(request: APIRequestContext, url: string, body: unknown = {}): Promise<T> {
