@@ -15,7 +15,7 @@ export const JobOut = z.object({
   attempts: z.number().int(),
   maxAttempts: z.number().int(),
   lastError: z.string().nullable(),
-  /** The worker (host/pid) running it, while it runs. */
+  /** The worker (host/pid/…) running it, or that ran its last attempt. */
   lockedBy: z.string().nullable(),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),

@@ -104,9 +104,12 @@ export async function extendJobLease(db: Db, id: string, workerId: string, until
 export type JobOutcome =
   { status: 'succeeded'; now: Date } | { status: 'failed'; now: Date; error: string; retryAt: Date | null };
 
-/** Records the end of `workerId`'s attempt; false when its lease had been taken over meanwhile. */
+/**
+ * Records the end of `workerId`'s attempt, keeping its name as the job's last worker; false when its
+ * lease had been taken over meanwhile.
+ */
 export async function finishJob(db: Db, id: string, workerId: string, outcome: JobOutcome): Promise<boolean> {
-  const unlock = { lockedBy: null, lockedUntil: null };
+  const unlock = { lockedUntil: null };
   const set =
     outcome.status === 'succeeded'
       ? { ...unlock, status: 'succeeded', finishedAt: outcome.now }
@@ -128,7 +131,6 @@ export async function failAbandonedJobs(db: Db, now: Date): Promise<number> {
     .set({
       status: 'failed',
       lastError: 'worker lost (lease expired)',
-      lockedBy: null,
       lockedUntil: null,
       finishedAt: now,
     })

@@ -20,7 +20,7 @@ export const jobs = pgTable(
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull(),
     lastError: text('last_error'),
-    /** The worker running it, and until when its lease holds; an expired lease is picked up again. */
+    /** The worker running (or that last ran) it, and until when its lease holds; an expired one is retaken. */
     lockedBy: text('locked_by'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     /** One row per key: a periodic job's `name@period start`, so each period is queued once. */

@@ -171,7 +171,9 @@ describe('one-off jobs', () => {
     clock.set(new Date(lease.getTime() + 1));
     expect(await worker.runDue()).toBe(1);
     expect(runs).toBe(1);
-    expect(await rowsOf(name)).toMatchObject([{ id, status: 'succeeded', attempts: 2, lockedBy: null }]);
+    expect(await rowsOf(name)).toMatchObject([
+      { id, status: 'succeeded', attempts: 2, lockedBy: worker.workerId, lockedUntil: null },
+    ]);
   });
 });
 
