@@ -18,13 +18,13 @@ update "jobs" set "status" = $1, "attempts" = "jobs"."attempts" + 1, "locked_by"
 update "jobs" set "locked_until" = $1 where ("jobs"."id" = $2 and "jobs"."locked_by" = $3 and "jobs"."status" = $4) returning "id";
 
 -- finishJob (retry)
-update "jobs" set "status" = $1, "run_at" = $2, "last_error" = $3, "locked_by" = $4, "locked_until" = $5 where ("jobs"."id" = $6 and "jobs"."locked_by" = $7 and "jobs"."status" = $8) returning "id";
+update "jobs" set "status" = $1, "run_at" = $2, "last_error" = $3, "locked_until" = $4 where ("jobs"."id" = $5 and "jobs"."locked_by" = $6 and "jobs"."status" = $7) returning "id";
 
 -- finishJob (succeeded)
-update "jobs" set "status" = $1, "locked_by" = $2, "locked_until" = $3, "finished_at" = $4 where ("jobs"."id" = $5 and "jobs"."locked_by" = $6 and "jobs"."status" = $7) returning "id";
+update "jobs" set "status" = $1, "locked_until" = $2, "finished_at" = $3 where ("jobs"."id" = $4 and "jobs"."locked_by" = $5 and "jobs"."status" = $6) returning "id";
 
 -- failAbandonedJobs
-update "jobs" set "status" = $1, "last_error" = $2, "locked_by" = $3, "locked_until" = $4, "finished_at" = $5 where ("jobs"."status" = $6 and "jobs"."locked_until" < $7 and "jobs"."attempts" >= "jobs"."max_attempts") returning "id";
+update "jobs" set "status" = $1, "last_error" = $2, "locked_until" = $3, "finished_at" = $4 where ("jobs"."status" = $5 and "jobs"."locked_until" < $6 and "jobs"."attempts" >= "jobs"."max_attempts") returning "id";
 
 -- deleteFinishedJobs
 delete from "jobs" where (("jobs"."status" = $1 and "jobs"."finished_at" < $2) or ("jobs"."status" = $3 and "jobs"."finished_at" < $4)) returning "id";
