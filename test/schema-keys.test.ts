@@ -12,6 +12,7 @@ const referenceTables = [
   'api_keys',
   'source_write_keys',
   'domain_event_cursors',
+  'jobs',
 ];
 
 let database: Database;

@@ -13,6 +13,7 @@ import type { Clock } from '../platform/clock.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
 import { problem } from '../platform/http/problem.js';
 import { createHttpServer, type HttpApp } from '../platform/http/server.js';
+import { registerJobRoutes } from '../platform/jobs/job.routes.js';
 import { packageRoot } from '../platform/paths.js';
 
 /** The version in package.json. */
@@ -42,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerCrmRoutes(app, { db, clock });
   registerInsightsRoutes(app, { db, clock, crm: crmLink });
   registerWarehouseRoutes(app, { db, clock });
+  registerJobRoutes(app, { db, clock });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -5,6 +5,7 @@ import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
+import { queueMaintenanceJob } from '../platform/jobs/job.service.js';
 import { startJobs } from '../platform/jobs/scheduler.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
@@ -28,16 +29,15 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     secureCookies: config.secureCookies,
   });
   await app.listen({ port: config.port, host: config.host });
-  // Background work (pool recall, touchpoint retention) runs in this process; first runs start now.
+  // Background work runs from the job queue shared by every server process on this database: each
+  // period of a periodic job runs once across them (docs/adr/0006-job-queue.md).
   const jobDeps = { db: database.db, clock: systemClock };
-  const stopJobs = startJobs(
-    [
-      recallJob(jobDeps, app.log),
-      retentionJob(jobDeps, app.log),
-      domainTouchpointJob({ ...jobDeps, crm: crmLink }, app.log),
-    ],
-    app.log,
-  );
+  const stopJobs = startJobs({ ...jobDeps, logger: app.log }, [
+    recallJob(jobDeps, app.log),
+    retentionJob(jobDeps, app.log),
+    domainTouchpointJob({ ...jobDeps, crm: crmLink }, app.log),
+    queueMaintenanceJob(jobDeps, app.log),
+  ]);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
     '',

@@ -23,6 +23,7 @@ import { PoolsPage } from './pools/pools-page';
 import { showLocale } from './i18n/i18n';
 import { ApiKeysPage } from './settings/api-keys-page';
 import { CrmSettingsPage } from './settings/crm-settings-page';
+import { JobsPage } from './settings/jobs-page';
 import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
 import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
@@ -261,6 +262,8 @@ const sourcesRoute = createRoute({
   component: SourcesPage,
 });
 
+const jobsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'jobs', component: JobsPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -293,6 +296,7 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       crmSettingsRoute,
       sourcesRoute,
+      jobsRoute,
     ]),
   ]),
 ]);

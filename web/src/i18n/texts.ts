@@ -9,6 +9,8 @@ import duplicatesEn from './parts/duplicates.en.json';
 import duplicatesZh from './parts/duplicates.zh-CN.json';
 import importEn from './parts/import.en.json';
 import importZh from './parts/import.zh-CN.json';
+import jobsEn from './parts/jobs.en.json';
+import jobsZh from './parts/jobs.zh-CN.json';
 import peopleEn from './parts/people.en.json';
 import peopleZh from './parts/people.zh-CN.json';
 import poolsEn from './parts/pools.en.json';
@@ -29,6 +31,7 @@ export const englishTexts = {
   ...committeeEn,
   ...duplicatesEn,
   ...importEn,
+  ...jobsEn,
   ...peopleEn,
   ...poolsEn,
   ...sourcesEn,
@@ -43,6 +46,7 @@ export const chineseTexts = {
   ...committeeZh,
   ...duplicatesZh,
   ...importZh,
+  ...jobsZh,
   ...peopleZh,
   ...poolsZh,
   ...sourcesZh,
