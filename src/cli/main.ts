@@ -10,6 +10,7 @@ import {
   addUser,
   createApiKey,
   createTenant,
+  CreateUserInput,
   getTenantBySlug,
   type Role,
   ROLES,
@@ -93,7 +94,6 @@ user
   .requiredOption('--password <password>', 'password (at least 8 characters)')
   .addOption(roleOption())
   .action(async (options: { tenant: string; email: string; name: string; password: string; role: Role }) => {
-    const { CreateUserInput } = await import('../modules/access/index.js');
     const input = CreateUserInput.parse(options);
     const created = await withDatabase(async (database) => {
       const t = await getTenantBySlug(database.db, options.tenant);

@@ -6,6 +6,12 @@
  * /api/teams and /api/api-keys. Platform keeps only what names no role or tenant: password hashing
  * and tokens, the Actor type with `requirePermission`, and the request hook, which takes its
  * resolvers from `actorResolvers` here through the composition root.
+ *
+ * Two features: role/ (the catalogue, pure) below identity/ (everything with rows). The identity
+ * tables stay one feature because they are one aggregate: every one names a tenant or a user by
+ * foreign key, a request's actor is read in one query across four of them, and removing a member
+ * ends their sessions and team places in one transaction. Its files are split by use case instead
+ * (tenant, member, team, session, api-key, me).
  */
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
