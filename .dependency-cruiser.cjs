@@ -14,6 +14,7 @@ const TEST_FILE = '\\.test\\.tsx?$';
  * @type {Record<string, string[] | null>}
  */
 const FEATURE_LAYERS = {
+  access: ['role', 'identity'],
   crm: null,
   insights: null,
   warehouse: null,

@@ -17,9 +17,7 @@
 import os from 'node:os';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Actor } from '../src/platform/auth/actor.js';
-import { actorForMember, createTenant } from '../src/platform/auth/identity.service.js';
-import { addUser } from '../src/platform/auth/member.service.js';
-import type { Role } from '../src/platform/auth/roles.js';
+import { actorForMember, addUser, createTenant, type Role } from '../src/modules/access/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import type { Db } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';

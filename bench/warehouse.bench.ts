@@ -21,8 +21,7 @@
  */
 import os from 'node:os';
 import type { Actor } from '../src/platform/auth/actor.js';
-import { actorForMember, createTenant } from '../src/platform/auth/identity.service.js';
-import { addUser } from '../src/platform/auth/member.service.js';
+import { actorForMember, addUser, createTenant } from '../src/modules/access/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { createCustomer } from '../src/modules/crm/index.js';

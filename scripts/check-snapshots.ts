@@ -37,8 +37,6 @@ const PENDING = new Set<string>([
   'src/modules/warehouse/orders/order.repository.ts',
   'src/modules/warehouse/settings/warehouse-settings.repository.ts',
   'src/modules/warehouse/allocation/allocation.repository.ts',
-  // PENDING-SNAPSHOT access
-  'src/platform/auth/identity.repository.ts',
 ]);
 
 /** The repository files under `dir`, as paths relative to the root. */

@@ -5,10 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { actorResolvers, registerAccessRoutes } from '../modules/access/index.js';
 import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
 import { registerInsightsRoutes } from '../modules/insights/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
-import { registerAuthRoutes } from '../platform/auth/auth.routes.js';
 import type { Clock } from '../platform/clock.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
 import { problem } from '../platform/http/problem.js';
@@ -37,9 +37,14 @@ export type AppOptions = {
 /** Builds the whole HTTP app; call `listen` or `inject` on the result. */
 export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const { db, clock } = options;
-  const app = await createHttpServer({ db, clock, logLevel: options.logLevel, version });
+  const app = await createHttpServer({
+    db,
+    logLevel: options.logLevel,
+    version,
+    actors: actorResolvers(db, clock),
+  });
   registerHealthRoutes(app, db);
-  registerAuthRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
+  registerAccessRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
   registerCrmRoutes(app, { db, clock });
   registerInsightsRoutes(app, { db, clock, crm: crmLink });
   registerWarehouseRoutes(app, { db, clock });

@@ -2,16 +2,17 @@
  * The demo tenant: created on the first start of an empty database so a new user has something to
  * look at. Idempotent: does nothing when the tenant exists.
  */
-import { count } from 'drizzle-orm';
 import { crmLink, seedDemoCrm } from '../modules/crm/index.js';
 import { seedDemoTouchpoints } from '../modules/insights/index.js';
 import { seedDemoWarehouse } from '../modules/warehouse/index.js';
-import { systemActor } from '../platform/auth/actor.js';
-import { createTenant } from '../platform/auth/identity.service.js';
-import { addUser } from '../platform/auth/member.service.js';
-import { createTeam } from '../platform/auth/team.service.js';
-import { findTenantBySlug } from '../platform/auth/identity.repository.js';
-import { tenants } from '../platform/auth/auth.table.js';
+import {
+  addUser,
+  createTeam,
+  createTenant,
+  findTenantBySlug,
+  hasAnyTenant,
+  systemActor,
+} from '../modules/access/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 
@@ -61,6 +62,5 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
 
 /** True when the database has no tenant yet (a fresh install). */
 export async function isEmptyInstall(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(tenants);
-  return (row?.n ?? 0) === 0;
+  return !(await hasAnyTenant(db));
 }

@@ -17,9 +17,8 @@ import {
   type ImportOptions,
   type ImportReport,
 } from '../modules/crm/index.js';
-import { actorForMember, getTenantBySlug } from '../platform/auth/identity.service.js';
-import { findUserByEmail } from '../platform/auth/identity.repository.js';
-import { systemActor, type Actor } from '../platform/auth/actor.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { actorForMember, findUserByEmail, getTenantBySlug, systemActor } from '../modules/access/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Database, Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';

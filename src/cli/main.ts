@@ -6,10 +6,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEMO_LOGIN, seedDemo } from '../app/demo.js';
 import { serve } from '../app/serve.js';
 import { version } from '../app/app.js';
-import { createApiKey } from '../platform/auth/api-key.service.js';
-import { createTenant, getTenantBySlug } from '../platform/auth/identity.service.js';
-import { addUser } from '../platform/auth/member.service.js';
-import { ROLES, type Role } from '../platform/auth/roles.js';
+import {
+  addUser,
+  createApiKey,
+  createTenant,
+  CreateUserInput,
+  getTenantBySlug,
+  type Role,
+  ROLES,
+} from '../modules/access/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
@@ -89,7 +94,6 @@ user
   .requiredOption('--password <password>', 'password (at least 8 characters)')
   .addOption(roleOption())
   .action(async (options: { tenant: string; email: string; name: string; password: string; role: Role }) => {
-    const { CreateUserInput } = await import('../platform/auth/auth.contract.js');
     const input = CreateUserInput.parse(options);
     const created = await withDatabase(async (database) => {
       const t = await getTenantBySlug(database.db, options.tenant);

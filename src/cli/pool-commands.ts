@@ -1,8 +1,7 @@
 /** `kehu crm recall`: run pool recall now for one tenant and print what moved. */
 import type { Command } from 'commander';
 import { listPools, runRecall } from '../modules/crm/index.js';
-import { systemActor } from '../platform/auth/actor.js';
-import { getTenantBySlug } from '../platform/auth/identity.service.js';
+import { getTenantBySlug, systemActor } from '../modules/access/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { withDatabase } from './run-with-db.js';

@@ -5,8 +5,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CreateSourceInput, SourceKindInput, type Source } from '../modules/insights/index.js';
 import { createSource, listSources } from '../modules/insights/index.js';
-import { systemActor } from '../platform/auth/actor.js';
-import { getTenantBySlug } from '../platform/auth/identity.service.js';
+import { getTenantBySlug, systemActor } from '../modules/access/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { withDatabase } from './run-with-db.js';

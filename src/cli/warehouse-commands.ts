@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { systemActor, type Actor } from '../platform/auth/actor.js';
-import { getTenantBySlug } from '../platform/auth/identity.service.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { getTenantBySlug, systemActor } from '../modules/access/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import {

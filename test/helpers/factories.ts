@@ -1,10 +1,13 @@
 /** Small factories for tests: a tenant with users of chosen roles, signed-in sessions, API keys. */
 import type { Actor } from '../../src/platform/auth/actor.js';
-import { createApiKey } from '../../src/platform/auth/api-key.service.js';
-import { actorForMember, createTenant } from '../../src/platform/auth/identity.service.js';
-import { addUser } from '../../src/platform/auth/member.service.js';
-import { createTeam } from '../../src/platform/auth/team.service.js';
-import type { Role } from '../../src/platform/auth/roles.js';
+import {
+  actorForMember,
+  addUser,
+  createApiKey,
+  createTeam,
+  createTenant,
+  type Role,
+} from '../../src/modules/access/index.js';
 import type { Db } from '../../src/platform/db/database.js';
 
 let seq = 0;

@@ -15,10 +15,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { registerAuth } from './auth-hook.js';
+import { registerAuth, type ActorResolvers } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
 import { problem, sendProblem } from './problem.js';
 
@@ -44,10 +43,11 @@ declare module 'fastify' {
 /** What building the HTTP server needs. */
 export type HttpServerOptions = {
   db: Db;
-  clock: Clock;
   /** `false` for silent (tests), or a pino level. */
   logLevel: string | false;
   version: string;
+  /** How credentials become an actor (given by the composition root: platform knows no users). */
+  actors: ActorResolvers;
 };
 
 /** Creates the server with the platform's plugins; modules register their routes on it afterwards. */
@@ -97,7 +97,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   app.decorate('routeTable', routes);
-  registerAuth(app, options.db, options.clock);
+  registerAuth(app, options.actors);
   registerIdempotency(app, options.db);
   return app;
 }

@@ -12,7 +12,7 @@ export type {
   UpdateUserInput,
   UserDirectoryEntry,
   UserOut,
-} from '../../../src/platform/auth/auth.contract';
+} from '../../../src/modules/access/identity/identity.contract';
 export type {
   CreateCustomerInput,
   CreatedCustomer,
@@ -36,7 +36,10 @@ export type {
 } from '../../../src/modules/crm/settings/crm-settings.contract';
 
 import type { z } from 'zod';
-import type { CreateTeamInput as CreateTeamSchema, Me } from '../../../src/platform/auth/auth.contract';
+import type {
+  CreateTeamInput as CreateTeamSchema,
+  Me,
+} from '../../../src/modules/access/identity/identity.contract';
 import type {
   CreateCustomerInput,
   Customer,

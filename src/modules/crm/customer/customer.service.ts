@@ -1,6 +1,6 @@
 /** Customer use cases: create, read, list, summarise and edit, within the actor's tenant and data scope. */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
-import { hasTeam, isMemberOf } from '../../../platform/auth/identity.service.js';
+import { hasTeam, isMemberOf } from '../../access/index.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';

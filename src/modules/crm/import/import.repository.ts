@@ -6,7 +6,7 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../../platform/auth/actor.js';
-import { listMembersOfTenant, listTeamMemberships } from '../../../platform/auth/identity.repository.js';
+import { listMembersOfTenant, listTeamMemberships } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { visibleCustomers, type CustomerRow, type NewCustomerRow } from '../customer/customer.repository.js';

@@ -5,8 +5,7 @@
  * both win.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
-import { actorForMember } from '../../../platform/auth/identity.service.js';
-import { permissionsOf } from '../../../platform/auth/roles.js';
+import { actorForMember, permissionsOf } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';

@@ -3,7 +3,7 @@
  * here: the caps, cutoffs and exemptions arrive as values from the services.
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, max, ne, sql, type SQL } from 'drizzle-orm';
-import { tenants } from '../../../platform/auth/auth.table.js';
+import { tenants } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { customers } from '../customer/customer.table.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeApiKey, makeTenant, makeUser, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
 import { signInCookie, useTestApp } from '../../../../test/helpers/server.js';
-import type { Role } from '../../../platform/auth/roles.js';
+import type { Role } from '../../access/index.js';
 
 const t = useTestApp();
 

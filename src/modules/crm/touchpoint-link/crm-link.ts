@@ -5,7 +5,7 @@
  * without a user, and a person's identity does not depend on who is looking.
  */
 import type { Actor } from '../../../platform/auth/actor.js';
-import { systemActor } from '../../../platform/auth/actor.js';
+import { systemActor } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/ids.js';
 import { customerNotFound } from '../customer/customer.errors.js';

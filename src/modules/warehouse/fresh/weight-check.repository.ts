@@ -1,7 +1,7 @@
 /** Queries of the weight checks: what stock rows weighed in and by whom, the checks themselves. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { users } from '../../../platform/auth/auth.table.js';
+import { users } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
 import { items, lots } from '../catalog/catalog.table.js';

@@ -1,16 +1,9 @@
-import { AppError } from '../errors.js';
+/** The errors of sign-in, tenants and users (codes under `auth.`, as clients know them). */
+import { AppError } from '../../../platform/errors.js';
 
 /** Wrong email or password; deliberately does not say which. */
 export const badCredentials = (): AppError =>
   new AppError('unauthenticated', 'auth.bad_credentials', 'The email or password is wrong.');
-
-/** No valid session cookie or API key on a request that needs one. */
-export const notSignedIn = (): AppError =>
-  new AppError(
-    'unauthenticated',
-    'auth.required',
-    'Sign in, or send an API key as "Authorization: Bearer <key>".',
-  );
 
 /** A tenant slug that names no tenant. */
 export const tenantNotFound = (slug: string): AppError =>

@@ -1,14 +1,14 @@
 /** Web sign-in: a password check, then an opaque session token kept hashed in `sessions`. */
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/database.js';
-import type { Actor } from './actor.js';
-import type { SignInInput } from './auth.contract.js';
-import { badCredentials } from './auth.errors.js';
-import { actorForMember, asRole } from './identity.service.js';
-import { effectiveScope } from './roles.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { SignInInput } from './identity.contract.js';
+import { badCredentials } from './identity.errors.js';
+import { actorForMember, asRole, buildActor } from './identity.service.js';
+import { effectiveScope } from '../role/role.contract.js';
 import * as repo from './identity.repository.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
-import { DAY_MS } from '../clock.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from '../../../platform/auth/secrets.js';
+import { DAY_MS } from '../../../platform/clock.js';
 
 /** How long a session lasts without signing in again. */
 export const SESSION_DAYS = 30;
@@ -52,7 +52,7 @@ export async function actorFromSession(db: Db, clock: Clock, token: string): Pro
   const member = await repo.findSessionMember(db, hashToken(token), clock.now());
   if (!member) return undefined;
   const role = asRole(member.role);
-  return {
+  return buildActor({
     tenantId: member.tenantId,
     tenantSlug: member.tenantSlug,
     userId: member.userId,
@@ -60,5 +60,5 @@ export async function actorFromSession(db: Db, clock: Clock, token: string): Pro
     scope: effectiveScope(role, member.scope),
     teamIds: member.teamIds,
     via: 'session',
-  };
+  });
 }

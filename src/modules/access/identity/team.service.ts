@@ -1,10 +1,10 @@
 /** Teams: groups of users whose records a `team`-scoped manager sees. */
-import { AppError } from '../errors.js';
-import { newId } from '../ids.js';
-import type { Db } from '../db/database.js';
-import { requirePermission, type Actor } from './actor.js';
-import type { TeamOut, UpdateTeamInput } from './auth.contract.js';
-import { userNotFound } from './auth.errors.js';
+import { AppError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { Db } from '../../../platform/db/database.js';
+import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { TeamOut, UpdateTeamInput } from './identity.contract.js';
+import { userNotFound } from './identity.errors.js';
 import * as repo from './identity.repository.js';
 
 const teamNotFound = (id: string): AppError =>

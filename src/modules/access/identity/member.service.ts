@@ -1,14 +1,14 @@
 /** The users of a tenant: adding them, changing their role, scope and teams, and removing them. */
-import { AppError } from '../errors.js';
-import { newId } from '../ids.js';
-import type { Db } from '../db/database.js';
-import { requirePermission, type Actor } from './actor.js';
-import type { CreateUserInput, UpdateUserInput, UserDirectoryEntry, UserOut } from './auth.contract.js';
-import { userNotFound } from './auth.errors.js';
+import { AppError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { Db } from '../../../platform/db/database.js';
+import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { CreateUserInput, UpdateUserInput, UserDirectoryEntry, UserOut } from './identity.contract.js';
+import { userNotFound } from './identity.errors.js';
 import { asRole } from './identity.service.js';
 import * as repo from './identity.repository.js';
-import { effectiveScope } from './roles.js';
-import { hashPassword } from './secrets.js';
+import { effectiveScope } from '../role/role.contract.js';
+import { hashPassword } from '../../../platform/auth/secrets.js';
 
 const lastAdmin = (): AppError =>
   new AppError('conflict', 'auth.user.last_admin', 'A tenant keeps at least one admin.');
@@ -90,6 +90,15 @@ async function getMember(db: Db, tenantId: string, userId: string): Promise<User
   const member = (await listMembers(db, tenantId)).find((m) => m.id === userId);
   if (!member) throw userNotFound(userId);
   return member;
+}
+
+/** The user with this sign-in email (in any tenant), or undefined; never their password hash. */
+export async function findUserByEmail(
+  db: Db,
+  email: string,
+): Promise<{ id: string; email: string; name: string } | undefined> {
+  const user = await repo.findUserByEmail(db, email);
+  return user && { id: user.id, email: user.email, name: user.name };
 }
 
 /** The names of the tenant's users, for every member: who owns a record should never show as an id. */

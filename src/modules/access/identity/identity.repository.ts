@@ -1,7 +1,7 @@
 /** Queries on tenants, users, memberships, teams, sessions and API keys. No rules here. */
 import { and, asc, count, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { apiKeys, memberships, sessions, teamMembers, teams, tenants, users } from './auth.table.js';
+import type { Db } from '../../../platform/db/database.js';
+import { apiKeys, memberships, sessions, teamMembers, teams, tenants, users } from './identity.table.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -12,6 +12,9 @@ export const findTenantBySlug = async (db: Db, slug: string): Promise<TenantRow 
 
 export const findTenantById = async (db: Db, id: string): Promise<TenantRow | undefined> =>
   (await db.select().from(tenants).where(eq(tenants.id, id)))[0];
+
+export const countTenants = async (db: Db): Promise<number> =>
+  (await db.select({ n: count() }).from(tenants))[0]?.n ?? 0;
 
 export const insertTenant = async (db: Db, row: typeof tenants.$inferInsert): Promise<void> => {
   await db.insert(tenants).values(row);

@@ -2,15 +2,16 @@
  * API keys: `kehu_<prefix>_<secret>`, scoped to one tenant and one role, stored as a SHA-256 hash and
  * shown once at creation.
  */
-import { AppError } from '../errors.js';
-import { newId } from '../ids.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/database.js';
-import { requirePermission, type Actor } from './actor.js';
-import type { ApiKeyOut, CreatedApiKey } from './auth.contract.js';
+import { AppError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/db/database.js';
+import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { ApiKeyOut, CreatedApiKey } from './identity.contract.js';
 import * as repo from './identity.repository.js';
-import { isRole, type Role } from './roles.js';
-import { hashToken, newToken } from './secrets.js';
+import { isRole, type Role } from '../role/role.contract.js';
+import { buildActor } from './identity.service.js';
+import { hashToken, newToken } from '../../../platform/auth/secrets.js';
 
 const KEY_RE = /^kehu_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
 
@@ -74,7 +75,7 @@ export async function actorFromApiKey(db: Db, clock: Clock, key: string): Promis
   const now = clock.now();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
     await repo.touchApiKey(db, row.id, now);
-  return {
+  return buildActor({
     tenantId: tenant.id,
     tenantSlug: tenant.slug,
     userId: null,
@@ -83,7 +84,7 @@ export async function actorFromApiKey(db: Db, clock: Clock, key: string): Promis
     scope: 'all',
     teamIds: [],
     via: 'api_key',
-  };
+  });
 }
 
 function toOut(row: repo.ApiKeyRow): ApiKeyOut {

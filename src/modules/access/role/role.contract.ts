@@ -1,6 +1,12 @@
 /**
- * Roles, what each may do, and how much data each sees by default. The one place permissions live.
+ * Roles, what each may do, and how much data each sees by default. The one place permissions live:
+ * the actors access builds carry their role's permissions, and platform's `requirePermission` checks
+ * them against these names (registered with platform in permission-catalogue.ts).
  */
+import { z } from 'zod';
+import { DATA_SCOPES, type DataScope } from '../../../platform/auth/data-scope.js';
+
+export { DATA_SCOPES, type DataScope };
 
 /** The roles a membership can carry. */
 export const ROLES = [
@@ -13,10 +19,6 @@ export const ROLES = [
   'picker',
 ] as const;
 export type Role = (typeof ROLES)[number];
-
-/** How much of the tenant's data a user sees: records they own, their teams' records, or all. */
-export const DATA_SCOPES = ['own', 'team', 'all'] as const;
-export type DataScope = (typeof DATA_SCOPES)[number];
 
 /** Actions that are checked before a service runs. */
 export const PERMISSIONS = [
@@ -104,11 +106,6 @@ export function permissionsOf(role: Role): readonly Permission[] {
   return grants[role];
 }
 
-/** The data scope a role has unless its membership overrides it. */
-export function defaultScopeOf(role: Role): DataScope {
-  return defaultScopes[role];
-}
-
 /** True when `value` names a role. */
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -120,3 +117,9 @@ export function effectiveScope(role: Role, override: string | null): DataScope {
     ? (override as DataScope)
     : defaultScopes[role];
 }
+
+/** A role in a request or answer. */
+export const RoleSchema = z.enum(ROLES);
+
+/** A data scope in a request or answer. */
+export const DataScopeSchema = z.enum(DATA_SCOPES);

@@ -1,11 +1,9 @@
 /** Request and response shapes of sign-in, users, teams and API keys. */
 import { z } from 'zod';
-import { DATA_SCOPES, PERMISSIONS, ROLES } from './roles.js';
+import { DataScopeSchema, PERMISSIONS, RoleSchema } from '../role/role.contract.js';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export const Locale = z.enum(LOCALES);
-export const RoleSchema = z.enum(ROLES);
-export const DataScopeSchema = z.enum(DATA_SCOPES);
 const Email = z.string().trim().toLowerCase().pipe(z.email());
 
 export const SignInInput = z.object({

@@ -1,0 +1,55 @@
+/** The API keys of a tenant under /api/api-keys; a key's secret is in the creating answer only. */
+import { z } from 'zod';
+import { actorOf } from '../../../platform/http/auth-hook.js';
+import type { HttpApp } from '../../../platform/http/server.js';
+import type { AccessDeps } from '../access-deps.js';
+import { createApiKeyAs, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { ApiKeyOut, CreateApiKeyInput, CreatedApiKey } from './identity.contract.js';
+
+const tags = ['auth'];
+
+/** Registers listing, creating and revoking API keys. */
+export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): void {
+  app.get(
+    '/api/api-keys',
+    {
+      schema: {
+        tags,
+        summary: 'API keys of the tenant (without secrets)',
+        response: { 200: z.object({ items: z.array(ApiKeyOut) }) },
+      },
+    },
+    async (request) => ({ items: await listApiKeys(db, actorOf(request)) }),
+  );
+
+  app.post(
+    '/api/api-keys',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: 'Create an API key; the key is in this answer only',
+        body: CreateApiKeyInput,
+        response: { 201: CreatedApiKey },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createApiKeyAs(db, actorOf(request), request.body)),
+  );
+
+  app.delete(
+    '/api/api-keys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiKey(db, clock, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,57 @@
+/** Sign-in and sign-out: the session cookie. */
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../../platform/http/auth-hook.js';
+import type { HttpApp } from '../../../platform/http/server.js';
+import type { AccessDeps } from '../access-deps.js';
+import { Me, SignInInput } from './identity.contract.js';
+import { describeMe } from './me.service.js';
+import { signIn, signOut } from './session.service.js';
+
+const tags = ['auth'];
+
+/** Registers `POST /api/auth/sign-in` and `POST /api/auth/sign-out`. */
+export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
+  const { db, clock } = deps;
+  app.post(
+    '/api/auth/sign-in',
+    {
+      // Per address and email, so one guesser cannot lock everybody out.
+      config: {
+        rateLimit: {
+          max: 20,
+          timeWindow: '5 minutes',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${(request.body as { email?: string }).email ?? ''}`,
+        },
+      },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: SignInInput,
+        response: { 200: Me },
+      },
+    },
+    async (request, reply) => {
+      const session = await signIn(db, clock, request.body);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.secureCookies,
+        expires: session.expiresAt,
+      });
+      return describeMe(db, session.actor);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,49 @@
+/** The teams of a tenant under /api/teams. */
+import { z } from 'zod';
+import { actorOf } from '../../../platform/http/auth-hook.js';
+import type { HttpApp } from '../../../platform/http/server.js';
+import type { AccessDeps } from '../access-deps.js';
+import { CreateTeamInput, TeamOut, UpdateTeamInput } from './identity.contract.js';
+import { createTeam, listTeams, updateTeam } from './team.service.js';
+
+const tags = ['auth'];
+
+/** Registers listing, creating and changing teams. */
+export function registerTeamRoutes(app: HttpApp, { db }: AccessDeps): void {
+  app.get(
+    '/api/teams',
+    {
+      schema: {
+        tags,
+        summary: 'Teams of the tenant',
+        response: { 200: z.object({ items: z.array(TeamOut) }) },
+      },
+    },
+    async (request) => ({
+      items: await listTeams(db, actorOf(request)),
+    }),
+  );
+
+  app.post(
+    '/api/teams',
+    {
+      config: { idempotent: true },
+      schema: { tags, summary: 'Create a team', body: CreateTeamInput, response: { 201: TeamOut } },
+    },
+    async (request, reply) => reply.status(201).send(await createTeam(db, actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a team or replace its members',
+        params: z.object({ id: z.uuid() }),
+        body: UpdateTeamInput,
+        response: { 200: TeamOut },
+      },
+    },
+    async (request) => updateTeam(db, actorOf(request), request.params.id, request.body),
+  );
+}
