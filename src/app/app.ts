@@ -6,7 +6,11 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
-import { registerInsightsRoutes } from '../modules/insights/index.js';
+import {
+  createIngestRuntime,
+  registerInsightsRoutes,
+  type IngestRuntime,
+} from '../modules/insights/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import { registerAuthRoutes } from '../platform/auth/auth.routes.js';
 import type { Clock } from '../platform/clock.js';
@@ -31,6 +35,8 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Serve the built web app (default: when it has been built). */
   serveWeb?: boolean;
+  /** The ingest's process state for `db`; without it the app makes its own and closes it with itself. */
+  ingest?: IngestRuntime;
 };
 
 /** Builds the whole HTTP app; call `listen` or `inject` on the result. */
@@ -40,7 +46,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerHealthRoutes(app, db);
   registerAuthRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
   registerCrmRoutes(app, { db, clock });
-  registerInsightsRoutes(app, { db, clock, crm: crmLink });
+  const ingest = options.ingest ?? createIngestRuntime(db);
+  if (!options.ingest) app.addHook('onClose', () => ingest.close());
+  registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
   registerWarehouseRoutes(app, { db, clock });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));

@@ -6,7 +6,7 @@
 import type { Actor } from '../../../platform/auth/actor.js';
 import { seededRandom } from '../../../platform/random.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
-import type { SourceRef, TouchpointMessage } from '../ingest/message.contract.js';
+import type { SourceRef, TouchpointMessage } from '../message/message.contract.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { createSource } from '../source/source.service.js';
 import { DAY_MS } from '../../../platform/clock.js';

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import type { Write } from '../ingest/ingest.repository.js';
+import type { Write } from '../message/batch-write.contract.js';
 import { identityKey, type IdentityRef } from './identity-keys.js';
 
 /** A person as written: new, or a locked one with its new values. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.js';
-import type { MessageType } from './message.contract.js';
+import type { MessageType } from '../message/message.contract.js';
 import { MAX_ID_LENGTH, parseBatchCall, parseSingleCall } from './segment-message.js';
 
 const receivedAt = new Date('2026-03-01T10:00:00.000Z');
