@@ -33,7 +33,7 @@ export type PersonsOfBatch = {
   writes: (Write | undefined)[];
   /**
    * Stored persons the batch only sent events for, and the event times to widen their first/last
-   * seen by, after the commit (person-touch.ts).
+   * seen by, after the commit (person-touch.service.ts).
    */
   seen: write.SeenWrite[];
   /** What the batch settled, for the identity cache once committed. */
