@@ -4,8 +4,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** Matches files that only tests use: they may depend on dev tools and on each other. */
-const TEST_FILE = '\\.test\\.tsx?$';
+/**
+ * Matches files that only tests use: they may depend on dev tools and on each other. Exception
+ * `test-helpers`: a `*.test-helper.ts` (seed data, fakes) is test code too, so it may seed another
+ * feature's tables and production code may not import it.
+ */
+const TEST_FILE = '\\.test(-helper)?\\.tsx?$';
 
 /**
  * The feature folders of each context, lowest layer first (docs/style.md, "Features"). A feature
@@ -16,7 +20,7 @@ const TEST_FILE = '\\.test\\.tsx?$';
 const FEATURE_LAYERS = {
   access: ['role', 'identity'],
   crm: null,
-  insights: null,
+  insights: ['message', 'source', 'event', 'identity', 'ingest', 'offline', 'domain', 'timeline', 'demo'],
   warehouse: null,
 };
 

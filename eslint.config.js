@@ -194,17 +194,6 @@ export default defineConfig([
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
-  // PENDING-SIZE insights
-  {
-    files: [
-      'src/modules/insights/ingest/ingest.identity.test.ts',
-      'src/modules/insights/ingest/segment-message.test.ts',
-      'src/modules/insights/demo/demo-touchpoints.ts',
-      'src/modules/insights/ingest/ingest.routes.ts',
-      'src/modules/insights/timeline/timeline.routes.ts',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
   // PENDING-SIZE warehouse
   {
     files: [

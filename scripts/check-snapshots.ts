@@ -24,13 +24,6 @@ const PENDING = new Set<string>([
   'src/modules/crm/view/saved-view.repository.ts',
   'src/modules/crm/tier/tier-history.repository.ts',
   'src/modules/crm/touchpoint-link/crm-link.repository.ts',
-  // PENDING-SNAPSHOT insights
-  'src/modules/insights/timeline/timeline.repository.ts',
-  'src/modules/insights/identity/person.repository.ts',
-  'src/modules/insights/identity/person-write.repository.ts',
-  'src/modules/insights/event/event.repository.ts',
-  'src/modules/insights/ingest/ingest.repository.ts',
-  'src/modules/insights/ingest/dedup.repository.ts',
   // PENDING-SNAPSHOT warehouse
   'src/modules/warehouse/fresh/weight-check.repository.ts',
   'src/modules/warehouse/layout/layout.repository.ts',

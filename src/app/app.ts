@@ -7,7 +7,11 @@ import fastifyStatic from '@fastify/static';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { actorResolvers, registerAccessRoutes } from '../modules/access/index.js';
 import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
-import { registerInsightsRoutes } from '../modules/insights/index.js';
+import {
+  createIngestRuntime,
+  registerInsightsRoutes,
+  type IngestRuntime,
+} from '../modules/insights/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import type { Clock } from '../platform/clock.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
@@ -32,6 +36,8 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Serve the built web app (default: when it has been built). */
   serveWeb?: boolean;
+  /** The ingest's process state for `db`; without it the app makes its own and closes it with itself. */
+  ingest?: IngestRuntime;
 };
 
 /** Builds the whole HTTP app; call `listen` or `inject` on the result. */
@@ -46,7 +52,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerHealthRoutes(app, db);
   registerAccessRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
   registerCrmRoutes(app, { db, clock });
-  registerInsightsRoutes(app, { db, clock, crm: crmLink });
+  const ingest = options.ingest ?? createIngestRuntime(db);
+  if (!options.ingest) app.addHook('onClose', () => ingest.close());
+  registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
   registerWarehouseRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });
 

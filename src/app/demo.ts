@@ -3,7 +3,7 @@
  * look at. Idempotent: does nothing when the tenant exists.
  */
 import { crmLink, seedDemoCrm } from '../modules/crm/index.js';
-import { seedDemoTouchpoints } from '../modules/insights/index.js';
+import { createIngestRuntime, seedDemoTouchpoints } from '../modules/insights/index.js';
 import { seedDemoWarehouse } from '../modules/warehouse/index.js';
 import {
   addUser,
@@ -55,7 +55,12 @@ export async function seedDemo(db: Db, clock: Clock, customerCount = 240): Promi
     customerCount,
   );
   // Demo contacts are p0@, p1@… demo-client.cn; some visitors sign in with those addresses.
-  await seedDemoTouchpoints({ db, clock, crm: crmLink }, admin, (i) => `p${i}@demo-client.cn`);
+  const ingest = createIngestRuntime(db);
+  try {
+    await seedDemoTouchpoints({ db, clock, crm: crmLink, ingest }, admin, (i) => `p${i}@demo-client.cn`);
+  } finally {
+    await ingest.close();
+  }
   await seedDemoWarehouse({ db, clock }, admin);
   return true;
 }

@@ -1,6 +1,6 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
 import { crmLink, recallJob } from '../modules/crm/index.js';
-import { domainTouchpointJob, flushPersonTouches, retentionJob } from '../modules/insights/index.js';
+import { createIngestRuntime, domainTouchpointJob, retentionJob } from '../modules/insights/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
@@ -22,9 +22,11 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   await migrateDatabase(database.db);
   let seeded = false;
   if (options.demo && (await isEmptyInstall(database.db))) seeded = await seedDemo(database.db, systemClock);
+  const ingest = createIngestRuntime(database.db);
   const app = await buildApp({
     db: database.db,
     clock: systemClock,
+    ingest,
     logLevel: config.logLevel,
     secureCookies: config.secureCookies,
   });
@@ -35,7 +37,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   const stopJobs = startJobs({ ...jobDeps, logger: app.log }, [
     recallJob(jobDeps, app.log),
     retentionJob(jobDeps, app.log),
-    domainTouchpointJob({ ...jobDeps, crm: crmLink }, app.log),
+    domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest }, app.log),
     queueMaintenanceJob(jobDeps, app.log),
   ]);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
@@ -57,8 +59,8 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     closing = true;
     await stopJobs();
     await app.close();
-    // Persons' last-seen times are written in coalesced batches; write the pending ones.
-    await flushPersonTouches(database.db).catch(() => undefined);
+    // Persons' last-seen times are written in coalesced batches: stop the timer, write the pending ones.
+    await ingest.close().catch(() => undefined);
     await database.close();
     process.exit(0);
   };

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { crmLink } from '../modules/crm/index.js';
 import type { OfflineImportReport } from '../modules/insights/index.js';
-import { importOfflineTouchpoints } from '../modules/insights/index.js';
+import { createIngestRuntime, importOfflineTouchpoints } from '../modules/insights/index.js';
 import { getTenantBySlug, systemActor } from '../modules/access/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
@@ -50,8 +50,18 @@ export function registerTouchpointCommands(
       const bytes = readInput(file);
       const report = await io.run(async (database) => {
         const tenant = await getTenantBySlug(database.db, flags.tenant);
-        const deps = { db: database.db, clock: io.clock, crm: crmLink };
-        return importOfflineTouchpoints(deps, systemActor(tenant.id, tenant.slug), flags.source, bytes);
+        const ingest = createIngestRuntime(database.db);
+        const deps = { db: database.db, clock: io.clock, crm: crmLink, ingest };
+        try {
+          return await importOfflineTouchpoints(
+            deps,
+            systemActor(tenant.id, tenant.slug),
+            flags.source,
+            bytes,
+          );
+        } finally {
+          await ingest.close();
+        }
       });
       io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeOfflineReport(report));
     });

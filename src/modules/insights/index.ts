@@ -6,7 +6,7 @@
  * `CrmLink` port). Coming next here: segments, funnels, metrics, campaigns.
  */
 export type { InsightsDeps } from './insights-deps.js';
-export type { CrmContactDraft, CrmContactMatch, CrmLink } from './identity/crm-link.port.js';
+export type { CrmContactDraft, CrmContactMatch, CrmLink } from './identity/crm-link.contract.js';
 export { registerInsightsRoutes } from './insights.routes.js';
 export {
   createSource,
@@ -17,9 +17,10 @@ export {
 } from './source/source.service.js';
 export { CreateSourceInput, SourceKindInput } from './source/source.contract.js';
 export type { Source } from './source/source.contract.js';
-export { MESSAGE_ID_TTL_DAYS, retentionJob, runRetention } from './source/retention.service.js';
+export { MESSAGE_ID_TTL_DAYS, retentionJob, runRetention } from './event/retention.service.js';
 export { importOfflineTouchpoints } from './offline/offline-import.service.js';
 export type { OfflineImportReport } from './offline/offline-import.contract.js';
 export { seedDemoTouchpoints } from './demo/demo-touchpoints.js';
 export { domainTouchpointJob, runDomainTouchpoints } from './domain/domain-touchpoint.service.js';
-export { flushPersonTouches } from './identity/person-touch.js';
+export { createIngestRuntime } from './ingest/ingest-runtime.service.js';
+export type { IngestRuntime } from './ingest/ingest-runtime.service.js';

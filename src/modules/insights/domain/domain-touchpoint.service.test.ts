@@ -7,9 +7,10 @@ import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { domainEventCursors, domainEvents } from '../../../platform/events/domain-event.table.js';
 import { newId } from '../../../platform/ids.js';
 import { events } from '../event/event.store.js';
-import type { CrmLink } from '../identity/crm-link.port.js';
+import type { CrmLink } from '../identity/crm-link.contract.js';
 import { persons } from '../identity/person.table.js';
 import type { InsightsDeps } from '../insights-deps.js';
+import { ingestRuntimeOf } from '../ingest/ingest.test-helper.js';
 import { sources } from '../source/source.table.js';
 import {
   DOMAIN_TOUCHPOINT_CONSUMER,
@@ -29,7 +30,12 @@ const noCrm: CrmLink = {
   phoneKey: () => undefined,
   emailKey: () => undefined,
 };
-const deps = (): InsightsDeps => ({ db: t.database.db, clock: systemClock, crm: noCrm });
+const deps = (): InsightsDeps => ({
+  db: t.database.db,
+  clock: systemClock,
+  crm: noCrm,
+  ingest: ingestRuntimeOf(t.database.db),
+});
 
 async function signedIn() {
   const { tenant, admin } = await makeTenant(t.database.db);

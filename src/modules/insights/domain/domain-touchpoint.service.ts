@@ -9,11 +9,11 @@ import { readDomainEvents, type DomainEvent, type OutboxKey } from '../../../pla
 import { findReplayStart, saveDomainEventCursor } from '../../../platform/events/domain-event-cursor.js';
 import type { Job, JobLogger } from '../../../platform/jobs/scheduler.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
-import type { SourceRef } from '../ingest/message.contract.js';
+import type { SourceRef } from '../message/message.contract.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { ensureSystemSource } from '../source/source.service.js';
 import { touchpointOfDomainEvent } from './domain-touchpoint.js';
-import { listSeenMessageIds } from './domain-touchpoint.repository.js';
+import { listSeenMessageIds } from '../event/event.service.js';
 
 /** This consumer's name in `domain_event_cursors`. */
 export const DOMAIN_TOUCHPOINT_CONSUMER = 'insights.touchpoints';

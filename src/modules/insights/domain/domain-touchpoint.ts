@@ -3,7 +3,7 @@
  * the domain event's type, under the channel of the context that published it.
  */
 import type { DomainEvent } from '../../../platform/events/domain-event.js';
-import type { Channel, TouchpointMessage } from '../ingest/message.contract.js';
+import type { Channel, TouchpointMessage } from '../message/message.contract.js';
 
 /** The channel of each publishing context (the type's first segment); others are not touchpoints. */
 export const DOMAIN_CHANNELS: Readonly<Record<string, Channel>> = {

@@ -5,13 +5,8 @@ import { makeTenant } from '../../../../test/helpers/factories.js';
 import { openDatabase, type Database } from '../../../platform/db/database.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
 import { ingestDeps, message, webSource } from '../ingest/ingest.test-helper.js';
-import {
-  ensureMonthPartitions,
-  forgetMonthPartitions,
-  monthsOf,
-  partitionDdl,
-  partitionName,
-} from './event-partition.js';
+import { monthsOf, partitionDdl, partitionName } from './event-partition.js';
+import { MonthPartitions } from './event.service.js';
 
 describe('month partitions (pure)', () => {
   it('names months in UTC, oldest first, each once', () => {
@@ -31,7 +26,7 @@ describe('month partitions (pure)', () => {
   });
 });
 
-describe('ensureMonthPartitions', () => {
+describe('MonthPartitions', () => {
   let database: Database & { url?: string };
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -49,16 +44,17 @@ describe('ensureMonthPartitions', () => {
     const dates = [new Date('2031-05-10T00:00:00Z'), new Date('2031-06-10T00:00:00Z')];
     // A second handle on the same database stands for a second process with its own cache.
     const other = database.url ? await openDatabase({ databaseUrl: database.url, poolSize: 2 }) : undefined;
+    const mine = new MonthPartitions(database.db);
     try {
       await Promise.all([
-        ensureMonthPartitions(database.db, dates),
-        ensureMonthPartitions(other?.db ?? database.db, dates),
-        ensureMonthPartitions(database.db, dates.slice(1)),
+        mine.ensure(dates),
+        new MonthPartitions(other?.db ?? database.db).ensure(dates),
+        mine.ensure(dates.slice(1)),
       ]);
     } finally {
       await other?.close();
     }
-    await ensureMonthPartitions(database.db, dates);
+    await mine.ensure(dates);
     expect((await partitions()).filter((name) => name.startsWith('events_2031'))).toEqual([
       'events_2031_05',
       'events_2031_06',
@@ -67,12 +63,13 @@ describe('ensureMonthPartitions', () => {
 
   it('remembers known months, and looks again once told to forget', async () => {
     const dates = [new Date('2032-01-01T00:00:00Z')];
-    await ensureMonthPartitions(database.db, dates);
+    const known = new MonthPartitions(database.db);
+    await known.ensure(dates);
     await database.db.execute(sql`drop table events_2032_01`);
-    await ensureMonthPartitions(database.db, dates);
+    await known.ensure(dates);
     expect(await partitions()).not.toContain('events_2032_01');
-    forgetMonthPartitions(database.db);
-    await ensureMonthPartitions(database.db, dates);
+    known.forget();
+    await known.ensure(dates);
     expect(await partitions()).toContain('events_2032_01');
   });
 

@@ -1,26 +1,13 @@
-/** Writing touchpoints into `events` (its monthly partitions must exist: see event-partition.ts). */
-import { sql } from 'drizzle-orm';
-import type { Write } from '../ingest/ingest.repository.js';
-
-/** One event row to store; the tenant, source and receive time are the batch's. */
-export type NewEventRow = {
-  id: string;
-  personId: string | null;
-  customerId: string | null;
-  type: string;
-  event: string | null;
-  channel: string;
-  messageId: string;
-  userId: string | null;
-  anonymousId: string | null;
-  groupId: string | null;
-  timestamp: Date;
-  sentAt: Date | null;
-  originalTimestamp: Date | null;
-  properties: Record<string, unknown>;
-  traits: Record<string, unknown> | null;
-  context: Record<string, unknown> | null;
-};
+/**
+ * Queries on `events` and `event_message_ids` for the other features: the insert of a batch's
+ * events (its monthly partitions must exist: see event.service.ts) and which message ids a source
+ * stored already.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.js';
+import type { Write } from '../message/batch-write.contract.js';
+import type { NewEventRow } from './event.contract.js';
+import { eventMessageIds } from './event.table.js';
 
 // Short keys keep the one JSON parameter small; a key left out (null) reads as null.
 const COLUMNS = [
@@ -86,4 +73,25 @@ export function insertEventsSql(
       ${sql.raw(VALUES)}
     from jsonb_to_recordset(${JSON.stringify(rows.map(compact))}::jsonb) as x(${sql.raw(RECORD)})${claimed}`,
   };
+}
+
+/** Which of `messageIds` the source has stored already (the rest are new). */
+export async function listSeenMessageIds(
+  db: Db,
+  tenantId: string,
+  sourceId: string,
+  messageIds: string[],
+): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const rows = await db
+    .select({ messageId: eventMessageIds.messageId })
+    .from(eventMessageIds)
+    .where(
+      and(
+        eq(eventMessageIds.tenantId, tenantId),
+        eq(eventMessageIds.sourceId, sourceId),
+        inArray(eventMessageIds.messageId, messageIds),
+      ),
+    );
+  return new Set(rows.map((row) => row.messageId));
 }

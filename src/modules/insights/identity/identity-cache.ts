@@ -9,15 +9,14 @@
  * Filled only from committed batches. A stale entry is harmless by design: an event keeps the
  * person id it was stored with, and timelines follow `persons.merged_into` to the survivor (and an
  * account's timeline also takes the events of the persons in `person_accounts`); at worst an event
- * names an account the person has since left another one besides. Entries are kept per database
- * handle (tests open many databases in one process) and checked per tenant; the oldest are evicted
- * past a bound. When the last-seen widening finds a cached person missing (the database was reset
- * or restored under the process), the whole cache is dropped (see ingest.service.ts).
+ * names an account the person has since left another one besides. One cache per database, held by
+ * the ingest runtime (ingest-runtime.service.ts); entries are checked per tenant, and the oldest
+ * are evicted past a bound. When the last-seen widening finds a cached person missing (the database
+ * was reset or restored under the process), the whole cache is dropped (see the ingest runtime).
  */
-import type { Db } from '../../../platform/db/database.js';
-import type { TouchpointMessage } from '../ingest/message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 
-/** Entries kept per database handle (identities and persons counted together). */
+/** Entries kept per cache (identities and persons counted together). */
 export const IDENTITY_CACHE_SIZE = 200_000;
 
 /** What the cache knows of a person. */
@@ -172,13 +171,4 @@ export class IdentityCache {
     }
     return undefined;
   }
-}
-
-const caches = new WeakMap<Db, IdentityCache>();
-
-/** The cache of database handle `db` (the root handle, never a transaction's). */
-export function identityCacheOf(db: Db): IdentityCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new IdentityCache()));
-  return cache;
 }

@@ -3,7 +3,7 @@
  * Email and phone count only from an identify's traits (a group's traits describe the account) and
  * only in the CRM's normalised form, so a person is found however the address was typed.
  */
-import type { TouchpointMessage } from '../ingest/message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 
 /** What a person may be known by (`person_identities.kind`). */
 export const IDENTITY_KINDS = ['user_id', 'anonymous_id', 'email', 'phone'] as const;

@@ -5,8 +5,8 @@
  * for a known person, seats the contact (created from the traits if need be) on the customer's
  * buying committee.
  */
-import type { TouchpointMessage } from '../ingest/message.contract.js';
-import type { CrmContactDraft, CrmContactKeys, CrmContactMatch } from './crm-link.port.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
+import type { CrmContactDraft, CrmContactKeys, CrmContactMatch } from './crm-link.contract.js';
 import type { IdentityDeps } from './person-resolution.service.js';
 import { isKnown, type PersonState } from './person-state.js';
 import type { AccountWrite } from './person-write.repository.js';

@@ -13,8 +13,8 @@
  */
 import { isUuid } from '../../../platform/ids.js';
 import type { Db } from '../../../platform/db/database.js';
-import type { TouchpointMessage } from '../ingest/message.contract.js';
-import type { CrmLink } from './crm-link.port.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
+import type { CrmLink } from './crm-link.contract.js';
 import {
   identifiersOf,
   identityKey,

@@ -3,7 +3,7 @@
  * user and anonymous ids now lead, each of its persons' account and seen range, and the merges. Put
  * into the cache only once the batch has committed.
  */
-import type { TouchpointMessage } from '../ingest/message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 import type { CachedPerson, IdentityCache } from './identity-cache.js';
 import type { ResolvedBatch } from './person-resolution.service.js';
 import { seenRanges, type PersonState } from './person-state.js';

@@ -3,7 +3,7 @@
  * locked stored survivors. Traits (latest wins), merges and CRM links are applied to these states,
  * which are then written in bulk.
  */
-import type { TouchpointMessage } from '../ingest/message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 import type { ContactKeyMakers } from './identity-keys.js';
 import type { LockedPerson } from './person.repository.js';
 import type { PersonWrite } from './person-write.repository.js';

@@ -5,8 +5,8 @@
  * the caller to send with the event rows in one round trip; each message's person and account
  * come back for those rows.
  */
-import type { Write } from '../ingest/ingest.repository.js';
-import type { TouchpointMessage } from '../ingest/message.contract.js';
+import type { Write } from '../message/batch-write.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 import { applyGroups, linkContacts } from './person-crm.service.js';
 import { resolveBatch, type IdentityDeps, type ResolvedBatch } from './person-resolution.service.js';
 import { settledPersons, type SettledPersons } from './person-settled.js';
@@ -33,7 +33,7 @@ export type PersonsOfBatch = {
   writes: (Write | undefined)[];
   /**
    * Stored persons the batch only sent events for, and the event times to widen their first/last
-   * seen by, after the commit (person-touch.ts).
+   * seen by, after the commit (person-touch.service.ts).
    */
   seen: write.SeenWrite[];
   /** What the batch settled, for the identity cache once committed. */

@@ -2,12 +2,12 @@
  * Writes of identity resolution. Most are built as statements (`*Sql`) that the batch sends
  * together with its event rows in one round trip (`executeWrites`); new identities (inserted first:
  * they are what concurrent batches queue on) and merges run on their own. The last-seen widening of
- * persons a batch only sent events for is in person-touch.ts.
+ * persons a batch only sent events for is in person-touch.service.ts.
  * Rows travel as one JSON parameter per statement.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import type { Write } from '../ingest/ingest.repository.js';
+import type { Write } from '../message/batch-write.contract.js';
 import { identityKey, type IdentityRef } from './identity-keys.js';
 
 /** A person as written: new, or a locked one with its new values. */

@@ -3,9 +3,9 @@
  * persons locked for change with their trait stamps, persons linked to CRM contacts. Every statement
  * takes a whole batch's keys at once; results come back as JSON arrays (one row, little to decode).
  */
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { advisoryKey } from './advisory-key.js';
 import type { IdentityRef } from './identity-keys.js';
 import type { TraitStamp } from './trait-merge.js';
 
@@ -164,11 +164,6 @@ export async function lockPersons(db: Db, tenantId: string, ids: string[]): Prom
       stamps: new Map(stamps),
     };
   });
-}
-
-/** A 64-bit advisory lock key for a string (the first 8 bytes of its SHA-1). */
-export function advisoryKey(text: string): string {
-  return createHash('sha1').update(text).digest().readBigInt64BE(0).toString();
 }
 
 /**

@@ -4,11 +4,10 @@ import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import { identityCacheOf } from '../identity/identity-cache.js';
 import { listClusterMembers } from '../timeline/person-cluster.repository.js';
 import { listEventsOfAccount, listEventsOfPersons } from '../timeline/timeline.repository.js';
 import { ingestMessages } from './ingest.service.js';
-import { fakeCrm, ingestDeps, message, webSource } from './ingest.test-helper.js';
+import { fakeCrm, ingestDeps, ingestRuntimeOf, message, webSource } from './ingest.test-helper.js';
 
 let database: Database;
 let other: Database;
@@ -164,8 +163,12 @@ describe('ingestMessages: the identity cache', () => {
     const source = webSource(tenantId);
     const first = message({ anonymousId: 'a-c5' });
     await ingestMessages(ingestDeps(database.db), source, [first], receivedAt);
-    expect(identityCacheOf(database.db).resolve(tenantId, message({ anonymousId: 'a-c5' }))).toBeDefined();
-    expect(identityCacheOf(other.db).resolve(tenantId, message({ anonymousId: 'a-c5' }))).toBeUndefined();
+    expect(
+      ingestRuntimeOf(database.db).identities.resolve(tenantId, message({ anonymousId: 'a-c5' })),
+    ).toBeDefined();
+    expect(
+      ingestRuntimeOf(other.db).identities.resolve(tenantId, message({ anonymousId: 'a-c5' })),
+    ).toBeUndefined();
     const second = message({ anonymousId: 'a-c5' });
     await ingestMessages(ingestDeps(other.db), source, [second], receivedAt);
     const stored = (await personOf(other.db, tenantId, second.messageId))!.person_id!;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
 import type { Database } from '../../../platform/db/database.js';
-import type { TouchpointMessage } from './message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 import { ingestMessages } from './ingest.service.js';
 import { ingestDeps, message, webSource } from './ingest.test-helper.js';
 

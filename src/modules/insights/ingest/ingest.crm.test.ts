@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import type { TouchpointMessage } from './message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 import { ingestMessages } from './ingest.service.js';
 import { fakeCrm, ingestDeps, message, webSource } from './ingest.test-helper.js';
 

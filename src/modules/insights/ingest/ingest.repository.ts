@@ -5,9 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-
-/** A data-modifying statement (insert, update or delete); `returnsIds` ones end in `returning <id>`. */
-export type Write = { sql: SQL; returnsIds?: boolean };
+import type { Write } from '../message/batch-write.contract.js';
 
 /** Sends `writes` as one statement and answers the ids the `returnsIds` ones returned. */
 export async function executeWrites(db: Db, writes: (Write | undefined)[]): Promise<string[]> {

@@ -4,31 +4,25 @@
  * - the month partitions the batch needs are created first, outside the transaction (DDL; a failed
  *   batch leaves at most an empty partition behind);
  * - a message the identity cache can place (a track / page / screen whose ids this process has
- *   seen resolved, see identity-cache.ts) skips identity resolution: its event goes in with the
+ *   seen resolved, see identity/identity-cache.ts) skips identity resolution: its event goes in with the
  *   claim of the batch's message ids, in the same statement, before any identity is added. A batch
  *   of only such messages is that one statement, without a transaction;
  * - the first/last-seen times of persons the batch only sent events for are widened after the
- *   commit, coalesced across concurrent batches (person-touch.ts): under load they lag by up to 2 s.
+ *   commit, coalesced across concurrent batches (person-touch.service.ts): under load they lag by up to 2 s.
  */
 import { newId } from '../../../platform/ids.js';
 import type { Db } from '../../../platform/db/database.js';
 import { withTransactionRetry } from '../../../platform/db/retry.js';
-import {
-  ensureMonthPartitions,
-  forgetMonthPartitions,
-  isMissingPartition,
-} from '../event/event-partition.js';
-import { insertEventsSql, type NewEventRow } from '../event/event.repository.js';
-import { identityCacheOf, type IdentityCache } from '../identity/identity-cache.js';
+import type { NewEventRow } from '../event/event.contract.js';
+import { isMissingPartition } from '../event/event.errors.js';
+import { buildEventsWrite, type MonthPartitions } from '../event/event.service.js';
+import { rememberSettled, type IdentityCache, type SeenWrite } from '../identity/identity.contract.js';
 import { syncPersons, type PersonsOfBatch } from '../identity/person-sync.service.js';
-import { rememberSettled } from '../identity/person-settled.js';
-import { batchEnded, batchStarted, notePersonsSeen, onMissingPersons } from '../identity/person-touch.js';
-import type { SeenWrite } from '../identity/person-write.repository.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { claimMessageIdsSql } from './dedup.repository.js';
 import { claimAndInsert, executeWrites } from './ingest.repository.js';
 import { isLostBatchRace } from './ingest.retry.js';
-import type { Channel, IngestOutcome, SourceRef, TouchpointMessage } from './message.contract.js';
+import type { Channel, IngestOutcome, SourceRef, TouchpointMessage } from '../message/message.contract.js';
 
 /** Attempts of one batch when concurrent batches keep getting in its way (races, deadlocks). */
 const MAX_ATTEMPTS = 10;
@@ -55,25 +49,24 @@ export async function ingestMessages(
 ): Promise<IngestOutcome> {
   if (messages.length === 0) return { stored: 0, duplicates: 0 };
   const dates = messages.map((message) => message.timestamp);
-  await ensureMonthPartitions(deps.db, dates);
-  const cache = identityCacheOf(deps.db);
-  onMissingPersons(deps.db, () => cache.clear());
-  batchStarted(deps.db);
+  const { partitions, identities: cache, touches } = deps.ingest;
+  await partitions.ensure(dates);
+  touches.batchStarted();
   const unique = firstOfEachId(messages);
   const placement = placeMessages(cache, source.tenantId, unique);
   try {
-    const { placed, persons, ...outcome } = await retrying(deps.db, dates, () =>
+    const { placed, persons, ...outcome } = await retrying(partitions, dates, () =>
       storeBatch(deps, placement, source, { all: messages, unique }, receivedAt),
     );
     const tenantId = source.tenantId;
     if (persons) {
       rememberSettled(cache, tenantId, persons.settled);
-      notePersonsSeen(deps.db, tenantId, persons.seen);
+      touches.noteSeen(tenantId, persons.seen);
     }
-    notePersonsSeen(deps.db, tenantId, placedSeen(cache, tenantId, placed));
+    touches.noteSeen(tenantId, placedSeen(cache, tenantId, placed));
     return outcome;
   } finally {
-    await batchEnded(deps.db);
+    await touches.batchEnded();
   }
 }
 
@@ -97,15 +90,19 @@ function placeMessages(
 }
 
 /** Runs `attempt` until it succeeds, again after a lost race or a partition dropped meanwhile. */
-async function retrying<T>(db: Db, dates: Date[], attempt: () => Promise<T>): Promise<T> {
+async function retrying<T>(
+  partitions: MonthPartitions,
+  dates: Date[],
+  attempt: () => Promise<T>,
+): Promise<T> {
   return withTransactionRetry(attempt, {
     attempts: MAX_ATTEMPTS,
     isRetryable: (error) => isMissingPartition(error) || isLostBatchRace(error),
     beforeRetry: async (error) => {
       if (!isMissingPartition(error)) return;
       // A partition was dropped behind this process's back (retention): look again.
-      forgetMonthPartitions(db);
-      await ensureMonthPartitions(db, dates);
+      partitions.forget();
+      await partitions.ensure(dates);
     },
   });
 }
@@ -145,7 +142,7 @@ async function storeBatch(
       const at = placed.get(message);
       return at ? [eventRow(source, message, at)] : [];
     });
-    return claimAndInsert(db, claim, insertEventsSql(batch, rows, 'claimed'));
+    return claimAndInsert(db, claim, buildEventsWrite(batch, rows, 'claimed'));
   };
   if (placed.size === unique.length) {
     const fresh = await claimAndPlace(deps.db);
@@ -167,7 +164,7 @@ async function storeBatch(
         customerId: persons.customerIds[index] ?? null,
       }),
     );
-    await executeWrites(tx, [...persons.writes, insertEventsSql(batch, rows)]);
+    await executeWrites(tx, [...persons.writes, buildEventsWrite(batch, rows)]);
     return outcome(kept, persons);
   });
 }

@@ -6,9 +6,10 @@
 import { fixedClock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import type { CrmContactDraft, CrmContactKeys, CrmLink } from '../identity/crm-link.port.js';
+import type { CrmContactDraft, CrmContactKeys, CrmLink } from '../identity/crm-link.contract.js';
 import type { InsightsDeps } from '../insights-deps.js';
-import type { SourceRef, TouchpointMessage } from './message.contract.js';
+import { createIngestRuntime, type IngestRuntime } from './ingest-runtime.service.js';
+import type { SourceRef, TouchpointMessage } from '../message/message.contract.js';
 
 let seq = 0;
 
@@ -94,7 +95,16 @@ export function fakeCrm() {
   return { link, contacts, groups, seats, addContact };
 }
 
-/** Insights deps on `db` with the fake CRM and a fixed clock. */
+const runtimes = new WeakMap<Db, IngestRuntime>();
+
+/** The ingest runtime of test database `db`: one per database, as the server makes one per process. */
+export function ingestRuntimeOf(db: Db): IngestRuntime {
+  let runtime = runtimes.get(db);
+  if (!runtime) runtimes.set(db, (runtime = createIngestRuntime(db)));
+  return runtime;
+}
+
+/** Insights deps on `db` with the fake CRM, a fixed clock and the database's ingest runtime. */
 export function ingestDeps(db: Db, crm: CrmLink = fakeCrm().link): InsightsDeps {
-  return { db, clock: fixedClock('2026-03-02T00:00:00Z'), crm };
+  return { db, clock: fixedClock('2026-03-02T00:00:00Z'), crm, ingest: ingestRuntimeOf(db) };
 }

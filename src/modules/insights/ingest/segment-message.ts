@@ -7,10 +7,14 @@
  * were valid are not stored twice or, with generated message ids, under two ids.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
-import { correctClockSkew, parseIsoTimestamp } from './clock-skew.js';
-import { MESSAGE_TYPES, type MessageType, type TouchpointMessage } from './message.contract.js';
+import {
+  correctClockSkew,
+  MESSAGE_TYPES,
+  parseIsoTimestamp,
+  type MessageType,
+  type TouchpointMessage,
+} from '../message/message.contract.js';
 import { INGEST_LIMITS, tooLarge } from './segment-body.js';
 
 type Raw = Record<string, unknown>;
@@ -242,55 +246,3 @@ function tooLargeEvents(oversize: InvalidEvent[]): AppError {
   );
   return error;
 }
-
-const Id = z.union([z.string(), z.number()]);
-const Time = z.string().describe('ISO-8601 date-time');
-const Obj = z.record(z.string(), z.unknown());
-const common = {
-  messageId: Id.optional().describe('Deduplication key per source (generated when absent)'),
-  userId: Id.optional(),
-  anonymousId: Id.optional(),
-  timestamp: Time.optional(),
-  originalTimestamp: Time.optional(),
-  sentAt: Time.optional().describe('Client clock at sending; corrects timestamp for clock skew'),
-  context: Obj.optional(),
-  integrations: Obj.optional(),
-};
-const callFields = {
-  identify: { traits: Obj.optional() },
-  track: { event: z.string(), properties: Obj.optional() },
-  page: { name: z.string().optional(), category: z.string().optional(), properties: Obj.optional() },
-  screen: { name: z.string().optional(), category: z.string().optional(), properties: Obj.optional() },
-  group: { groupId: Id, traits: Obj.optional() },
-  alias: { previousId: Id, userId: Id },
-} as const;
-
-/** The documented body of `/v1/<type>` (OpenAPI only; the rules above are what is enforced). */
-export function segmentCallBody(type: MessageType): z.ZodType {
-  return z.looseObject({ ...common, ...callFields[type], writeKey: z.string().optional() });
-}
-
-const batchMessage = <T extends MessageType>(type: T) =>
-  z.looseObject({ type: z.literal(type), ...common, ...callFields[type] });
-
-/** The documented body of `/v1/batch`. */
-export const SegmentBatchBody = z.looseObject({
-  batch: z
-    .array(
-      z.discriminatedUnion('type', [
-        batchMessage('identify'),
-        batchMessage('track'),
-        batchMessage('page'),
-        batchMessage('screen'),
-        batchMessage('group'),
-        batchMessage('alias'),
-      ]),
-    )
-    .max(INGEST_LIMITS.batchEvents),
-  sentAt: Time.optional(),
-  context: Obj.optional(),
-  writeKey: z.string().optional(),
-});
-
-/** The answer once the messages are committed. */
-export const IngestAccepted = z.object({ success: z.literal(true) });

@@ -7,7 +7,7 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
-import type { SourceRef, TouchpointMessage } from '../ingest/message.contract.js';
+import type { SourceRef, TouchpointMessage } from '../message/message.contract.js';
 import { getSourceByIdOrName } from '../source/source.service.js';
 import { readOfflineCsv } from './offline-csv.js';
 import {

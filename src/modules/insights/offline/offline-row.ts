@@ -4,7 +4,7 @@
  * that reject a row. Pure: no database, no clock.
  */
 import { createHash } from 'node:crypto';
-import type { TouchpointMessage } from '../ingest/message.contract.js';
+import type { TouchpointMessage } from '../message/message.contract.js';
 import type { OfflineImportRejection } from './offline-import.contract.js';
 import { parseOfflineTime } from './offline-time.js';
 

@@ -3,7 +3,7 @@
  * (`2026-03-01 14:30`, `2026/3/1 14:30:05`, `2026-03-01`) when no zone is written.
  */
 
-import { parseIsoTimestamp } from '../ingest/clock-skew.js';
+import { parseIsoTimestamp } from '../message/message.contract.js';
 
 /** The zone a time without one is read in: China Standard Time, which has no daylight saving. */
 export const OFFLINE_DEFAULT_OFFSET = '+08:00';

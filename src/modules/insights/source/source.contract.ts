@@ -1,6 +1,6 @@
 /** Request and response shapes of event sources: the public contract of this feature. */
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../ingest/message.contract.js';
+import { SOURCE_KINDS } from '../message/message.contract.js';
 
 /** The kinds of source a user may create (`system` is Kehu's own and never shown). */
 export const SourceKindInput = z.enum(SOURCE_KINDS);

@@ -19,3 +19,6 @@ update "sources" set "name" = $1, "retention_days" = $2, "updated_at" = $3 where
 -- replaceWriteKey
 delete from "source_write_keys" where ("source_write_keys"."tenant_id" = $1 and "source_write_keys"."source_id" = $2);
 insert into "source_write_keys" ("write_key", "tenant_id", "source_id", "created_at") values ($1, $2, $3, $4);
+
+-- listSourcesWithRetention
+select "tenant_id", "id", "kind", "retention_days" from "sources" where "sources"."retention_days" is not null order by "sources"."tenant_id", "sources"."id";

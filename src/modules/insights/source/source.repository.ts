@@ -1,8 +1,8 @@
 /** Queries of sources and their write keys. */
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
-import type { SourceKind, SourceRef } from '../ingest/message.contract.js';
+import type { SourceKind, SourceRef } from '../message/message.contract.js';
 import { sources, sourceWriteKeys } from './source.table.js';
 
 /** A row of `sources` with its write key (null for the system source, which has none). */
@@ -120,4 +120,22 @@ export async function replaceWriteKey(
     .delete(sourceWriteKeys)
     .where(and(eq(sourceWriteKeys.tenantId, tenantId), eq(sourceWriteKeys.sourceId, sourceId)));
   await db.insert(sourceWriteKeys).values({ writeKey, tenantId, sourceId, createdAt: at });
+}
+
+/** A source whose events expire. */
+export type RetentionSourceRow = { tenantId: string; id: string; kind: string; retentionDays: number };
+
+/** Every source, of every tenant, with a retention. */
+export async function listSourcesWithRetention(db: Db): Promise<RetentionSourceRow[]> {
+  const rows = await db
+    .select({
+      tenantId: sources.tenantId,
+      id: sources.id,
+      kind: sources.kind,
+      retentionDays: sources.retentionDays,
+    })
+    .from(sources)
+    .where(isNotNull(sources.retentionDays))
+    .orderBy(sources.tenantId, sources.id);
+  return rows.map((row) => ({ ...row, retentionDays: row.retentionDays! }));
 }

@@ -8,10 +8,11 @@ import type { Db } from '../../../platform/db/database.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { newId, isUuid } from '../../../platform/ids.js';
 import type { InsightsDeps } from '../insights-deps.js';
-import type { SourceKind, SourceRef } from '../ingest/message.contract.js';
+import type { SourceKind, SourceRef } from '../message/message.contract.js';
 import type { CreateSourceInput, Source, SourceList, UpdateSourceInput } from './source.contract.js';
 import { sourceNameTaken, sourceNotFound } from './source.errors.js';
 import * as repo from './source.repository.js';
+import type { RetentionSourceRow as RetentionSource } from './source.repository.js';
 
 /** The name of the hidden source Kehu's own domain events are recorded under; users cannot take it. */
 export const SYSTEM_SOURCE_NAME = 'Kehu';
@@ -195,4 +196,9 @@ function toSource(row: repo.SourceRow): Source {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Every source, of every tenant, that limits how long its events live (for retention). */
+export async function listSourcesWithRetention(deps: Pick<InsightsDeps, 'db'>): Promise<RetentionSource[]> {
+  return repo.listSourcesWithRetention(deps.db);
 }

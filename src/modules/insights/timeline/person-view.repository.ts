@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import type { KeysetPosition } from './timeline-cursor.js';
-import { jsonOf } from './timeline.repository.js';
+import { jsonOf } from './json-column.js';
 
 /** A persons row as the views show it; `cursorAt` is last_seen_at to the microsecond (for cursors). */
 export type PersonRow = {

@@ -3,7 +3,7 @@
  * people, not the CRM's contacts): the public contract of this feature.
  */
 import { z } from 'zod';
-import { CHANNELS, MESSAGE_TYPES } from '../ingest/message.contract.js';
+import { CHANNELS, MESSAGE_TYPES } from '../message/message.contract.js';
 
 /** The kinds of id a person is known by. */
 export const IDENTITY_KINDS = ['user_id', 'anonymous_id', 'email', 'phone'] as const;

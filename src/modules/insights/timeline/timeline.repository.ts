@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { jsonOf } from './json-column.js';
 import type { KeysetPosition } from './timeline-cursor.js';
 
 /** Filters and position of a timeline page; `limit` rows at most are answered. */
@@ -144,9 +145,4 @@ function touchpointRowOf(raw: Record<string, unknown>): TouchpointRow {
     properties: jsonOf(raw.properties) ?? {},
     traits: jsonOf(raw.traits),
   };
-}
-
-/** A jsonb object column as the driver parsed it (null stays null). */
-export function jsonOf(value: unknown): Record<string, unknown> | null {
-  return value === null || value === undefined ? null : (value as Record<string, unknown>);
 }

@@ -15,10 +15,17 @@ import {
 } from './timeline.contract.js';
 import { listContactEvents, listCustomerEvents, listPersonEvents } from './timeline.service.js';
 
+const tags = ['touchpoints'];
+const crmParams = z.object({ id: z.uuid() });
+
 /** Registers the routes of persons and touchpoint timelines. */
 export function registerTimelineRoutes(app: HttpApp, deps: InsightsDeps): void {
-  const tags = ['touchpoints'];
-  const crmParams = z.object({ id: z.uuid() });
+  registerPersonRoutes(app, deps);
+  registerCrmTimelineRoutes(app, deps);
+}
+
+/** `/api/persons`: the list, one person, its touchpoints and its trait history. */
+function registerPersonRoutes(app: HttpApp, deps: InsightsDeps): void {
   app.get(
     '/api/persons',
     {
@@ -68,6 +75,10 @@ export function registerTimelineRoutes(app: HttpApp, deps: InsightsDeps): void {
     },
     async (request) => listPersonTraitChanges(deps, actorOf(request), request.params.id),
   );
+}
+
+/** The timelines of the CRM's accounts and contacts. */
+function registerCrmTimelineRoutes(app: HttpApp, deps: InsightsDeps): void {
   app.get(
     '/api/customers/:id/events',
     {

@@ -6,15 +6,15 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import { DAY_MS, fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import { ensureMonthPartitions } from '../event/event-partition.js';
-import type { CreateSourceInput } from './source.contract.js';
+import type { CreateSourceInput } from '../source/source.contract.js';
+import { createSource, ensureSystemSource } from '../source/source.service.js';
+import { MonthPartitions } from './event.service.js';
 import {
   MESSAGE_ID_TTL_DAYS,
   RETENTION_CHUNK_ROWS,
   retentionJob,
   runRetention,
 } from './retention.service.js';
-import { createSource, ensureSystemSource } from './source.service.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ async function source(actor: Actor, input: Omit<CreateSourceInput, 'name'>) {
 
 /** Stores `count` events of a source at `at` (straight into the table: retention does not care how they came). */
 async function addEvents(s: { tenantId: string; id: string }, at: Date, count = 1, stepMs = 0) {
-  await ensureMonthPartitions(database.db, [at, new Date(at.getTime() + count * stepMs)]);
+  await new MonthPartitions(database.db).ensure([at, new Date(at.getTime() + count * stepMs)]);
   await database.db.execute(sql`
     insert into events (tenant_id, id, source_id, type, event, channel, message_id, "timestamp", received_at)
     select ${s.tenantId}::uuid, gen_random_uuid(), ${s.id}::uuid, 'track', 'Visit', 'web', 'm-' || gen_random_uuid(),

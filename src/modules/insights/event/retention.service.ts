@@ -10,6 +10,7 @@
  */
 import type { Job, JobLogger } from '../../../platform/jobs/scheduler.js';
 import type { InsightsDeps } from '../insights-deps.js';
+import { listSourcesWithRetention } from '../source/source.service.js';
 import * as repo from './retention.repository.js';
 import { DAY_MS } from '../../../platform/clock.js';
 
@@ -32,7 +33,7 @@ export async function runRetention(deps: Pick<InsightsDeps, 'db' | 'clock'>): Pr
   const failures: unknown[] = [];
   let deletedEvents = 0;
   let purgedMessageIds = 0;
-  for (const source of await repo.listSourcesWithRetention(deps.db)) {
+  for (const source of await listSourcesWithRetention(deps)) {
     const before = new Date(now - source.retentionDays * DAY_MS);
     try {
       deletedEvents += await inChunks((limit) => repo.deleteEventsBefore(deps.db, source, before, limit));

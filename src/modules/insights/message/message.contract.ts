@@ -52,3 +52,7 @@ export type TouchpointMessage = {
 
 /** What storing a batch did. */
 export type IngestOutcome = { stored: number; duplicates: number };
+
+// Pure helpers the ingest and the offline import both need (contract files are a feature's public door).
+export { correctClockSkew, parseIsoTimestamp } from './clock-skew.js';
+export type { ClientTimes, CorrectedTimes } from './clock-skew.js';

@@ -1,6 +1,3 @@
--- listSourcesWithRetention
-select "tenant_id", "id", "kind", "retention_days" from "sources" where "sources"."retention_days" is not null order by "sources"."tenant_id", "sources"."id";
-
 -- deleteEventsBefore (one chunk)
 
     delete from events

@@ -1,30 +1,10 @@
 /**
- * Queries of retention: which sources limit how long their events live, and chunked deletes of
- * old events and old message ids. Each delete is one short statement of at most `limit` rows, so
- * a large backlog never holds locks for long.
+ * Queries of retention: chunked deletes of old events and old message ids. Each delete is one short
+ * statement of at most `limit` rows, so a large backlog never holds locks for long.
  */
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { eventMessageIds } from '../event/event.table.js';
-import { sources } from './source.table.js';
-
-/** A source whose events expire. */
-export type RetentionSourceRow = { tenantId: string; id: string; kind: string; retentionDays: number };
-
-/** Every source, of every tenant, with a retention. */
-export async function listSourcesWithRetention(db: Db): Promise<RetentionSourceRow[]> {
-  const rows = await db
-    .select({
-      tenantId: sources.tenantId,
-      id: sources.id,
-      kind: sources.kind,
-      retentionDays: sources.retentionDays,
-    })
-    .from(sources)
-    .where(isNotNull(sources.retentionDays))
-    .orderBy(sources.tenantId, sources.id);
-  return rows.map((row) => ({ ...row, retentionDays: row.retentionDays! }));
-}
+import { eventMessageIds } from './event.table.js';
 
 /**
  * Deletes about `limit` of a source's oldest events older than `before` (more only when several
