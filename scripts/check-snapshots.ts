@@ -33,10 +33,12 @@ const PENDING = new Set<string>([
   'src/modules/insights/ingest/dedup.repository.ts',
   // PENDING-SNAPSHOT warehouse
   'src/modules/warehouse/fresh/weight-check.repository.ts',
-  'src/modules/warehouse/layout/layout.repository.ts',
   'src/modules/warehouse/orders/order.repository.ts',
   'src/modules/warehouse/settings/warehouse-settings.repository.ts',
   'src/modules/warehouse/allocation/allocation.repository.ts',
+  'src/modules/warehouse/orders/order-lookup.repository.ts',
+  'src/modules/warehouse/orders/order-reservation.repository.ts',
+  'src/modules/warehouse/stock/ledger.repository.ts',
   // PENDING-SNAPSHOT access
   'src/platform/auth/identity.repository.ts',
 ]);
