@@ -329,6 +329,30 @@ describe('allocation engine rules', () => {
     ]);
   });
 
+  it('prefers a location already chosen for the order over a lower location code', () => {
+    // s1 goes first (earliest putaway) from loc-b; s2 and s3 then tie on the strategy key and neither
+    // lot is chosen yet, so only the chosen location puts s3 (B-01) before s2 (A-01).
+    const candidates = [
+      row({ stockId: 's1', locationId: 'loc-b', locationCode: 'B-01', lotId: 'lot-1', available: 1 }),
+      row({
+        stockId: 's2',
+        locationId: 'loc-a',
+        locationCode: 'A-01',
+        lotId: 'lot-2',
+        putawayAt: PUTAWAYS[1]!,
+      }),
+      row({
+        stockId: 's3',
+        locationId: 'loc-b',
+        locationCode: 'B-01',
+        lotId: 'lot-3',
+        putawayAt: PUTAWAYS[1]!,
+      }),
+    ];
+    const { picks } = allocate(order(candidates, [{ quantity: 3 }]));
+    expect(picks.map((p) => `${p.stockId}:${p.quantity}`)).toEqual(['s1:1', 's3:2']);
+  });
+
   it('puts lots without expiry last under FEFO and locations without a path rank last for nearest', () => {
     const candidates = [
       row({ stockId: 's1', expiryDate: null, pathRank: null, locationCode: 'A' }),
