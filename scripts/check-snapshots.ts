@@ -31,14 +31,6 @@ const PENDING = new Set<string>([
   'src/modules/insights/event/event.repository.ts',
   'src/modules/insights/ingest/ingest.repository.ts',
   'src/modules/insights/ingest/dedup.repository.ts',
-  // PENDING-SNAPSHOT warehouse
-  'src/modules/warehouse/fresh/weight-check.repository.ts',
-  'src/modules/warehouse/orders/order.repository.ts',
-  'src/modules/warehouse/settings/warehouse-settings.repository.ts',
-  'src/modules/warehouse/allocation/allocation.repository.ts',
-  'src/modules/warehouse/orders/order-lookup.repository.ts',
-  'src/modules/warehouse/orders/order-reservation.repository.ts',
-  'src/modules/warehouse/stock/ledger.repository.ts',
   // PENDING-SNAPSHOT access
   'src/platform/auth/identity.repository.ts',
 ]);
