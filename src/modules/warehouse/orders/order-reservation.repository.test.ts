@@ -13,7 +13,6 @@ afterAll(async () => database.close());
 
 const tenantId = '0190c9a8-0000-7000-8000-0000000000aa';
 const id = '0190c9a8-0000-7000-8000-0000000000bb';
-const at = new Date('2026-03-01T00:00:00Z');
 
 // The SQL is the same on both engines: snapshot it once, in the PGlite project.
 describe.skipIf(testEngine() !== 'pglite')('order reservation repository queries', () => {
