@@ -209,8 +209,6 @@ export default defineConfig([
   {
     files: [
       'src/cli/warehouse-commands.ts',
-      'src/modules/warehouse/allocation/allocate.test.ts',
-      'src/modules/warehouse/allocation/allocate.ts',
       'src/modules/warehouse/allocation/allocation.service.ts',
       'src/modules/warehouse/allocation/ship.service.ts',
       'src/modules/warehouse/catalog/catalog.service.ts',
