@@ -24,12 +24,6 @@ const PENDING = new Set<string>([
   'src/modules/crm/view/saved-view.repository.ts',
   'src/modules/crm/tier/tier-history.repository.ts',
   'src/modules/crm/touchpoint-link/crm-link.repository.ts',
-  // PENDING-SNAPSHOT warehouse
-  'src/modules/warehouse/fresh/weight-check.repository.ts',
-  'src/modules/warehouse/layout/layout.repository.ts',
-  'src/modules/warehouse/orders/order.repository.ts',
-  'src/modules/warehouse/settings/warehouse-settings.repository.ts',
-  'src/modules/warehouse/allocation/allocation.repository.ts',
 ]);
 
 /** The repository files under `dir`, as paths relative to the root. */

@@ -1,12 +1,13 @@
 /** Every warehouse route, registered in one call by the composition root. */
 import type { HttpApp } from '../../platform/http/server.js';
+import { registerAllocationRoutes } from './allocation/allocation.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerDocumentRoutes } from './documents/document.routes.js';
 import { registerWeightCheckRoutes } from './fresh/weight-check.routes.js';
 import { registerWarehouseImportRoutes } from './import/import.routes.js';
 import { registerInboundRoutes } from './inbound/inbound.routes.js';
 import { registerLayoutRoutes } from './layout/layout.routes.js';
-import { registerOrderRoutes } from './orders/order.routes.js';
+import { registerCustomerRuleRoutes, registerOrderRoutes } from './orders/order.routes.js';
 import { registerWarehouseSettingsRoutes } from './settings/warehouse-settings.routes.js';
 import { registerStockRoutes } from './stock/stock.routes.js';
 import { registerScorecardRoutes } from './supplier/scorecard.routes.js';
@@ -20,6 +21,8 @@ export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void
   registerStockRoutes(app, deps);
   registerInboundRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerAllocationRoutes(app, deps);
+  registerCustomerRuleRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerScorecardRoutes(app, deps);
   registerWarehouseSettingsRoutes(app, deps);

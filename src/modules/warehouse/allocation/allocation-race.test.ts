@@ -5,8 +5,10 @@ import { makeTenant } from '../../../../test/helpers/factories.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { systemClock } from '../../../platform/clock.js';
 import { openDatabase, type Database } from '../../../platform/db/database.js';
-import { outboundOrderLines, outboundOrders, reservations } from '../orders/order.table.js';
-import { cancelOrder, createOutboundOrder } from '../orders/order.service.js';
+import { outboundOrderLines, outboundOrders } from '../orders/order.table.js';
+import { reservations } from '../stock/stock.table.js';
+import { createOutboundOrder } from '../orders/order.service.js';
+import { cancelOrder } from './cancel.service.js';
 import { stock } from '../stock/stock.table.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import {
@@ -16,7 +18,7 @@ import {
   makeLot,
   makeWarehouse,
   putStock,
-} from './allocation-fixtures.js';
+} from './allocation-fixtures.test-helper.js';
 import { allocateOrder } from './allocation.service.js';
 
 // 50 orders race for 30 units. On the PostgreSQL server the allocations run on a pool of 25

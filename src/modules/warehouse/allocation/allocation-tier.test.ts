@@ -16,7 +16,7 @@ import {
   makeLot,
   makeWarehouse,
   putStock,
-} from './allocation-fixtures.js';
+} from './allocation-fixtures.test-helper.js';
 import { allocateOrder } from './allocation.service.js';
 
 // Allocation runs on 2026-06-15: a lot produced 2026-02-10 is four months old, one from 2026-05-20 is fresh.

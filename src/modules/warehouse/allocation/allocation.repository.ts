@@ -1,10 +1,10 @@
 /** Queries of allocation: candidate stock under row locks, reservations, runs and order status. */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { lots } from '../catalog/catalog.table.js';
 import { locations } from '../layout/layout.table.js';
-import { allocationRuns, outboundOrderLines, outboundOrders, reservations } from '../orders/order.table.js';
-import { stock } from '../stock/stock.table.js';
+import { allocationRuns, outboundOrderLines, outboundOrders } from '../orders/order.table.js';
+import { reservations, stock } from '../stock/stock.table.js';
 import type { StockCandidate } from './allocate.js';
 
 /**
@@ -157,21 +157,6 @@ export async function storeAllocationOutcome(
     where ${outboundOrders.tenantId} = ${tenantId} and ${outboundOrders.id} = ${orderId}`);
 }
 
-/** The latest stored allocation result of the order, if any. */
-export async function findLatestAllocationRun(
-  db: Db,
-  tenantId: string,
-  orderId: string,
-): Promise<Record<string, unknown> | undefined> {
-  const [row] = await db
-    .select({ result: allocationRuns.result })
-    .from(allocationRuns)
-    .where(and(eq(allocationRuns.tenantId, tenantId), eq(allocationRuns.orderId, orderId)))
-    .orderBy(desc(allocationRuns.createdAt), desc(allocationRuns.id))
-    .limit(1);
-  return row?.result;
-}
-
 /** A released reservation with where its stock row is. */
 export type ReleasedReservation = {
   id: string;
@@ -217,40 +202,6 @@ export async function releaseActiveReservations(
     itemId: row.item_id,
     lotId: row.lot_id,
   }));
-}
-
-/** Changes an order's status (and ship time). */
-export async function updateOrderStatus(
-  db: Db,
-  tenantId: string,
-  orderId: string,
-  changes: { status: string; updatedAt: Date; shippedAt?: Date },
-): Promise<void> {
-  await db
-    .update(outboundOrders)
-    .set(changes)
-    .where(and(eq(outboundOrders.tenantId, tenantId), eq(outboundOrders.id, orderId)));
-}
-
-/** Orders waiting for stock (pending, partially allocated, backordered) in pool order. */
-export async function listPoolOrders(
-  db: Db,
-  tenantId: string,
-  warehouseId: string | undefined,
-  limit: number,
-) {
-  return db
-    .select({ id: outboundOrders.id, externalRef: outboundOrders.externalRef })
-    .from(outboundOrders)
-    .where(
-      and(
-        eq(outboundOrders.tenantId, tenantId),
-        inArray(outboundOrders.status, ['pending', 'partially_allocated', 'backordered']),
-        warehouseId ? eq(outboundOrders.warehouseId, warehouseId) : undefined,
-      ),
-    )
-    .orderBy(asc(outboundOrders.priorityRank), asc(outboundOrders.pushedAt), asc(outboundOrders.id))
-    .limit(limit);
 }
 
 /** The warehouse's dock of this kind (`RECV` receiving, `SHIP` shipping), the coded one first. */

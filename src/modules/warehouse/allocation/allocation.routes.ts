@@ -1,19 +1,41 @@
-/** HTTP routes of allocation, shipping and customer lot rules. */
+/** HTTP routes of what changes an order's holds: cancel, allocate (one order, the pool), ship. */
 import { z } from 'zod';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import { OutboundOrderDetail, ShipOrderInput } from '../orders/order.contract.js';
-import { getCustomerLotRule, listAllocations, setCustomerLotRule } from '../orders/order.service.js';
-import { CustomerLotRule } from '../settings/warehouse-settings.contract.js';
+import { listAllocations } from '../orders/order.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { AllocatePoolInput, AllocatePoolReport, AllocationResult } from './allocation.contract.js';
 import { allocateOrder, allocatePool } from './allocation.service.js';
+import { cancelOrder } from './cancel.service.js';
 import { shipOrder } from './ship.service.js';
 
-/** Registers allocate (one order, the pool), allocation history, ship, and `/api/warehouse/customer-rules`. */
+const tags = ['outbound orders'];
+const params = z.object({ id: z.uuid() });
+
+/** Registers cancel, allocate (one order, the pool), allocation history and ship of `/api/outbound-orders`. */
 export function registerAllocationRoutes(app: HttpApp, deps: WarehouseDeps): void {
-  const tags = ['outbound orders'];
-  const params = z.object({ id: z.uuid() });
+  registerCancelRoute(app, deps);
+  registerAllocateRoutes(app, deps);
+  registerShipRoute(app, deps);
+}
+
+function registerCancelRoute(app: HttpApp, deps: WarehouseDeps): void {
+  app.post(
+    '/api/outbound-orders/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an order and release its reservations (409 warehouse.order.shipped)',
+        params,
+        response: { 200: OutboundOrderDetail },
+      },
+    },
+    async (request) => cancelOrder(deps, actorOf(request), request.params.id),
+  );
+}
+
+function registerAllocateRoutes(app: HttpApp, deps: WarehouseDeps): void {
   app.post(
     '/api/outbound-orders/allocate',
     {
@@ -50,6 +72,9 @@ export function registerAllocationRoutes(app: HttpApp, deps: WarehouseDeps): voi
     },
     async (request) => listAllocations(deps, actorOf(request), request.params.id),
   );
+}
+
+function registerShipRoute(app: HttpApp, deps: WarehouseDeps): void {
   app.post(
     '/api/outbound-orders/:id/ship',
     {
@@ -62,31 +87,5 @@ export function registerAllocationRoutes(app: HttpApp, deps: WarehouseDeps): voi
       },
     },
     async (request) => shipOrder(deps, actorOf(request), request.params.id, request.body),
-  );
-  const customerParams = z.object({ customerId: z.uuid() });
-  app.get(
-    '/api/warehouse/customer-rules/:customerId',
-    {
-      schema: {
-        tags: ['warehouse settings'],
-        summary: "A customer's lot rule (one lot per order line)",
-        params: customerParams,
-        response: { 200: CustomerLotRule },
-      },
-    },
-    async (request) => getCustomerLotRule(deps, actorOf(request), request.params.customerId),
-  );
-  app.put(
-    '/api/warehouse/customer-rules/:customerId',
-    {
-      schema: {
-        tags: ['warehouse settings'],
-        summary: "Set a customer's lot rule (warehouse managers and admins)",
-        params: customerParams,
-        body: z.object({ singleLotPerLine: z.boolean() }),
-        response: { 200: CustomerLotRule },
-      },
-    },
-    async (request) => setCustomerLotRule(deps, actorOf(request), request.params.customerId, request.body),
   );
 }

@@ -12,15 +12,15 @@ import { isAppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { AllocationStrategy } from '../layout/layout.contract.js';
 import { orderNotAllocatable, orderNotFound } from '../orders/order.errors.js';
-import * as orders from '../orders/order.repository.js';
+import * as orders from '../orders/order-rows.service.js';
 import type { WarehouseSettings } from '../settings/warehouse-settings.contract.js';
 import { getWarehouseSettings } from '../settings/warehouse-settings.service.js';
-import { recordMoves } from '../stock/ledger.js';
+import { recordMoves } from '../stock/ledger.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { allocate, type AllocationRules } from './allocate.js';
 import type { AllocatePoolInput, AllocatePoolReport, AllocationResult } from './allocation.contract.js';
 import * as repo from './allocation.repository.js';
-import { closeActiveReservations } from './release.js';
+import { closeActiveReservations } from './release.service.js';
 import { withTransactionRetry } from '../../../platform/db/retry.js';
 
 /** Allocates one order (releasing what it held first); 404 unknown, 409 shipped or cancelled. */
@@ -44,7 +44,7 @@ export async function allocatePool(
   input: Partial<AllocatePoolInput>,
 ): Promise<AllocatePoolReport> {
   requirePermission(actor, 'warehouse.orders');
-  const pending = await repo.listPoolOrders(deps.db, actor.tenantId, input.warehouseId, input.limit ?? 500);
+  const pending = await orders.listPoolOrders(deps.db, actor.tenantId, input.warehouseId, input.limit ?? 500);
   const run: RunContext = {
     settings: await getWarehouseSettings(deps.db, actor.tenantId),
     warehouses: new Map(),
@@ -177,7 +177,7 @@ async function allocateInTransaction(
  * made (a pool run then does not store it again, so long-lived backorders do not grow the history).
  */
 async function sameAsLatestRun(tx: Db, order: orders.OrderRow, result: AllocationResult): Promise<boolean> {
-  const latest = await repo.findLatestAllocationRun(tx, order.tenantId, order.id);
+  const latest = await orders.findLatestAllocationRun(tx, order.tenantId, order.id);
   if (!latest) return false;
   const fresh = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
   return isDeepStrictEqual({ ...latest, allocatedAt: null }, { ...fresh, allocatedAt: null });

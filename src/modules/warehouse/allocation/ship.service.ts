@@ -9,14 +9,14 @@ import type { Db } from '../../../platform/db/database.js';
 import type { FieldIssue } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
-import { loadOrderDetail } from '../orders/order-detail.js';
 import type { OutboundOrderDetail, ShipOrderInput } from '../orders/order.contract.js';
 import { dockMissing, orderNotFound, orderNotShippable, weightsInvalid } from '../orders/order.errors.js';
-import * as orders from '../orders/order.repository.js';
-import { recordMoves, type NewMove } from '../stock/ledger.js';
-import { receipts } from '../stock/stock.table.js';
+import * as orders from '../orders/order-rows.service.js';
+import { recordMoves } from '../stock/ledger.service.js';
+import type { NewMove } from '../stock/stock.contract.js';
+import { insertReceiptRow } from '../stock/stock-rows.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import { pickKey, roundKg } from '../fresh/weigh-out.js';
+import { pickKey, roundKg } from '../fresh/weight-check.contract.js';
 import { weighOutPicks, type LinePick, type WeighedPicks } from '../fresh/weight-check.service.js';
 import * as repo from './allocation.repository.js';
 import { withTransactionRetry } from '../../../platform/db/retry.js';
@@ -42,7 +42,7 @@ export async function shipOrder(
   await withTransactionRetry(() =>
     deps.db.transaction((tx) => shipInTransaction(tx, actor, orderId, weights, deps.clock.now())),
   );
-  return (await loadOrderDetail(deps.db, actor.tenantId, orderId))!;
+  return (await orders.loadOrderDetail(deps.db, actor.tenantId, orderId))!;
 }
 
 async function shipInTransaction(
@@ -119,7 +119,11 @@ async function shipInTransaction(
     'picked',
     now,
   );
-  await repo.updateOrderStatus(tx, tenantId, orderId, { status: 'shipped', updatedAt: now, shippedAt: now });
+  await orders.updateOrderStatus(tx, tenantId, orderId, {
+    status: 'shipped',
+    updatedAt: now,
+    shippedAt: now,
+  });
   const shipped = lines
     .map((line) => ({
       sku: line.sku,
@@ -154,7 +158,7 @@ async function transferReceipt(
   const recv = await repo.findDock(tx, tenantId, targetId, 'receiving');
   if (!recv) throw dockMissing(targetId, 'receiving');
   const receiptId = newId();
-  await tx.insert(receipts).values({
+  await insertReceiptRow(tx, {
     tenantId,
     id: receiptId,
     warehouseId: targetId,

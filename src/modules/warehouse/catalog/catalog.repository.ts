@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
-import { escapeLike } from '../layout/layout.repository.js';
+import { escapeLike } from '../layout/layout.contract.js';
 import { items, lots, suppliers } from './catalog.table.js';
 
 /** A row of `items`. */

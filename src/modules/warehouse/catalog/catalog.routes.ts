@@ -24,10 +24,16 @@ import {
   updateItem,
 } from './catalog.service.js';
 
+const tags = ['items'];
+const params = z.object({ id: z.uuid() });
+
 /** Registers `/api/items` and `/api/suppliers`. */
 export function registerCatalogRoutes(app: HttpApp, deps: WarehouseDeps): void {
-  const tags = ['items'];
-  const params = z.object({ id: z.uuid() });
+  registerItemRoutes(app, deps);
+  registerSupplierRoutes(app, deps);
+}
+
+function registerItemRoutes(app: HttpApp, deps: WarehouseDeps): void {
   app.get(
     '/api/items',
     {
@@ -82,6 +88,9 @@ export function registerCatalogRoutes(app: HttpApp, deps: WarehouseDeps): void {
     },
     async (request) => listLots(deps, actorOf(request), request.params.id),
   );
+}
+
+function registerSupplierRoutes(app: HttpApp, deps: WarehouseDeps): void {
   app.get(
     '/api/suppliers',
     {

@@ -6,8 +6,10 @@ import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { items, lots, suppliers } from '../catalog/catalog.table.js';
 import { locations, warehouses } from '../layout/layout.table.js';
-import { outboundOrderLines, outboundOrders, reservations } from '../orders/order.table.js';
-import { recordMoves, stockKey } from '../stock/ledger.js';
+import { outboundOrderLines, outboundOrders } from '../orders/order.table.js';
+import { reservations } from '../stock/stock.table.js';
+import { recordMoves } from '../stock/ledger.service.js';
+import { stockKey } from '../stock/stock.contract.js';
 
 const NOW = new Date('2026-03-01T02:00:00Z');
 let seq = 0;

@@ -4,8 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/database.js';
 import { items, lots, suppliers } from '../catalog/catalog.table.js';
 import { locations, warehouses } from '../layout/layout.table.js';
-import { outboundOrderLines, outboundOrders, reservations } from '../orders/order.table.js';
-import { stock } from '../stock/stock.table.js';
+import { outboundOrderLines, outboundOrders } from '../orders/order.table.js';
+import { reservations, stock } from '../stock/stock.table.js';
 
 /** The order with its warehouse, its supplier (returns) and its target warehouse (transfers). */
 export async function findOrderHeader(db: Db, tenantId: string, orderId: string) {

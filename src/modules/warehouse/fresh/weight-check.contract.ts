@@ -1,6 +1,9 @@
 /** Weight checks of fresh goods: the public contract of `/api/warehouse/weight-checks`. */
 import { z } from 'zod';
 
+/** Pure helpers of weighing out that shipping needs too. */
+export { pickKey, roundKg } from './weigh-out.js';
+
 /** Who weighed the goods in or out (null when the move had no user, e.g. an import). */
 export const WeighedBy = z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable();
 export type WeighedBy = z.infer<typeof WeighedBy>;

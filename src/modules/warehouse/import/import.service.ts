@@ -14,9 +14,9 @@ import type { WarehouseDeps } from '../warehouse-deps.js';
 import { decodeCsvBytes, parseCsvTable } from './csv-file.js';
 import { ChunkRaced, type ChunkImporter, type ImportContext, type ImportRow } from './import-chunk.js';
 import { cellsOf, mapColumns } from './import-columns.js';
-import { importItemChunk } from './import-items.js';
-import { importLocationChunk } from './import-locations.js';
-import { importStockChunk } from './import-stock.js';
+import { importItemChunk } from './import-items.service.js';
+import { importLocationChunk } from './import-locations.service.js';
+import { importStockChunk } from './import-stock.service.js';
 import type { ImportKind, WarehouseImportReport } from './import.contract.js';
 import { importColumnsMissing, importWarehouseRequired } from './import.errors.js';
 

@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import { reservations } from '../orders/order.table.js';
+import { reservations } from '../stock/stock.table.js';
 import { receipts } from '../stock/stock.table.js';
 import { listMoves, listStock } from '../stock/stock.service.js';
 import { adjustStock, putaway, receive } from './inbound.service.js';

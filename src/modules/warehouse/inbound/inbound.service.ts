@@ -13,19 +13,16 @@ import {
   requireLot,
   requireSupplierId,
 } from '../catalog/catalog.service.js';
-import type { LocationRow } from '../layout/layout.repository.js';
+import type { LocationRow } from '../layout/layout-rows.service.js';
 import { RECEIVING_DOCK, requireLocationByCode, requireWarehouseRow } from '../layout/layout.service.js';
-import { findLocationRowByCode } from '../layout/layout.repository.js';
-import { recordMoves, type NewMove } from '../stock/ledger.js';
+import { findLocationRowByCode } from '../layout/layout-rows.service.js';
+import { recordMoves } from '../stock/ledger.service.js';
+import type { NewMove } from '../stock/stock.contract.js';
 import type { StockMove } from '../stock/stock.contract.js';
 import { stockReserved } from '../stock/stock.errors.js';
-import {
-  insertReceiptRow,
-  listActiveReservations,
-  listStockAtLocation,
-  lockStockRow,
-} from '../stock/stock.repository.js';
+import { insertReceiptRow, listStockAtLocation, lockStockRow } from '../stock/stock-rows.service.js';
 import { findMoves } from '../stock/stock.service.js';
+import { listActiveReservations } from '../orders/order-rows.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import type {
   AdjustmentInput,

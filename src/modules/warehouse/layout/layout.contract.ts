@@ -110,3 +110,8 @@ export const CreateLocationInput = z.object({
   level: z.number().int().min(0).max(99).optional(),
 });
 export type CreateLocationInput = z.infer<typeof CreateLocationInput>;
+
+/** `value` with LIKE's wildcards escaped, for a literal "contains" match. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,4 +1,5 @@
 /** Queries of warehouses, zones and locations. */
+import { escapeLike } from './layout.contract.js';
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
@@ -314,9 +315,4 @@ export async function setPathRanks(
       .set({ pathRank })
       .where(and(tenantRows({ tenantId }, locations), eq(locations.id, id)));
   }
-}
-
-/** `value` with LIKE's wildcards escaped, for a literal "contains" match. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

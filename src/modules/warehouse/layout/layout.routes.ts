@@ -22,10 +22,16 @@ import {
   updateWarehouse,
 } from './layout.service.js';
 
+const tags = ['warehouses'];
+const params = z.object({ id: z.uuid() });
+
 /** Registers `/api/warehouses` and `/api/warehouses/:id/locations`. */
 export function registerLayoutRoutes(app: HttpApp, deps: WarehouseDeps): void {
-  const tags = ['warehouses'];
-  const params = z.object({ id: z.uuid() });
+  registerWarehouseResourceRoutes(app, deps);
+  registerLocationRoutes(app, deps);
+}
+
+function registerWarehouseResourceRoutes(app: HttpApp, deps: WarehouseDeps): void {
   app.get(
     '/api/warehouses',
     { schema: { tags, summary: "The tenant's warehouses by code", response: { 200: WarehouseList } } },
@@ -64,6 +70,9 @@ export function registerLayoutRoutes(app: HttpApp, deps: WarehouseDeps): void {
     },
     async (request) => updateWarehouse(deps, actorOf(request), request.params.id, request.body),
   );
+}
+
+function registerLocationRoutes(app: HttpApp, deps: WarehouseDeps): void {
   app.get(
     '/api/warehouses/:id/locations',
     {

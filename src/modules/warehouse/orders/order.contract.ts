@@ -1,7 +1,7 @@
 /** The order pool (订单池): outbound orders of five types. The public contract of this feature. */
 import { z } from 'zod';
 import { AllocationPolicy } from '../layout/layout.contract.js';
-import { AllocationResult } from '../allocation/allocation.contract.js';
+import { AllocationResult } from './allocation-result.contract.js';
 
 export const ORDER_TYPES = ['sales', 'return_to_supplier', 'requisition', 'scrap', 'transfer'] as const;
 export const OrderType = z.enum(ORDER_TYPES);

@@ -1,89 +1,20 @@
 /**
- * Queries on the order pool: orders, their lines, reservations and allocation runs, plus the small
- * lookups an order needs (warehouse by code, item by SKU, lot by number, supplier by code).
+ * Queries on the order pool: orders and their lines, the pool in processing order, and the order's
+ * status (which only the orders write; allocation and shipping change it through the order services).
  */
-import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { items, lots, suppliers } from '../catalog/catalog.table.js';
-import { locations, warehouses } from '../layout/layout.table.js';
-import { stock } from '../stock/stock.table.js';
+import { items, lots } from '../catalog/catalog.table.js';
+import { reservations } from '../stock/stock.table.js';
 import type { OrderQuery } from './order.contract.js';
-import {
-  allocationRuns,
-  customerLotRules,
-  outboundOrderLines,
-  outboundOrders,
-  reservations,
-} from './order.table.js';
+import { outboundOrderLines, outboundOrders } from './order.table.js';
 
+/** An order as stored. */
 export type OrderRow = typeof outboundOrders.$inferSelect;
+/** An order to insert. */
 export type NewOrderRow = typeof outboundOrders.$inferInsert;
+/** An order line to insert. */
 export type NewOrderLineRow = typeof outboundOrderLines.$inferInsert;
-export type WarehouseRef = { id: string; code: string; allocationStrategy: string; allocationPolicy: string };
-
-/** A warehouse of the tenant by code or by id. */
-export async function findWarehouseRef(
-  db: Db,
-  tenantId: string,
-  by: { code: string } | { id: string },
-): Promise<WarehouseRef | undefined> {
-  const match = 'code' in by ? eq(warehouses.code, by.code) : eq(warehouses.id, by.id);
-  const [row] = await db
-    .select({
-      id: warehouses.id,
-      code: warehouses.code,
-      allocationStrategy: warehouses.allocationStrategy,
-      allocationPolicy: warehouses.allocationPolicy,
-    })
-    .from(warehouses)
-    .where(and(eq(warehouses.tenantId, tenantId), match));
-  return row;
-}
-
-/** Warehouse codes by id. */
-export async function listWarehouseCodes(
-  db: Db,
-  tenantId: string,
-  ids: string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: warehouses.id, code: warehouses.code })
-    .from(warehouses)
-    .where(and(eq(warehouses.tenantId, tenantId), inArray(warehouses.id, [...new Set(ids)])));
-  return new Map(rows.map((row) => [row.id, row.code]));
-}
-
-export type ItemRef = typeof items.$inferSelect;
-
-/** Items of the tenant with these SKUs. */
-export async function listItemsBySku(db: Db, tenantId: string, skus: string[]): Promise<ItemRef[]> {
-  if (skus.length === 0) return [];
-  return db
-    .select()
-    .from(items)
-    .where(and(eq(items.tenantId, tenantId), inArray(items.sku, [...new Set(skus)])));
-}
-
-export type LotRef = typeof lots.$inferSelect;
-
-/** Lots of these items (for matching an order line's lot number). */
-export async function listLotsOfItems(db: Db, tenantId: string, itemIds: string[]): Promise<LotRef[]> {
-  if (itemIds.length === 0) return [];
-  return db
-    .select()
-    .from(lots)
-    .where(and(eq(lots.tenantId, tenantId), inArray(lots.itemId, [...new Set(itemIds)])));
-}
-
-/** A supplier of the tenant by code. */
-export async function findSupplierByCode(db: Db, tenantId: string, code: string) {
-  const [row] = await db
-    .select({ id: suppliers.id })
-    .from(suppliers)
-    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.code, code)));
-  return row;
-}
 
 /** Inserts an order and its lines (call in a transaction). */
 export async function insertOrder(db: Db, order: NewOrderRow, lines: NewOrderLineRow[]): Promise<void> {
@@ -172,65 +103,6 @@ export async function listOrderLines(db: Db, tenantId: string, orderId: string):
     .orderBy(asc(outboundOrderLines.lineNo));
 }
 
-/** A reservation with where its stock row is. */
-export type ReservationRow = {
-  id: string;
-  lineNo: number;
-  stockId: string;
-  quantity: number;
-  status: string;
-  locationId: string;
-  locationCode: string;
-  itemId: string;
-  lotId: string | null;
-  lotNumber: string | null;
-};
-
-/** The order's reservations (all, or of one status), by line and creation. */
-export async function listReservations(
-  db: Db,
-  tenantId: string,
-  orderId: string,
-  statuses?: string[],
-): Promise<ReservationRow[]> {
-  const conditions: SQL[] = [eq(reservations.tenantId, tenantId), eq(reservations.orderId, orderId)];
-  if (statuses) conditions.push(inArray(reservations.status, statuses));
-  return db
-    .select({
-      id: reservations.id,
-      lineNo: reservations.lineNo,
-      stockId: reservations.stockId,
-      quantity: reservations.quantity,
-      status: reservations.status,
-      locationId: stock.locationId,
-      locationCode: locations.code,
-      itemId: stock.itemId,
-      lotId: stock.lotId,
-      lotNumber: lots.lotNumber,
-    })
-    .from(reservations)
-    .innerJoin(stock, and(eq(stock.tenantId, reservations.tenantId), eq(stock.id, reservations.stockId)))
-    .innerJoin(locations, and(eq(locations.tenantId, stock.tenantId), eq(locations.id, stock.locationId)))
-    .leftJoin(lots, and(eq(lots.tenantId, stock.tenantId), eq(lots.id, stock.lotId)))
-    .where(and(...conditions))
-    .orderBy(
-      asc(reservations.lineNo),
-      asc(reservations.createdAt),
-      asc(locations.code),
-      asc(reservations.id),
-    );
-}
-
-/** The stored allocation results of an order, newest first. */
-export async function listAllocationRuns(db: Db, tenantId: string, orderId: string, limit = 50) {
-  return db
-    .select({ result: allocationRuns.result })
-    .from(allocationRuns)
-    .where(and(eq(allocationRuns.tenantId, tenantId), eq(allocationRuns.orderId, orderId)))
-    .orderBy(desc(allocationRuns.createdAt), desc(allocationRuns.id))
-    .limit(limit);
-}
-
 /** Where a page of the pool starts: after this order in pool order. */
 export type PoolCursor = { rank: number; pushedAt: Date; id: string };
 
@@ -274,28 +146,36 @@ export async function listOrderRows(
   return rows.map((row) => ({ ...row.order, lineCount: row.lineCount, quantity: row.quantity }));
 }
 
-/** The customer's single-lot rule, if one is stored. */
-export async function findCustomerLotRule(db: Db, tenantId: string, customerId: string) {
-  const [row] = await db
-    .select({ singleLotPerLine: customerLotRules.singleLotPerLine })
-    .from(customerLotRules)
-    .where(and(eq(customerLotRules.tenantId, tenantId), eq(customerLotRules.customerId, customerId)));
-  return row;
-}
-
-/** Stores the customer's single-lot rule. */
-export async function saveCustomerLotRule(
+/** Changes an order's status (and ship time). */
+export async function updateOrderStatus(
   db: Db,
   tenantId: string,
-  customerId: string,
-  singleLotPerLine: boolean,
-  now: Date,
+  orderId: string,
+  changes: { status: string; updatedAt: Date; shippedAt?: Date },
 ): Promise<void> {
   await db
-    .insert(customerLotRules)
-    .values({ tenantId, customerId, singleLotPerLine, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [customerLotRules.tenantId, customerLotRules.customerId],
-      set: { singleLotPerLine, updatedAt: now },
-    });
+    .update(outboundOrders)
+    .set(changes)
+    .where(and(eq(outboundOrders.tenantId, tenantId), eq(outboundOrders.id, orderId)));
+}
+
+/** Orders waiting for stock (pending, partially allocated, backordered) in pool order. */
+export async function listPoolOrders(
+  db: Db,
+  tenantId: string,
+  warehouseId: string | undefined,
+  limit: number,
+) {
+  return db
+    .select({ id: outboundOrders.id, externalRef: outboundOrders.externalRef })
+    .from(outboundOrders)
+    .where(
+      and(
+        eq(outboundOrders.tenantId, tenantId),
+        inArray(outboundOrders.status, ['pending', 'partially_allocated', 'backordered']),
+        warehouseId ? eq(outboundOrders.warehouseId, warehouseId) : undefined,
+      ),
+    )
+    .orderBy(asc(outboundOrders.priorityRank), asc(outboundOrders.pushedAt), asc(outboundOrders.id))
+    .limit(limit);
 }

@@ -14,7 +14,7 @@ import {
   makeSupplier,
   makeWarehouse,
   putStock,
-} from '../allocation/allocation-fixtures.js';
+} from '../allocation/allocation-fixtures.test-helper.js';
 import { stock, stockMoves } from '../stock/stock.table.js';
 import type { OrderPage, OutboundOrderDetail } from './order.contract.js';
 

@@ -1,13 +1,19 @@
-/** HTTP routes of the order pool; allocation, shipping and customer lot rules register from here too. */
+/** HTTP routes of the order pool and the customers' lot rules (allocation's routes register after them). */
 import { z } from 'zod';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
-import { registerAllocationRoutes } from '../allocation/allocation.routes.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { CreateOutboundOrderInput, OrderPage, OrderQuery, OutboundOrderDetail } from './order.contract.js';
-import { cancelOrder, createOutboundOrder, getOrder, listOrders } from './order.service.js';
+import {
+  createOutboundOrder,
+  getCustomerLotRule,
+  getOrder,
+  listOrders,
+  setCustomerLotRule,
+} from './order.service.js';
+import { CustomerLotRule } from '../settings/warehouse-settings.contract.js';
 
-/** Registers `/api/outbound-orders` (push, list, read, cancel) and the allocation routes. */
+/** Registers `/api/outbound-orders` (push, list, read); cancelling registers with allocation. */
 export function registerOrderRoutes(app: HttpApp, deps: WarehouseDeps): void {
   const tags = ['outbound orders'];
   const params = z.object({ id: z.uuid() });
@@ -53,17 +59,34 @@ export function registerOrderRoutes(app: HttpApp, deps: WarehouseDeps): void {
     },
     async (request) => getOrder(deps, actorOf(request), request.params.id),
   );
-  app.post(
-    '/api/outbound-orders/:id/cancel',
+}
+
+/** Registers `/api/warehouse/customer-rules/:customerId` (read and set a customer's lot rule). */
+export function registerCustomerRuleRoutes(app: HttpApp, deps: WarehouseDeps): void {
+  const customerParams = z.object({ customerId: z.uuid() });
+  app.get(
+    '/api/warehouse/customer-rules/:customerId',
     {
       schema: {
-        tags,
-        summary: 'Cancel an order and release its reservations (409 warehouse.order.shipped)',
-        params,
-        response: { 200: OutboundOrderDetail },
+        tags: ['warehouse settings'],
+        summary: "A customer's lot rule (one lot per order line)",
+        params: customerParams,
+        response: { 200: CustomerLotRule },
       },
     },
-    async (request) => cancelOrder(deps, actorOf(request), request.params.id),
+    async (request) => getCustomerLotRule(deps, actorOf(request), request.params.customerId),
   );
-  registerAllocationRoutes(app, deps);
+  app.put(
+    '/api/warehouse/customer-rules/:customerId',
+    {
+      schema: {
+        tags: ['warehouse settings'],
+        summary: "Set a customer's lot rule (warehouse managers and admins)",
+        params: customerParams,
+        body: z.object({ singleLotPerLine: z.boolean() }),
+        response: { 200: CustomerLotRule },
+      },
+    },
+    async (request) => setCustomerLotRule(deps, actorOf(request), request.params.customerId, request.body),
+  );
 }

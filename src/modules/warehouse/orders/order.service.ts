@@ -1,20 +1,17 @@
 /**
  * The order pool (订单池): pushing orders (idempotent by source and external reference), reading and
- * listing them in pool order, cancelling them, and the customers' lot rules. Allocation and shipping
- * live in `../allocation/`.
+ * listing them in pool order, and the customers' lot rules. Allocation, shipping and cancelling (which
+ * releases reservations) live in `../allocation/`, above the orders.
  */
 import { findCustomerFacts } from '../../crm/index.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { newId } from '../../../platform/ids.js';
-import type { AllocationResult } from '../allocation/allocation.contract.js';
-import { releaseReservations } from '../allocation/release.js';
-import { updateOrderStatus } from '../allocation/allocation.repository.js';
-import { withTransactionRetry } from '../../../platform/db/retry.js';
+import type { AllocationResult } from './allocation-result.contract.js';
 import type { CustomerLotRule } from '../settings/warehouse-settings.contract.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import { loadOrderDetail, PRIORITY_RANK, toOrderBase } from './order-detail.js';
-import { resolveOrder } from './order-validation.js';
+import { loadOrderDetail, PRIORITY_RANK, toOrderBase } from './order-detail.service.js';
+import { resolveOrder } from './order-validation.service.js';
 import {
   CreateOutboundOrderInput,
   type CreateOutboundOrderRequest,
@@ -22,10 +19,10 @@ import {
   type OrderQuery,
   type OutboundOrderDetail,
 } from './order.contract.js';
-import { customerNotFound, orderAlreadyShipped, orderCursorInvalid, orderNotFound } from './order.errors.js';
+import { customerNotFound, orderCursorInvalid, orderNotFound } from './order.errors.js';
 import * as repo from './order.repository.js';
-
-export { shipOrder } from '../allocation/ship.service.js';
+import * as lookup from './order-lookup.repository.js';
+import * as held from './order-reservation.repository.js';
 
 /**
  * Puts an order into the pool. The same source and external reference again answers the stored
@@ -104,7 +101,7 @@ export async function listAllocations(
 ): Promise<{ items: AllocationResult[] }> {
   requirePermission(actor, 'warehouse.read');
   if (!(await repo.findOrderRow(deps.db, actor.tenantId, id))) throw orderNotFound(id);
-  const runs = await repo.listAllocationRuns(deps.db, actor.tenantId, id);
+  const runs = await held.listAllocationRuns(deps.db, actor.tenantId, id);
   return { items: runs.map((run) => run.result as AllocationResult) };
 }
 
@@ -123,7 +120,7 @@ export async function listOrders(
     decodeCursor(after),
   );
   const page = rows.slice(0, query.limit);
-  const codes = await repo.listWarehouseCodes(
+  const codes = await lookup.listWarehouseCodes(
     deps.db,
     actor.tenantId,
     page.map((row) => row.warehouseId),
@@ -147,27 +144,6 @@ export async function listOrders(
   };
 }
 
-/** Cancels an order and releases its reservations; 409 when it has shipped; a cancelled order stays as is. */
-export async function cancelOrder(
-  deps: WarehouseDeps,
-  actor: Actor,
-  id: string,
-): Promise<OutboundOrderDetail> {
-  requirePermission(actor, 'warehouse.orders');
-  await withTransactionRetry(() =>
-    deps.db.transaction(async (tx) => {
-      const order = await repo.findOrderRow(tx, actor.tenantId, id, { lock: true });
-      if (!order) throw orderNotFound(id);
-      if (order.status === 'shipped') throw orderAlreadyShipped(id);
-      if (order.status === 'cancelled') return;
-      const now = deps.clock.now();
-      await releaseReservations(tx, actor.tenantId, order, 'cancel', { now, actorUserId: actor.userId });
-      await updateOrderStatus(tx, actor.tenantId, id, { status: 'cancelled', updatedAt: now });
-    }),
-  );
-  return getOrder(deps, actor, id);
-}
-
 /** The customer's lot rule (single lot per line; false when none is stored). */
 export async function getCustomerLotRule(
   deps: Pick<WarehouseDeps, 'db'>,
@@ -176,7 +152,7 @@ export async function getCustomerLotRule(
 ): Promise<CustomerLotRule> {
   requirePermission(actor, 'warehouse.read');
   await assertCustomer(deps, actor, customerId);
-  const rule = await repo.findCustomerLotRule(deps.db, actor.tenantId, customerId);
+  const rule = await lookup.findCustomerLotRule(deps.db, actor.tenantId, customerId);
   return { customerId, singleLotPerLine: rule?.singleLotPerLine ?? false };
 }
 
@@ -189,7 +165,7 @@ export async function setCustomerLotRule(
 ): Promise<CustomerLotRule> {
   requirePermission(actor, 'warehouse.settings');
   await assertCustomer(deps, actor, customerId);
-  await repo.saveCustomerLotRule(
+  await lookup.saveCustomerLotRule(
     deps.db,
     actor.tenantId,
     customerId,

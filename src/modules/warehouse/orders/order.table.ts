@@ -84,31 +84,6 @@ export const outboundOrderLines = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.orderId, t.lineNo] })],
 );
 
-/**
- * Reservations: the only source of truth for what is allocated. Available stock is on hand minus the
- * active reservations on the stock row.
- */
-export const reservations = pgTable(
-  'reservations',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull(),
-    orderId: uuid('order_id').notNull(),
-    lineNo: integer('line_no').notNull(),
-    stockId: uuid('stock_id').notNull(),
-    quantity: integer('quantity').notNull(),
-    /** active / released / picked. */
-    status: text('status').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    index('reservations_stock_idx').on(t.tenantId, t.stockId, t.status),
-    index('reservations_order_idx').on(t.tenantId, t.orderId),
-  ],
-);
-
 /** Each allocation of an order, with the rule that chose or rejected every candidate lot. */
 export const allocationRuns = pgTable(
   'allocation_runs',

@@ -7,7 +7,8 @@ import type { Database, Db } from '../../../platform/db/database.js';
 import { isAppError } from '../../../platform/errors.js';
 import { makeWarehouse } from '../inbound/inbound.test-helper.js';
 import { createLocation, createWarehouse, listLocations } from '../layout/layout.service.js';
-import { recordMoves, stockKey, type NewMove } from './ledger.js';
+import { recordMoves } from './ledger.service.js';
+import { stockKey, type NewMove } from './stock.contract.js';
 import { stock } from './stock.table.js';
 
 let database: Database;

@@ -9,7 +9,7 @@ import { isAppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { adjustStock, putaway, receive } from '../inbound/inbound.service.js';
 import { makeWarehouse } from '../inbound/inbound.test-helper.js';
-import { reservations } from '../orders/order.table.js';
+import { reservations } from './stock.table.js';
 import { rebuildStock } from './rebuild.service.js';
 import { listStock } from './stock.service.js';
 import { stock } from './stock.table.js';

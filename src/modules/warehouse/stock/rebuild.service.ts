@@ -5,7 +5,8 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { requireWarehouseRow } from '../layout/layout.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import { setOnHandFromLedger, stockKey } from './ledger.js';
+import { setOnHandFromLedger } from './ledger.repository.js';
+import { stockKey } from './stock.contract.js';
 import type { RebuildReport } from './stock.contract.js';
 import * as repo from './stock.repository.js';
 

@@ -105,3 +105,30 @@ export const RebuildReport = z.object({
   repaired: z.boolean(),
 });
 export type RebuildReport = z.infer<typeof RebuildReport>;
+
+/** A move to record; physical kinds need `from` and/or `to`, allocation moves `from` and a signed quantity. */
+export type NewMove = {
+  warehouseId: string;
+  kind: MoveKind;
+  itemId: string;
+  lotId: string | null;
+  fromLocationId?: string | null;
+  toLocationId?: string | null;
+  quantity: number;
+  weightKg?: number | null;
+  receiptId?: string | null;
+  orderId?: string | null;
+  orderLineNo?: number | null;
+  reason?: string | null;
+  note?: string | null;
+  actorUserId?: string | null;
+  occurredAt: Date;
+};
+
+/** The stock row ids touched by the moves, keyed by `location|item|lot`. */
+export type RecordedMoves = { moveIds: string[]; stockIds: Map<string, string> };
+
+/** `location|item|lot`, the key of a stock row. */
+export function stockKey(locationId: string, itemId: string, lotId: string | null): string {
+  return `${locationId}|${itemId}|${lotId ?? ''}`;
+}

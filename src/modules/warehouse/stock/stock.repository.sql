@@ -21,9 +21,6 @@ commit;
 -- listStockAtLocation
 select "lot_id", "on_hand" from "stock" where ("stock"."tenant_id" = $1 and "stock"."location_id" = $2 and "stock"."item_id" = $3 and "stock"."on_hand" > 0);
 
--- listActiveReservations
-select "reservations"."order_id", "outbound_orders"."external_ref", "reservations"."quantity" from "reservations" left join "outbound_orders" on ("outbound_orders"."tenant_id" = "reservations"."tenant_id" and "outbound_orders"."id" = "reservations"."order_id") where ("reservations"."tenant_id" = $1 and "reservations"."stock_id" = $2 and "reservations"."status" = $3) order by "reservations"."created_at" asc;
-
 -- insertReceiptRow
 insert into "receipts" ("tenant_id", "id", "warehouse_id", "supplier_id", "reference", "received_at", "created_by_user_id") values ($1, $2, $3, default, default, $4, default);
 

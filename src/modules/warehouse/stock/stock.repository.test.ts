@@ -53,8 +53,6 @@ describe.skipIf(testEngine() !== 'pglite')('stock repository queries', () => {
     parts.push(sql.take('lockStockRow (no lot)'));
     await repo.listStockAtLocation(sql.db, tenantId, id, id);
     parts.push(sql.take('listStockAtLocation'));
-    await repo.listActiveReservations(sql.db, tenantId, id);
-    parts.push(sql.take('listActiveReservations'));
     await repo.insertReceiptRow(sql.db, { tenantId, id, warehouseId: id, receivedAt: at });
     parts.push(sql.take('insertReceiptRow'));
     await repo.deleteReceiptRow(sql.db, tenantId, id);

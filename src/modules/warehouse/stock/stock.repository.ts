@@ -4,9 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
 import { items, lots } from '../catalog/catalog.table.js';
-import { escapeLike } from '../layout/layout.repository.js';
+import { escapeLike } from '../layout/layout.contract.js';
 import { locations, warehouses } from '../layout/layout.table.js';
-import { outboundOrders, reservations } from '../orders/order.table.js';
 import type { MoveKind } from './stock.contract.js';
 import { receipts, stock, stockMoves } from './stock.table.js';
 
@@ -210,33 +209,6 @@ export async function listStockAtLocation(
         sql`${stock.onHand} > 0`,
       ),
     );
-}
-
-/** The active reservations on a stock row, with the orders that hold them. */
-export async function listActiveReservations(
-  db: Db,
-  tenantId: string,
-  stockId: string,
-): Promise<{ orderId: string; externalRef: string | null; quantity: number }[]> {
-  return db
-    .select({
-      orderId: reservations.orderId,
-      externalRef: outboundOrders.externalRef,
-      quantity: reservations.quantity,
-    })
-    .from(reservations)
-    .leftJoin(
-      outboundOrders,
-      and(eq(outboundOrders.tenantId, reservations.tenantId), eq(outboundOrders.id, reservations.orderId)),
-    )
-    .where(
-      and(
-        tenantRows({ tenantId }, reservations),
-        eq(reservations.stockId, stockId),
-        eq(reservations.status, 'active'),
-      ),
-    )
-    .orderBy(asc(reservations.createdAt));
 }
 
 /** Stores a receipt header (its lines are the receipt moves). */

@@ -95,3 +95,28 @@ export const receipts = pgTable(
     index('receipts_supplier_idx').on(t.tenantId, t.supplierId, t.receivedAt),
   ],
 );
+
+/**
+ * Reservations: the only source of truth for what is allocated. Available stock is on hand minus the
+ * active reservations on the stock row.
+ */
+export const reservations = pgTable(
+  'reservations',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    stockId: uuid('stock_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** active / released / picked. */
+    status: text('status').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('reservations_stock_idx').on(t.tenantId, t.stockId, t.status),
+    index('reservations_order_idx').on(t.tenantId, t.orderId),
+  ],
+);

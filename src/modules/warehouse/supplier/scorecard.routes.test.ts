@@ -10,7 +10,7 @@ import {
   makeSupplier,
   makeWarehouse,
 } from '../documents/document-fixtures.test-helper.js';
-import { recordMoves } from '../stock/ledger.js';
+import { recordMoves } from '../stock/ledger.service.js';
 import { receipts } from '../stock/stock.table.js';
 import type { ScorecardList, SupplierScorecard } from './scorecard.contract.js';
 

@@ -1,7 +1,7 @@
 /** Reads an order as the API shows it: lines with what is allocated, reservations, latest allocation. */
 import { findCustomerFacts } from '../../crm/index.js';
 import type { Db } from '../../../platform/db/database.js';
-import type { AllocationResult } from '../allocation/allocation.contract.js';
+import type { AllocationResult } from './allocation-result.contract.js';
 import type {
   OrderStatus,
   OrderType,
@@ -11,6 +11,8 @@ import type {
   ReturnReason,
 } from './order.contract.js';
 import * as repo from './order.repository.js';
+import * as lookup from './order-lookup.repository.js';
+import * as held from './order-reservation.repository.js';
 
 /** The priorities' ranks in the pool: urgent 0 … low 3. */
 export const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
@@ -24,10 +26,10 @@ export async function loadOrderDetail(
   const row = await repo.findOrderRow(db, tenantId, id);
   if (!row) return undefined;
   const [codes, lines, reservations, runs, facts] = [
-    await repo.listWarehouseCodes(db, tenantId, [row.warehouseId]),
+    await lookup.listWarehouseCodes(db, tenantId, [row.warehouseId]),
     await repo.listOrderLines(db, tenantId, id),
-    await repo.listReservations(db, tenantId, id, ['active', 'picked']),
-    await repo.listAllocationRuns(db, tenantId, id, 1),
+    await held.listReservations(db, tenantId, id, ['active', 'picked']),
+    await held.listAllocationRuns(db, tenantId, id, 1),
     await findCustomerFacts(db, tenantId, row.customerId ? [row.customerId] : []),
   ];
   const allocation = (runs[0]?.result ?? null) as AllocationResult | null;

@@ -8,7 +8,7 @@ import { newId } from '../../../platform/ids.js';
 import { items, lots, suppliers } from '../catalog/catalog.table.js';
 import { DEFAULT_LAYOUT, type AllocationPolicy, type AllocationStrategy } from '../layout/layout.contract.js';
 import { locations, warehouses } from '../layout/layout.table.js';
-import { recordMoves } from '../stock/ledger.js';
+import { recordMoves } from '../stock/ledger.service.js';
 
 const T0 = new Date('2026-01-01T00:00:00Z');
 

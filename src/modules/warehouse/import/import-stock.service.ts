@@ -12,12 +12,13 @@ import {
   findLotRowsByNumbers,
   insertLotRows,
   type LotRow,
-} from '../catalog/catalog.repository.js';
+} from '../catalog/catalog-rows.service.js';
 import { lotConflict, lotDatesIssue } from '../catalog/catalog.service.js';
 import { locationNotFound } from '../layout/layout.errors.js';
-import { findLocationRowsByCodes } from '../layout/layout.repository.js';
-import { recordMoves, type NewMove } from '../stock/ledger.js';
-import { insertReceiptRow } from '../stock/stock.repository.js';
+import { findLocationRowsByCodes } from '../layout/layout-rows.service.js';
+import { recordMoves } from '../stock/ledger.service.js';
+import type { NewMove } from '../stock/stock.contract.js';
+import { insertReceiptRow } from '../stock/stock-rows.service.js';
 import {
   ChunkRaced,
   checkRow,

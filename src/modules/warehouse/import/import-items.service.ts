@@ -12,7 +12,7 @@ import {
   insertItemRows,
   updateItemRowsGiven,
   type ItemFieldChanges,
-} from '../catalog/catalog.repository.js';
+} from '../catalog/catalog-rows.service.js';
 import {
   ChunkRaced,
   checkRow,

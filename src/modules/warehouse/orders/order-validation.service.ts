@@ -8,7 +8,7 @@ import type { Db } from '../../../platform/db/database.js';
 import type { FieldIssue } from '../../../platform/errors.js';
 import type { CreateOutboundOrderInput } from './order.contract.js';
 import { orderInvalid, orderUnknownCustomer } from './order.errors.js';
-import * as repo from './order.repository.js';
+import * as lookup from './order-lookup.repository.js';
 
 /** The ids an order's codes resolve to. */
 export type ResolvedOrder = {
@@ -25,19 +25,19 @@ export async function resolveOrder(
   input: CreateOutboundOrderInput,
 ): Promise<ResolvedOrder> {
   const issues: FieldIssue[] = [];
-  const warehouse = await repo.findWarehouseRef(db, tenantId, { code: input.warehouse });
+  const warehouse = await lookup.findWarehouseRef(db, tenantId, { code: input.warehouse });
   if (!warehouse) issues.push({ path: 'warehouse', message: `no warehouse ${input.warehouse}` });
   const targetWarehouseId = await checkTarget(db, tenantId, input, issues);
   const items = new Map(
     (
-      await repo.listItemsBySku(
+      await lookup.listItemsBySku(
         db,
         tenantId,
         input.lines.map((l) => l.sku),
       )
     ).map((i) => [i.sku, i]),
   );
-  const lots = await repo.listLotsOfItems(
+  const lots = await lookup.listLotsOfItems(
     db,
     tenantId,
     [...items.values()].map((i) => i.id),
@@ -83,7 +83,7 @@ async function checkTarget(db: Db, tenantId: string, input: CreateOutboundOrderI
     issues.push({ path: 'targetWarehouse', message: 'must be another warehouse' });
     return null;
   }
-  const target = await repo.findWarehouseRef(db, tenantId, { code: input.targetWarehouse });
+  const target = await lookup.findWarehouseRef(db, tenantId, { code: input.targetWarehouse });
   if (!target) issues.push({ path: 'targetWarehouse', message: `no warehouse ${input.targetWarehouse}` });
   return target?.id ?? null;
 }
@@ -106,7 +106,7 @@ async function checkReturn(
   if (!input.returnReason)
     issues.push({ path: 'returnReason', message: 'required for a return to supplier' });
   if (input.supplierCode) {
-    const supplier = await repo.findSupplierByCode(db, tenantId, input.supplierCode);
+    const supplier = await lookup.findSupplierByCode(db, tenantId, input.supplierCode);
     if (!supplier) issues.push({ path: 'supplierCode', message: `no supplier ${input.supplierCode}` });
     return supplier?.id ?? null;
   }

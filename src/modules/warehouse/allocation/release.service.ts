@@ -1,6 +1,7 @@
 /** Releasing an order's active reservations: the ledger gets a −qty allocation move for each. */
 import type { Db } from '../../../platform/db/database.js';
-import { recordMoves, type NewMove } from '../stock/ledger.js';
+import { recordMoves } from '../stock/ledger.service.js';
+import type { NewMove } from '../stock/stock.contract.js';
 import { releaseActiveReservations } from './allocation.repository.js';
 
 /** Why reservations were released: the order was cancelled or is being allocated again. */

@@ -13,7 +13,7 @@ import {
   insertLocationRows,
   updateLocationRows,
   type LocationPlacement,
-} from '../layout/layout.repository.js';
+} from '../layout/layout-rows.service.js';
 import { planLocation } from '../layout/layout.service.js';
 import {
   ChunkRaced,
