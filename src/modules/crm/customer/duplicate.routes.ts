@@ -4,7 +4,7 @@ import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { DuplicateList } from './customer.contract.js';
-import { listDuplicates } from './duplicate.service.js';
+import { listDuplicates } from './duplicate-list.service.js';
 
 const byId = z.object({ id: z.uuid() });
 

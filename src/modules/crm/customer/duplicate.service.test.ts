@@ -5,7 +5,7 @@ import { systemClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { isAppError } from '../../../platform/errors.js';
 import { createCustomer } from '../customer/customer.service.js';
-import { listDuplicates } from './duplicate.service.js';
+import { listDuplicates } from './duplicate-list.service.js';
 
 let database: Database;
 beforeAll(async () => {
