@@ -2,22 +2,24 @@
 import type { HttpApp } from '../../platform/http/server.js';
 import type { CrmDeps } from './crm-deps.js';
 import { registerCustomerRoutes } from './customer/customer.routes.js';
-import { registerDuplicateRoutes } from './duplicate/duplicate.routes.js';
+import { registerDuplicateRoutes } from './customer/duplicate.routes.js';
+import { registerMergeRoutes } from './merge/merge.routes.js';
 import { registerFollowUpRoutes } from './follow-up/follow-up.routes.js';
 import { registerImportRoutes } from './import/import.routes.js';
-import { registerPersonRoutes } from './person/person.routes.js';
+import { registerContactRoutes } from './contact/contact.routes.js';
 import { registerPoolRoutes } from './pool/pool.routes.js';
 import { registerCrmSettingsRoutes } from './settings/crm-settings.routes.js';
 import { registerTierRoutes } from './tier/tier.routes.js';
 import { registerSavedViewRoutes } from './view/saved-view.routes.js';
 
-/** Registers customers, people, tiers, pools, follow-ups, duplicates, import/export, views and settings. */
+/** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   // Import and export before `/api/customers/:id`, whose pattern would otherwise be tried first in docs.
   registerImportRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerDuplicateRoutes(app, deps);
-  registerPersonRoutes(app, deps);
+  registerMergeRoutes(app, deps);
+  registerContactRoutes(app, deps);
   registerTierRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
   registerPoolRoutes(app, deps);

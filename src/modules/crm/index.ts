@@ -1,5 +1,5 @@
 /**
- * CRM: customers of three kinds (business, consumer, government), their people and buying
+ * CRM: customers of three kinds (business, consumer, government), their contacts and buying
  * committees, intent / satisfaction / value tiers, public pools and recall, duplicates and merge, and
  * CSV import and export. This context owns the CRM tables; other contexts refer to customers by id
  * and read them only through what this file exports (the warehouse reads a customer's value tier).

@@ -18,7 +18,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { PersonWithAccounts } from '../../../src/modules/crm/person/person.contract';
+import type { ContactWithAccounts } from '../../../src/modules/crm/contact/contact.contract';
 import { isApiError } from '../api/client';
 import { describeError } from '../api/problem-text';
 import { useCan } from '../auth/use-me';
@@ -77,7 +77,7 @@ export function ContactPage() {
 }
 
 /** Name and title, then the ways to reach the contact. */
-function ContactCard({ contact }: { contact: PersonWithAccounts }) {
+function ContactCard({ contact }: { contact: ContactWithAccounts }) {
   const { t } = useTranslation();
   const fields: [string, string | null, string?][] = [
     [t('contact.phone'), contact.phone, contact.phone ? `tel:${contact.phone}` : undefined],
@@ -129,7 +129,7 @@ function ContactCard({ contact }: { contact: PersonWithAccounts }) {
 }
 
 /** The accounts whose buying committees the contact sits on, with their role and stance there. */
-function AccountsCard({ contact }: { contact: PersonWithAccounts }) {
+function AccountsCard({ contact }: { contact: ContactWithAccounts }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="lg" radius="md" data-testid="contact-accounts">

@@ -4,7 +4,7 @@ import { makeTenant, makeUser } from '../../../../test/helpers/factories.js';
 import { systemClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { listTierChanges } from '../tier/tier-history.repository.js';
-import { listPoolMoves } from '../pool/pool-log.repository.js';
+import { listPoolMoves } from '../customer/ownership.repository.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
 import { ListCustomersQuery } from './customer.contract.js';
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customer.service.js';

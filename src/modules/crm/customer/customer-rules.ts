@@ -1,7 +1,7 @@
 /** Rules a customer's fields must keep, whichever entry point (form, API, import) they came through. */
 import type { FieldIssue } from '../../../platform/errors.js';
-import { matchKeysOf } from '../matching/match-keys.js';
-import { validateUscc } from '../matching/uscc.js';
+import { matchKeysOf } from '../matching/matching.contract.js';
+import { validateUscc } from '../matching/matching.contract.js';
 import type { CrmSettings } from '../settings/crm-settings.contract.js';
 import { KIND_FIELDS, type CustomerKind } from './customer.contract.js';
 import type { CustomerRow } from './customer.repository.js';

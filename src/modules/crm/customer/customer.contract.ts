@@ -153,6 +153,10 @@ export const DuplicateCandidate = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
+/** Likely duplicates of one customer, strongest match first. */
+export const DuplicateList = z.object({ items: z.array(DuplicateCandidate) });
+export type DuplicateList = z.infer<typeof DuplicateList>;
+
 export const Customer = z.object({
   id: z.uuid(),
   kind: CustomerKind,

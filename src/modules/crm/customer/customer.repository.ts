@@ -171,15 +171,6 @@ export async function countVisibleByIntentTier(
     .groupBy(customers.intentTier);
 }
 
-/** Customers of the tenant whose ids are given, for batch checks (parent accounts, merges). */
-export async function findTenantCustomers(db: Db, actor: Actor, ids: string[]): Promise<CustomerRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(customers)
-    .where(and(tenantRows(actor, customers), inArray(customers.id, ids)));
-}
-
 /** Where a merged-away customer went, if `id` is one. */
 export async function findMergeOf(db: Db, actor: Actor, id: string): Promise<string | undefined> {
   const [row] = await db

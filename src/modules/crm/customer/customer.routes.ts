@@ -51,6 +51,12 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
     },
     async (request) => listCustomers(deps, actorOf(request), request.query),
   );
+  registerCustomerReadRoutes(app, deps);
+}
+
+/** Registers the summary, reading one customer and editing it. */
+function registerCustomerReadRoutes(app: HttpApp, deps: CustomerDeps): void {
+  const tags = ['customers'];
   app.get(
     '/api/customers/summary',
     {

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { findPoolById, insertPoolMoves } from '../pool/pool-log.repository.js';
+import { findPool } from '../pool/pool.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import { insertTierChanges, type NewTierChange } from '../tier/tier-history.repository.js';
 import type {
@@ -19,7 +19,7 @@ import type {
   UpdateCustomerInput,
 } from './customer.contract.js';
 import { decodeCursor, encodeCursor } from './customer-cursor.js';
-import { findDuplicateCandidates } from './customer-duplicates.js';
+import { findDuplicateCandidates } from './duplicate.service.js';
 import { checkCustomerFields, matchColumnsOf } from './customer-rules.js';
 import {
   customerDuplicate,
@@ -32,6 +32,7 @@ import {
 } from './customer.errors.js';
 import * as repo from './customer.repository.js';
 import { toCustomer } from './customer-row.js';
+import { logPoolMoves } from './ownership.service.js';
 
 /** The services' dependencies. */
 export type CustomerDeps = CrmDeps;
@@ -86,7 +87,7 @@ export async function createCustomer(
         },
       ]);
       await insertTierChanges(tx, actor.tenantId, initialTiers(input, id, actor, now));
-      await insertPoolMoves(tx, actor.tenantId, [
+      await logPoolMoves(tx, actor.tenantId, [
         {
           customerId: id,
           action: 'create',
@@ -181,7 +182,7 @@ async function checkReferences(
     throw ownerNotMember(input.ownerUserId);
   }
   if (input.teamId && !(await hasTeam(db, actor.tenantId, input.teamId))) throw teamUnknown(input.teamId);
-  if (input.poolId && !(await findPoolById(db, actor.tenantId, input.poolId))) {
+  if (input.poolId && !(await findPool(db, actor.tenantId, input.poolId))) {
     throw customerInvalid([{ path: 'poolId', message: 'no such pool' }]);
   }
   if (input.parentId && !(await repo.findTenantCustomer(db, actor, input.parentId))) {

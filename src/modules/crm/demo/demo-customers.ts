@@ -4,7 +4,7 @@
  */
 import type { CreateCustomerInput } from '../customer/customer.contract.js';
 import { seededRandom } from '../../../platform/random.js';
-import { USCC_ALPHABET, usccCheckCharacter } from '../matching/uscc.js';
+import { USCC_ALPHABET, usccCheckCharacter } from '../matching/matching.contract.js';
 
 const cities = [
   '北京',

@@ -10,10 +10,11 @@ import { SERVICE_PERSONAS, type CreateCustomerInput } from '../customer/customer
 import { matchColumnsOf } from '../customer/customer-rules.js';
 import { customers } from '../customer/customer.table.js';
 import { followUps } from '../follow-up/follow-up.table.js';
-import { emailKey } from '../matching/email-key.js';
-import { phoneKey } from '../matching/phone-key.js';
-import { accountMembers, people } from '../person/person.table.js';
-import { poolMoves, pools } from '../pool/pool.table.js';
+import { emailKey } from '../matching/matching.contract.js';
+import { phoneKey } from '../matching/matching.contract.js';
+import { accountMembers, people } from '../contact/contact.table.js';
+import { poolMoves } from '../customer/pool-move.table.js';
+import { pools } from '../pool/pool.table.js';
 import { tierChanges } from '../tier/tier.table.js';
 import { demoCustomers, random } from './demo-customers.js';
 import { DAY_MS } from '../../../platform/clock.js';

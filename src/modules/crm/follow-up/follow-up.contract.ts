@@ -1,4 +1,4 @@
-/** Request and response shapes of follow-ups (跟进) and the customer timeline. */
+/** Request and response shapes of follow-ups (跟进) and the customer's activity history. */
 import { z } from 'zod';
 import { BUDGET_STATES, NEED_STATES } from '../customer/customer.contract.js';
 import { TierDimension, TierSource } from '../tier/tier.contract.js';
@@ -37,7 +37,7 @@ export const FollowUp = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** Keyset paging shared by the follow-up list and the timeline. */
+/** Keyset paging shared by the follow-up list and the activity history. */
 export const PageQuery = z.object({
   /** The `nextCursor` of the previous page. */
   after: z.string().trim().min(1).max(200).optional(),
@@ -81,13 +81,13 @@ export const PoolMoveItem = z.object({
 });
 
 /**
- * One entry of a customer's timeline. A discriminated union on `type`, so later kinds (touchpoints,
+ * One entry of a customer's activity history. A discriminated union on `type`, so later kinds (touchpoints,
  * deals) join as new members without changing the existing ones; clients should skip types they do
  * not know.
  */
-export const TimelineItem = z.discriminatedUnion('type', [FollowUpItem, TierChangeItem, PoolMoveItem]);
-export type TimelineItem = z.infer<typeof TimelineItem>;
-export type TimelineItemType = TimelineItem['type'];
+export const ActivityItem = z.discriminatedUnion('type', [FollowUpItem, TierChangeItem, PoolMoveItem]);
+export type ActivityItem = z.infer<typeof ActivityItem>;
+export type ActivityItemType = ActivityItem['type'];
 
-export const TimelinePage = z.object({ items: z.array(TimelineItem), nextCursor: z.string().nullable() });
-export type TimelinePage = z.infer<typeof TimelinePage>;
+export const ActivityPage = z.object({ items: z.array(ActivityItem), nextCursor: z.string().nullable() });
+export type ActivityPage = z.infer<typeof ActivityPage>;

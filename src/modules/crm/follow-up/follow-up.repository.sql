@@ -4,7 +4,7 @@ insert into "follow_ups" ("tenant_id", "id", "customer_id", "person_id", "user_i
 -- markCustomerContacted (with facts)
 update "customers" set "budget" = $1, "objection" = $2, "last_follow_up_at" = greatest("customers"."last_follow_up_at", $3::timestamptz), "recall_warned_at" = $4, "updated_at" = $5 where ("customers"."tenant_id" = $6 and "customers"."id" = $7);
 
--- hasPerson
+-- hasContact
 select "id" from "people" where ("people"."tenant_id" = $1 and "people"."id" = $2);
 
 -- listFollowUpsAfter (first page)

@@ -6,12 +6,12 @@ import { captureSql } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import {
-  hasPerson,
+  hasContact,
   insertFollowUp,
   listFollowUpsAfter,
   markCustomerContacted,
 } from './follow-up.repository.js';
-import { listPoolMovesAfter, listTierChangesAfter } from './timeline.repository.js';
+import { listPoolMovesAfter, listTierChangesAfter } from './activity.repository.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -46,8 +46,8 @@ describe.skipIf(testEngine() !== 'pglite')('follow-up and timeline queries', () 
       at,
     );
     parts.push(sql.take('markCustomerContacted (with facts)'));
-    await hasPerson(sql.db, tenant.id, newId());
-    parts.push(sql.take('hasPerson'));
+    await hasContact(sql.db, tenant.id, newId());
+    parts.push(sql.take('hasContact'));
     await listFollowUpsAfter(sql.db, tenant.id, customerId, undefined, 51);
     parts.push(sql.take('listFollowUpsAfter (first page)'));
     await listFollowUpsAfter(sql.db, tenant.id, customerId, cursor, 51);

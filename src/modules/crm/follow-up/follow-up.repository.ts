@@ -3,7 +3,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/database.js';
 import { customers } from '../customer/customer.table.js';
-import { people } from '../person/person.table.js';
+import { people } from '../contact/contact.table.js';
 import { followUps } from './follow-up.table.js';
 
 export type FollowUpRow = typeof followUps.$inferSelect;
@@ -54,7 +54,7 @@ export async function markCustomerContacted(
 }
 
 /** True when the person exists in the tenant. */
-export async function hasPerson(db: Db, tenantId: string, personId: string): Promise<boolean> {
+export async function hasContact(db: Db, tenantId: string, personId: string): Promise<boolean> {
   const rows = await db
     .select({ id: people.id })
     .from(people)

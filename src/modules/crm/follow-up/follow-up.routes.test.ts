@@ -3,7 +3,7 @@ import { makeTenant, TEST_PASSWORD } from '../../../../test/helpers/factories.js
 import { signInCookie, useTestApp } from '../../../../test/helpers/server.js';
 import { newId } from '../../../platform/ids.js';
 import type { Customer } from '../customer/customer.contract.js';
-import type { FollowUp, FollowUpPage, TimelinePage } from './follow-up.contract.js';
+import type { FollowUp, FollowUpPage, ActivityPage } from './follow-up.contract.js';
 import { DAY_MS } from '../../../platform/clock.js';
 
 const t = useTestApp();
@@ -69,10 +69,10 @@ describe('follow-ups over HTTP', () => {
       reason: 'latent need',
     });
     const first = await call('GET', `/api/customers/${customerId}/timeline?limit=2`);
-    const page = first.json<TimelinePage>();
+    const page = first.json<ActivityPage>();
     expect(page.items.map((item) => item.type).sort()).toEqual(['follow_up', 'tier_change']);
     const rest = await call('GET', `/api/customers/${customerId}/timeline?limit=2&after=${page.nextCursor}`);
-    expect(rest.json<TimelinePage>()).toMatchObject({
+    expect(rest.json<ActivityPage>()).toMatchObject({
       items: [{ type: 'pool_move', action: 'create' }],
       nextCursor: null,
     });

@@ -1,4 +1,4 @@
-/** HTTP routes of follow-ups and the customer timeline. */
+/** HTTP routes of follow-ups and the customer's activity history. */
 import { z } from 'zod';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
@@ -8,12 +8,12 @@ import {
   FollowUp,
   FollowUpPage,
   PageQuery,
-  TimelinePage,
+  ActivityPage,
 } from './follow-up.contract.js';
 import { createFollowUp, listFollowUps } from './follow-up.service.js';
-import { listTimeline } from './timeline.service.js';
+import { listActivity } from './activity.service.js';
 
-/** Registers the routes of follow-ups and the customer timeline. */
+/** Registers the routes of follow-ups and the customer's activity history. */
 export function registerFollowUpRoutes(app: HttpApp, deps: CrmDeps): void {
   const params = z.object({ id: z.uuid() });
   app.post(
@@ -50,12 +50,12 @@ export function registerFollowUpRoutes(app: HttpApp, deps: CrmDeps): void {
       schema: {
         tags: ['follow-ups'],
         summary:
-          "A customer's timeline: follow-ups, tier changes and pool moves, newest first (skip unknown `type`s)",
+          "A customer's activity history: follow-ups, tier changes and pool moves, newest first (skip unknown `type`s)",
         params,
         querystring: PageQuery,
-        response: { 200: TimelinePage },
+        response: { 200: ActivityPage },
       },
     },
-    async (request) => listTimeline(deps, actorOf(request), request.params.id, request.query),
+    async (request) => listActivity(deps, actorOf(request), request.params.id, request.query),
   );
 }

@@ -7,13 +7,13 @@ import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { createCustomer } from '../customer/customer.service.js';
 import { customers } from '../customer/customer.table.js';
-import { people } from '../person/person.table.js';
-import { insertPoolMoves } from '../pool/pool-log.repository.js';
+import { people } from '../contact/contact.table.js';
+import { insertPoolMoves } from '../customer/ownership.repository.js';
 import { pools } from '../pool/pool.table.js';
 import { changeCustomerTier } from '../tier/tier.service.js';
-import { PageQuery, type TimelineItem } from './follow-up.contract.js';
+import { PageQuery, type ActivityItem } from './follow-up.contract.js';
 import { createFollowUp, listFollowUps } from './follow-up.service.js';
-import { listTimeline } from './timeline.service.js';
+import { listActivity } from './activity.service.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -143,7 +143,7 @@ describe('follow-ups', () => {
     await expect(createFollowUp(deps, rep.actor, theirs.id, input)).rejects.toMatchObject({
       code: 'crm.customer.not_found',
     });
-    await expect(listTimeline(deps, rep.actor, theirs.id, page())).rejects.toMatchObject({
+    await expect(listActivity(deps, rep.actor, theirs.id, page())).rejects.toMatchObject({
       code: 'crm.customer.not_found',
     });
     await expect(createFollowUp(deps, marketer.actor, theirs.id, input)).rejects.toMatchObject({
@@ -227,8 +227,8 @@ describe('the timeline', () => {
       at: new Date(Date.parse(START) - DAY_MS).toISOString(),
     });
 
-    const all = await listTimeline(deps, admin.actor, c.id, page());
-    const summary = (item: TimelineItem) =>
+    const all = await listActivity(deps, admin.actor, c.id, page());
+    const summary = (item: ActivityItem) =>
       item.type === 'follow_up'
         ? `${item.at.slice(5, 10)} follow_up ${item.note}`
         : item.type === 'tier_change'
@@ -256,7 +256,7 @@ describe('the timeline', () => {
       const ids: string[] = [];
       let after: string | undefined;
       do {
-        const result = await listTimeline(deps, admin.actor, c.id, page({ limit, after }));
+        const result = await listActivity(deps, admin.actor, c.id, page({ limit, after }));
         expect(result.items.length).toBeLessThanOrEqual(limit);
         ids.push(...result.items.map((item) => item.id));
         after = result.nextCursor ?? undefined;

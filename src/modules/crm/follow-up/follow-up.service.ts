@@ -84,7 +84,7 @@ export async function createFollowUp(
   const now = deps.clock.now();
   const at = followUpTime(input, now);
   const issues: FieldIssue[] = [];
-  if (input.personId && !(await repo.hasPerson(deps.db, actor.tenantId, input.personId))) {
+  if (input.personId && !(await repo.hasContact(deps.db, actor.tenantId, input.personId))) {
     issues.push({ path: 'personId', message: 'no such person' });
   }
   if (issues.length) throw followUpInvalid(issues);

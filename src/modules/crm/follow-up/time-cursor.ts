@@ -1,4 +1,4 @@
-/** Opaque keyset cursors of lists sorted by time then id (follow-ups, the timeline). */
+/** Opaque keyset cursors of lists sorted by time then id (follow-ups, the activity history). */
 import { AppError } from '../../../platform/errors.js';
 import type { TimeCursor } from './follow-up.repository.js';
 

@@ -7,7 +7,7 @@ import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { createCustomer } from '../customer/customer.service.js';
 import { customers } from '../customer/customer.table.js';
-import { listPoolMoves } from '../pool/pool-log.repository.js';
+import { listPoolMoves } from '../customer/ownership.repository.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
 import { listTierChanges } from '../tier/tier-history.repository.js';
 import { importCustomers } from './import.service.js';

@@ -6,8 +6,8 @@
  * so the answer for a block is asked once per import, at most 7,000 times, and reused. Every other
  * number, and every other key, goes through `matchKeysOf` unchanged; a property test holds the two equal.
  */
-import { matchKeysOf, type MatchKeys, type MatchKeysInput } from '../matching/match-keys.js';
-import { phoneKey } from '../matching/phone-key.js';
+import { matchKeysOf, type MatchKeys, type MatchKeysInput } from '../matching/matching.contract.js';
+import { phoneKey } from '../matching/matching.contract.js';
 
 /** `138 0013 8000`, `138-0013-8000`, `+86 13800138000`: a mobile number in the usual spellings. */
 const MOBILE = /^(?:\+86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})$/;

@@ -6,7 +6,7 @@ import { newId } from '../../../platform/ids.js';
 import type { CustomerKind } from '../customer/customer.contract.js';
 import type { CustomerRow } from '../customer/customer.repository.js';
 import type { Actor } from '../../../platform/auth/actor.js';
-import type { NewPoolMove } from '../pool/pool-log.repository.js';
+import type { NewPoolMove } from '../customer/ownership.service.js';
 import type { NewTierChange } from '../tier/tier-history.repository.js';
 import type { MemberRef, PoolRef } from './import.repository.js';
 import type { ImportRow, RowIssue } from './import-rows.js';

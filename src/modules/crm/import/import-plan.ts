@@ -5,11 +5,11 @@
  * has used) makes a later row that repeats an earlier one a duplicate of it.
  */
 import type { Actor } from '../../../platform/auth/actor.js';
-import { keysOfRow } from '../customer/customer-duplicates.js';
+import { keysOfRow } from '../customer/duplicate-candidate.js';
 import type { CustomerRow } from '../customer/customer.repository.js';
-import type { MatchRow } from '../customer/customer-match.repository.js';
+import type { MatchRow } from '../customer/duplicate.repository.js';
 import { checkCustomerFields } from '../customer/customer-rules.js';
-import { sharedKeys, type MatchKeyKind, type MatchKeys } from '../matching/match-keys.js';
+import { sharedKeys, type MatchKeyKind, type MatchKeys } from '../matching/matching.contract.js';
 import type { CrmSettings } from '../settings/crm-settings.contract.js';
 import type { NewTierChange } from '../tier/tier-history.repository.js';
 import type { ImportDuplicate, OnDuplicate } from './import.contract.js';

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { isUuid } from '../../../platform/ids.js';
 import { CreateCustomerInput, type CustomerKind } from '../customer/customer.contract.js';
-import type { MatchKeys, MatchKeysInput } from '../matching/match-keys.js';
+import type { MatchKeys, MatchKeysInput } from '../matching/matching.contract.js';
 import type { CrmSettings, CustomFieldDef } from '../settings/crm-settings.contract.js';
 import { inferKind, type CustomerCsvField, type CustomerCsvRecord } from './customer-columns.js';
 import {

@@ -6,14 +6,11 @@
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { updateCustomerRow } from '../customer/customer.repository.js';
+import { logImportedPoolMoves } from '../customer/ownership.service.js';
 import type { PlannedInsert } from './import-new-row.js';
 import type { BatchPlan, PlannedUpdate } from './import-plan.js';
 import type { RowIssue } from './import-rows.js';
-import {
-  insertImportedCustomers,
-  insertImportedPoolMoves,
-  insertImportedTierChanges,
-} from './import.repository.js';
+import { insertImportedCustomers, insertImportedTierChanges } from './import.repository.js';
 
 /** The update of a row that names a customer deleted (merged) since the batch was planned. */
 class CustomerGone extends Error {
@@ -60,7 +57,7 @@ async function writeRows(
     ...inserts.flatMap((insert) => insert.tiers),
     ...updates.flatMap((update) => update.tiers),
   ]);
-  await insertImportedPoolMoves(
+  await logImportedPoolMoves(
     tx,
     actor.tenantId,
     inserts.map((insert) => insert.move),

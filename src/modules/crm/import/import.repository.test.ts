@@ -51,10 +51,6 @@ describe('import repository', () => {
       },
     ]);
     parts.push(sql.take('insertImportedTierChanges'));
-    await repo.insertImportedPoolMoves(sql.db, t, [
-      { customerId: newId(), action: 'import', cause: 'c', at: now },
-    ]);
-    parts.push(sql.take('insertImportedPoolMoves'));
     await repo.listPoolRefs(sql.db, t);
     parts.push(sql.take('listPoolRefs'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./import.repository.sql');

@@ -10,12 +10,11 @@ import { listMembersOfTenant, listTeamMemberships } from '../../access/index.js'
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { visibleCustomers, type CustomerRow, type NewCustomerRow } from '../customer/customer.repository.js';
-import type { MatchRow } from '../customer/customer-match.repository.js';
+import type { MatchRow } from '../customer/duplicate.repository.js';
 import { customerMerges, customers } from '../customer/customer.table.js';
-import type { MatchKeys } from '../matching/match-keys.js';
-import { insertJsonRows } from './json-insert.js';
-import type { NewPoolMove } from '../pool/pool-log.repository.js';
-import { poolMoves, pools } from '../pool/pool.table.js';
+import type { MatchKeys } from '../matching/matching.contract.js';
+import { insertJsonRows } from '../customer/bulk-insert.repository.js';
+import { pools } from '../pool/pool.table.js';
 import type { NewTierChange } from '../tier/tier-history.repository.js';
 import { tierChanges } from '../tier/tier.table.js';
 
@@ -152,16 +151,6 @@ export async function insertImportedTierChanges(
     db,
     tierChanges,
     changes.map((change) => ({ ...change, id: newId() })),
-    { tenantId },
-  );
-}
-
-/** Appends a batch's pool moves in one statement. */
-export async function insertImportedPoolMoves(db: Db, tenantId: string, moves: NewPoolMove[]): Promise<void> {
-  await insertJsonRows(
-    db,
-    poolMoves,
-    moves.map((move) => ({ ...move, id: newId() })),
     { tenantId },
   );
 }

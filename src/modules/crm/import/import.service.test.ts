@@ -9,7 +9,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { customers } from '../customer/customer.table.js';
-import { listPoolMoves } from '../pool/pool-log.repository.js';
+import { listPoolMoves } from '../customer/ownership.repository.js';
 import { pools } from '../pool/pool.table.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
 import { listTierChanges } from '../tier/tier-history.repository.js';

@@ -2,7 +2,6 @@
  * The keys on which two customers may be the same party. A shared key is evidence for a human or a
  * merge rule to weigh, not a verdict: the same phone may be a company's switchboard for two branches.
  */
-import type { CustomerKind } from '../customer/customer.contract.js';
 import { companyNameKey } from './company-name-key.js';
 import { emailKey } from './email-key.js';
 import { phoneKey } from './phone-key.js';
@@ -14,9 +13,9 @@ export type MatchKeys = { phoneKey?: string; emailKey?: string; nameKey?: string
 /** A kind of key two customers can share. */
 export type MatchKeyKind = 'phone' | 'email' | 'name' | 'uscc';
 
-/** The customer fields the keys are computed from. */
+/** The customer fields the keys are computed from (`kind` as the customer contract spells it). */
 export type MatchKeysInput = {
-  kind: CustomerKind;
+  kind: 'business' | 'consumer' | 'government';
   name: string;
   phone?: string | null;
   email?: string | null;

@@ -11,11 +11,11 @@ import { AppError } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import type { Customer } from '../customer/customer.contract.js';
 import { getCustomerRow } from '../customer/customer.service.js';
+import * as ownership from '../customer/ownership.service.js';
 import { toCustomer } from '../customer/customer-row.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { PoolRules } from '../settings/crm-settings.contract.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
-import { findPoolById, insertPoolMoves, listPoolMoves } from './pool-log.repository.js';
 import type {
   AssignInput,
   BulkAssignInput,
@@ -26,7 +26,7 @@ import type {
 } from './pool.contract.js';
 import * as errors from './pool.errors.js';
 import * as repo from './pool.repository.js';
-import { choosePool } from './pool.service.js';
+import { choosePool, findPool } from './pool.service.js';
 import { DAY_MS } from '../../../platform/clock.js';
 
 /** A user who is about to own a customer, with the team the customer joins (their only team, if one). */
@@ -38,7 +38,7 @@ const ownerOf = (userId: string, teamIds: string[]): NewOwner => ({
 });
 
 /** The columns of a customer that a new owner receives now. */
-const toOwner = (owner: NewOwner, now: Date): repo.OwnershipChange => ({
+const toOwner = (owner: NewOwner, now: Date): ownership.OwnershipChange => ({
   ownerUserId: owner.userId,
   teamId: owner.teamId,
   poolId: null,
@@ -67,25 +67,13 @@ export async function claimCustomer(deps: CrmDeps, actor: Actor, id: string): Pr
     await repo.lockOwnerCaps(tx, actor.tenantId, userId);
     await checkClaimCaps(tx, actor.tenantId, userId, id, rules, now);
     const owner = ownerOf(userId, actor.teamIds);
-    const moved = await repo.moveCustomerRow(
-      tx,
-      actor.tenantId,
-      id,
-      { ownerUserId: null, poolId: fromPoolId },
-      toOwner(owner, now),
-    );
+    const moved = await ownership.moveCustomer(tx, actor.tenantId, {
+      customerId: id,
+      expected: { ownerUserId: null, poolId: fromPoolId },
+      next: toOwner(owner, now),
+      move: { action: 'claim', fromPoolId, toUserId: userId, actorUserId: userId, cause: null, at: now },
+    });
     if (!moved) throw errors.alreadyClaimed(id);
-    await insertPoolMoves(tx, actor.tenantId, [
-      {
-        customerId: id,
-        action: 'claim',
-        fromPoolId,
-        toUserId: userId,
-        actorUserId: userId,
-        cause: null,
-        at: now,
-      },
-    ]);
     await publishDomainEvent(tx, {
       tenantId: actor.tenantId,
       type: 'crm.customer.claimed',
@@ -110,7 +98,7 @@ async function checkClaimCaps(
 ): Promise<void> {
   await checkOwnedCap(db, tenantId, userId, rules);
   if (rules.claimsPerDay !== null) {
-    const times = await repo.listClaimTimesSince(db, tenantId, userId, new Date(now.getTime() - DAY_MS));
+    const times = await ownership.listClaimTimesSince(db, tenantId, userId, new Date(now.getTime() - DAY_MS));
     if (times.length >= rules.claimsPerDay) {
       // Claims leave the 24-hour window oldest first; one more is allowed once enough have left it.
       const freed = times[times.length - rules.claimsPerDay]!;
@@ -118,7 +106,7 @@ async function checkClaimCaps(
     }
   }
   if (rules.reclaimCooldownDays > 0) {
-    const left = await repo.findLastDepartureAt(db, tenantId, userId, customerId);
+    const left = await ownership.findLastDepartureAt(db, tenantId, userId, customerId);
     const until = left && new Date(left.getTime() + rules.reclaimCooldownDays * DAY_MS);
     if (until && now < until) throw errors.claimCooldown(rules.reclaimCooldownDays, until);
   }
@@ -127,7 +115,7 @@ async function checkClaimCaps(
 /** Refuses when the user owns as many customers as the tenant allows. */
 async function checkOwnedCap(db: Db, tenantId: string, userId: string, rules: PoolRules): Promise<void> {
   if (rules.maxOwnedPerUser === null) return;
-  if ((await repo.countOwnedBy(db, tenantId, userId)) >= rules.maxOwnedPerUser) {
+  if ((await ownership.countOwnedCustomers(db, tenantId, userId)) >= rules.maxOwnedPerUser) {
     throw errors.ownedLimit(userId, rules.maxOwnedPerUser);
   }
 }
@@ -151,21 +139,22 @@ export async function releaseCustomer(
   const fromUserId = current.ownerUserId;
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
-    if (input.poolId && !(await findPoolById(tx, actor.tenantId, input.poolId))) {
+    if (input.poolId && !(await findPool(tx, actor.tenantId, input.poolId))) {
       throw errors.poolNotFound(input.poolId);
     }
     const poolId = input.poolId ?? (await choosePool(tx, actor.tenantId, current.region, now));
-    const moved = await repo.moveCustomerRow(
-      tx,
-      actor.tenantId,
-      id,
-      { ownerUserId: fromUserId, poolId: null },
-      { ownerUserId: null, teamId: null, poolId, receivedAt: null, recallWarnedAt: null, updatedAt: now },
-    );
-    if (!moved) throw errors.movedMeanwhile(id);
-    await insertPoolMoves(tx, actor.tenantId, [
-      {
-        customerId: id,
+    const moved = await ownership.moveCustomer(tx, actor.tenantId, {
+      customerId: id,
+      expected: { ownerUserId: fromUserId, poolId: null },
+      next: {
+        ownerUserId: null,
+        teamId: null,
+        poolId,
+        receivedAt: null,
+        recallWarnedAt: null,
+        updatedAt: now,
+      },
+      move: {
         action: 'release',
         fromUserId,
         toPoolId: poolId,
@@ -173,7 +162,8 @@ export async function releaseCustomer(
         cause: input.reason,
         at: now,
       },
-    ]);
+    });
+    if (!moved) throw errors.movedMeanwhile(id);
     await publishDomainEvent(tx, {
       tenantId: actor.tenantId,
       type: 'crm.customer.released',
@@ -247,7 +237,7 @@ async function assignOne(
   rules: PoolRules,
   id: string,
   reason: string | undefined,
-): Promise<{ row: repo.CustomerRow; action: 'assign' | 'transfer' }> {
+): Promise<{ row: ownership.CustomerRow; action: 'assign' | 'transfer' }> {
   const current = await getCustomerRow(deps, actor, id);
   if (current.ownerUserId === owner.userId) throw errors.sameOwner(id);
   const action: PoolMoveAction & ('assign' | 'transfer') = current.poolId ? 'assign' : 'transfer';
@@ -256,11 +246,11 @@ async function assignOne(
   const row = await deps.db.transaction(async (tx) => {
     await repo.lockOwnerCaps(tx, actor.tenantId, owner.userId);
     await checkOwnedCap(tx, actor.tenantId, owner.userId, rules);
-    const moved = await repo.moveCustomerRow(tx, actor.tenantId, id, expected, toOwner(owner, now));
-    if (!moved) throw errors.movedMeanwhile(id);
-    await insertPoolMoves(tx, actor.tenantId, [
-      {
-        customerId: id,
+    const moved = await ownership.moveCustomer(tx, actor.tenantId, {
+      customerId: id,
+      expected,
+      next: toOwner(owner, now),
+      move: {
         action,
         fromUserId: expected.ownerUserId,
         fromPoolId: expected.poolId,
@@ -269,7 +259,8 @@ async function assignOne(
         cause: reason ?? null,
         at: now,
       },
-    ]);
+    });
+    if (!moved) throw errors.movedMeanwhile(id);
     return moved;
   });
   return { row, action };
@@ -278,7 +269,7 @@ async function assignOne(
 /** A customer's moves between owners and pools, oldest first. */
 export async function listPoolLog(deps: CrmDeps, actor: Actor, id: string): Promise<PoolLog> {
   await getCustomerRow(deps, actor, id);
-  const rows = await listPoolMoves(deps.db, actor.tenantId, id);
+  const rows = await ownership.listCustomerPoolMoves(deps.db, actor.tenantId, id);
   return {
     items: rows.map((row) => ({
       id: row.id,

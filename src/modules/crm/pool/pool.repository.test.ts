@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
-import { captureSql } from '../../../../test/helpers/sql-capture.js';
+import { captureSql, snapshotRepository } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import * as pools from './pool.repository.js';
@@ -22,44 +22,25 @@ const day = (n: number) => new Date(at.getTime() - n * DAY_MS);
 describe.skipIf(testEngine() !== 'pglite')('pool repository queries', () => {
   it('match pool.repository.sql', async () => {
     const { tenant } = await makeTenant(database.db);
-    const sql = captureSql(database.pool);
-    const parts: string[] = [];
     const userId = newId();
     const poolId = newId();
-    await pools.listPoolsWithCounts(sql.db, tenant.id);
-    parts.push(sql.take('listPoolsWithCounts'));
-    await pools.insertPool(sql.db, tenant.id, { name: '公海', region: null, isDefault: true, createdAt: at });
-    parts.push(sql.take('insertPool'));
-    await pools.findDefaultPool(sql.db, tenant.id);
-    parts.push(sql.take('findDefaultPool'));
-    await pools.listRegionPools(sql.db, tenant.id);
-    parts.push(sql.take('listRegionPools'));
-    await pools.moveCustomerRow(
-      sql.db,
-      tenant.id,
-      newId(),
-      { ownerUserId: null, poolId },
-      {
-        ownerUserId: userId,
-        teamId: null,
-        poolId: null,
-        receivedAt: at,
-        recallWarnedAt: null,
-        updatedAt: at,
-      },
-    );
-    parts.push(sql.take('moveCustomerRow (claim: only while still in the pool)'));
-    await sql.db.transaction(async (tx) => pools.lockOwnerCaps(tx, tenant.id, userId));
-    parts.push(sql.take('lockOwnerCaps'));
-    await pools.countOwnedBy(sql.db, tenant.id, userId);
-    parts.push(sql.take('countOwnedBy'));
-    await pools.listClaimTimesSince(sql.db, tenant.id, userId, at);
-    parts.push(sql.take('listClaimTimesSince'));
-    await pools.findLastDepartureAt(sql.db, tenant.id, userId, newId());
-    parts.push(sql.take('findLastDepartureAt'));
-    await pools.listTenantIds(sql.db);
-    parts.push(sql.take('listTenantIds'));
-    await expect(parts.join('\n')).toMatchFileSnapshot('./pool.repository.sql');
+    const text = await snapshotRepository(database.pool, pools, [
+      ['listPoolsWithCounts', (db) => pools.listPoolsWithCounts(db, tenant.id)],
+      [
+        'insertPool',
+        (db) =>
+          pools.insertPool(db, tenant.id, { name: '公海', region: null, isDefault: true, createdAt: at }),
+      ],
+      ['updatePoolRow', (db) => pools.updatePoolRow(db, tenant.id, poolId, { name: '东区', region: '东' })],
+      ['clearOtherDefaults', (db) => pools.clearOtherDefaults(db, tenant.id, poolId)],
+      ['findPoolByName', (db) => pools.findPoolByName(db, tenant.id, '公海')],
+      ['findDefaultPool', (db) => pools.findDefaultPool(db, tenant.id)],
+      ['listRegionPools', (db) => pools.listRegionPools(db, tenant.id)],
+      ['lockOwnerCaps', (db) => db.transaction(async (tx) => pools.lockOwnerCaps(tx, tenant.id, userId))],
+      ['findPoolById', (db) => pools.findPoolById(db, tenant.id, poolId)],
+      ['listTenantIds', (db) => pools.listTenantIds(db)],
+    ]);
+    await expect(text).toMatchFileSnapshot('./pool.repository.sql');
   });
 
   it('match recall.repository.sql', async () => {
@@ -73,8 +54,6 @@ describe.skipIf(testEngine() !== 'pglite')('pool repository queries', () => {
       recall.listDueForRecall(tx, tenant.id, { due, exempt }, { afterId: newId(), limit: 500 }, true),
     );
     parts.push(sql.take('listDueForRecall (locked, after a position; tier A never, won not exempt)'));
-    await recall.returnToPool(sql.db, tenant.id, [newId(), newId()], newId(), at);
-    parts.push(sql.take('returnToPool'));
     await recall.listWarnable(sql.db, tenant.id, { due, warn, exempt }, { limit: 500 }, false);
     parts.push(sql.take('listWarnable (dry run: no lock)'));
     await recall.markRecallWarned(sql.db, tenant.id, [newId()], at);

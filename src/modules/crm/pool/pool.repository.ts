@@ -1,28 +1,14 @@
 /**
- * Queries on pools, on who owns a customer, and on the pool log as the claim caps read it. No rules
- * here: the caps, cutoffs and exemptions arrive as values from the services.
+ * Queries on pools. Who holds a customer and the pool log are customer/ownership.repository.ts.
  */
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, max, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { tenants } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { customers } from '../customer/customer.table.js';
-import { poolMoves, pools } from './pool.table.js';
+import { pools } from './pool.table.js';
 
 export type PoolRow = typeof pools.$inferSelect;
-export type CustomerRow = typeof customers.$inferSelect;
-
-/** Who holds a customer: exactly one of owner and pool is set. */
-export type Holder = { ownerUserId: string | null; poolId: string | null };
-
-/** The columns every move writes. */
-export type OwnershipChange = Holder & {
-  teamId: string | null;
-  receivedAt: Date | null;
-  recallWarnedAt: null;
-  updatedAt: Date;
-};
-
 /** The tenant's pools with how many customers each holds, the default first, then by name. */
 export async function listPoolsWithCounts(
   db: Db,
@@ -111,33 +97,6 @@ export async function listRegionPools(db: Db, tenantId: string): Promise<PoolRow
     .orderBy(asc(pools.createdAt), asc(pools.id));
 }
 
-const heldBy = (holder: Holder): SQL =>
-  and(
-    holder.ownerUserId === null
-      ? isNull(customers.ownerUserId)
-      : eq(customers.ownerUserId, holder.ownerUserId),
-    holder.poolId === null ? isNull(customers.poolId) : eq(customers.poolId, holder.poolId),
-  )!;
-
-/**
- * Moves one customer, but only while it is still held as `expected`: the conditional update is what
- * lets exactly one of two simultaneous claims win. Undefined when the customer moved meanwhile.
- */
-export async function moveCustomerRow(
-  db: Db,
-  tenantId: string,
-  id: string,
-  expected: Holder,
-  next: OwnershipChange,
-): Promise<CustomerRow | undefined> {
-  const [row] = await db
-    .update(customers)
-    .set(next)
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id), heldBy(expected)))
-    .returning();
-  return row;
-}
-
 /**
  * Serialises claims and assignments to one user until the transaction ends, so two at once cannot
  * both pass the caps.
@@ -148,56 +107,14 @@ export async function lockOwnerCaps(db: Db, tenantId: string, userId: string): P
   );
 }
 
-/** How many customers the user owns. */
-export async function countOwnedBy(db: Db, tenantId: string, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.ownerUserId, userId)));
-  return row?.n ?? 0;
-}
-
-/** When the user claimed customers since `since`, oldest first. */
-export async function listClaimTimesSince(
-  db: Db,
-  tenantId: string,
-  userId: string,
-  since: Date,
-): Promise<Date[]> {
-  const rows = await db
-    .select({ at: poolMoves.at })
-    .from(poolMoves)
-    .where(
-      and(
-        eq(poolMoves.tenantId, tenantId),
-        eq(poolMoves.toUserId, userId),
-        eq(poolMoves.action, 'claim'),
-        gt(poolMoves.at, since),
-      ),
-    )
-    .orderBy(asc(poolMoves.at));
-  return rows.map((row) => row.at);
-}
-
-/** When the customer last left the user (released, recalled or transferred away), if ever. */
-export async function findLastDepartureAt(
-  db: Db,
-  tenantId: string,
-  userId: string,
-  customerId: string,
-): Promise<Date | undefined> {
-  const [row] = await db
-    .select({ at: max(poolMoves.at) })
-    .from(poolMoves)
-    .where(
-      and(
-        eq(poolMoves.tenantId, tenantId),
-        eq(poolMoves.fromUserId, userId),
-        eq(poolMoves.customerId, customerId),
-        inArray(poolMoves.action, ['release', 'recall', 'transfer']),
-      ),
-    );
-  return row?.at ?? undefined;
+/** One pool of the tenant, if it exists. */
+export async function findPoolById(db: Db, tenantId: string, poolId: string): Promise<PoolRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(pools)
+      .where(and(eq(pools.tenantId, tenantId), eq(pools.id, poolId)))
+  )[0];
 }
 
 /** Every tenant's id, for jobs that run per tenant. */

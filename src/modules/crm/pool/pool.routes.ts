@@ -90,7 +90,7 @@ function registerPoolAdminRoutes(app: HttpApp, deps: CrmDeps): void {
   );
 }
 
-/** Claim, release, assign and transfer customers, their pool log, and the caller's recall warnings. */
+/** The caller's recall warnings, bulk assign and claim; the per-customer moves follow in `registerAssignRoutes`. */
 function registerOwnershipRoutes(app: HttpApp, deps: CrmDeps): void {
   const tags = ['pools'];
   app.get(
@@ -129,6 +129,12 @@ function registerOwnershipRoutes(app: HttpApp, deps: CrmDeps): void {
     },
     async (request) => claimCustomer(deps, actorOf(request), request.params.id),
   );
+  registerAssignRoutes(app, deps);
+}
+
+/** Registers releasing and assigning one customer, and its pool log. */
+function registerAssignRoutes(app: HttpApp, deps: CrmDeps): void {
+  const tags = ['pools'];
   app.post(
     '/api/customers/:id/release',
     {

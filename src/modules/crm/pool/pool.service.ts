@@ -6,7 +6,6 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { findPoolById } from './pool-log.repository.js';
 import type { CreatePoolInput, Pool, PoolList, UpdatePoolInput } from './pool.contract.js';
 import { poolDefaultRequired, poolNameTaken, poolNotFound } from './pool.errors.js';
 import * as repo from './pool.repository.js';
@@ -68,7 +67,7 @@ export async function updatePool(
   requirePermission(actor, 'crm.settings');
   const { tenantId } = actor;
   await deps.db.transaction(async (tx) => {
-    const current = await findPoolById(tx, tenantId, id);
+    const current = await repo.findPoolById(tx, tenantId, id);
     if (!current) throw poolNotFound(id);
     if (input.isDefault === false && current.isDefault) throw poolDefaultRequired();
     if (input.name !== undefined && input.name !== current.name) {
@@ -122,4 +121,9 @@ export async function choosePool(
 ): Promise<string> {
   const regional = region ? (await mapRegionPools(db, tenantId)).get(region) : undefined;
   return regional ?? (await ensureDefaultPool(db, tenantId, now)).id;
+}
+
+/** One pool of the tenant, if it exists (e.g. to check a pool named in a request). */
+export async function findPool(db: Db, tenantId: string, poolId: string): Promise<repo.PoolRow | undefined> {
+  return repo.findPoolById(db, tenantId, poolId);
 }

@@ -104,25 +104,6 @@ export async function listDueForRecall(
   return asCandidates(lock ? await query.for('update', { skipLocked: true }) : await query);
 }
 
-/** Puts owned customers into a pool; the ids that were still owned and moved. */
-export async function returnToPool(
-  db: Db,
-  tenantId: string,
-  ids: string[],
-  poolId: string,
-  now: Date,
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .update(customers)
-    .set({ ownerUserId: null, teamId: null, poolId, receivedAt: null, recallWarnedAt: null, updatedAt: now })
-    .where(
-      and(eq(customers.tenantId, tenantId), inArray(customers.id, ids), isNotNull(customers.ownerUserId)),
-    )
-    .returning({ id: customers.id });
-  return rows.map((row) => row.id);
-}
-
 /**
  * A page of customers inside the warning window and not yet due, whose owner has not been warned
  * since the clock last started (a follow-up or a move allows a new warning).

@@ -11,9 +11,9 @@ import { insertCustomers } from '../customer/customer.repository.js';
 import { customers } from '../customer/customer.table.js';
 import { PoolRules } from '../settings/crm-settings.contract.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
-import { listPoolMoves } from './pool-log.repository.js';
+import { listPoolMoves } from '../customer/ownership.repository.js';
 import { createPool, listPools } from './pool.service.js';
-import { poolMoves } from './pool.table.js';
+import { poolMoves } from '../customer/pool-move.table.js';
 import { listRecallWarnings, recallJob, recallNow, runRecall } from './recall.service.js';
 
 let database: Database;

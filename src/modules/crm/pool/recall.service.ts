@@ -13,7 +13,7 @@ import type { Job, JobLogger } from '../../../platform/jobs/scheduler.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { PoolRules } from '../settings/crm-settings.contract.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
-import { insertPoolMoves } from './pool-log.repository.js';
+import { logPoolMoves, recallToPool } from '../customer/ownership.service.js';
 import type { RecallResult, RecallWarningList, RunRecallInput } from './pool.contract.js';
 import { findDefaultPool, listTenantIds } from './pool.repository.js';
 import { ensureDefaultPool, mapRegionPools } from './pool.service.js';
@@ -138,23 +138,13 @@ async function recallBatch(
   if (run.dryRun) return { rows, moved: planned };
   const movedIds = new Set<string>();
   for (const poolId of new Set(planned.map((plan) => plan.poolId!))) {
-    const ids = planned.filter((plan) => plan.poolId === poolId).map((plan) => plan.row.id);
-    for (const id of await repo.returnToPool(tx, tenantId, ids, poolId, now)) movedIds.add(id);
+    const recalls = planned
+      .filter((plan) => plan.poolId === poolId)
+      .map(({ row, cause }) => ({ customerId: row.id, fromUserId: row.ownerUserId, cause }));
+    const by = { actorUserId: run.actorUserId, at: now };
+    for (const id of await recallToPool(tx, tenantId, poolId, recalls, by)) movedIds.add(id);
   }
   const moved = planned.filter((plan) => movedIds.has(plan.row.id));
-  await insertPoolMoves(
-    tx,
-    tenantId,
-    moved.map(({ row, poolId, cause }) => ({
-      customerId: row.id,
-      action: 'recall',
-      fromUserId: row.ownerUserId,
-      toPoolId: poolId,
-      actorUserId: run.actorUserId,
-      cause,
-      at: now,
-    })),
-  );
   return { rows, moved };
 }
 
@@ -173,7 +163,7 @@ async function warnNearDue(run: RunContext): Promise<RecallResult['warned']> {
         found.map((row) => row.id),
         now,
       );
-      await insertPoolMoves(
+      await logPoolMoves(
         tx,
         tenantId,
         found.map((row) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTenant, makeUser, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
 import { signInCookie, useTestApp } from '../../../../test/helpers/server.js';
 import { newId } from '../../../platform/ids.js';
-import { accountMembers, people } from '../person/person.table.js';
+import { accountMembers, people } from '../contact/contact.table.js';
 import type { CustomerTiers, TierHistory, TierSuggestionBatch } from './tier.contract.js';
 
 const t = useTestApp();

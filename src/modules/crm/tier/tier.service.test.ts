@@ -10,7 +10,7 @@ import type { CreateCustomerInput } from '../customer/customer.contract.js';
 import { createCustomer } from '../customer/customer.service.js';
 import { customers } from '../customer/customer.table.js';
 import { createFollowUp } from '../follow-up/follow-up.service.js';
-import { accountMembers, people } from '../person/person.table.js';
+import { accountMembers, people } from '../contact/contact.table.js';
 import { pools } from '../pool/pool.table.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
 import { changeCustomerTier, getCustomerTiers, listTierHistory, suggestTiers } from './tier.service.js';

@@ -15,7 +15,7 @@ import {
   type CrmSettings,
   type IntentTier,
 } from '../settings/crm-settings.contract.js';
-import { findDecisionMakerKnown } from '../person/person.repository.js';
+import { findDecisionMakerKnown } from '../contact/contact.repository.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import type {
   ChangeTierInput,

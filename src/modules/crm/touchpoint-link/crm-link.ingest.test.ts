@@ -5,7 +5,7 @@ import { useTestApp } from '../../../../test/helpers/server.js';
 import { systemClock } from '../../../platform/clock.js';
 import { createSource } from '../../insights/index.js';
 import { createCustomer } from '../customer/customer.service.js';
-import { createPerson } from '../person/person.service.js';
+import { createContact } from '../contact/contact.service.js';
 
 // Touchpoints through the real Segment endpoint, resolved against real CRM contacts and customers:
 // the CRM side of identity resolution as the running app wires it.
@@ -28,7 +28,7 @@ async function setup() {
     uscc: USCC,
     allowDuplicate: true,
   });
-  const zhang = await createPerson(deps, admin.actor, {
+  const zhang = await createContact(deps, admin.actor, {
     name: '张三',
     email: 'zhang@example.com',
     accounts: [{ customerId: byExternalId.id, role: 'decision_maker' }],

@@ -6,8 +6,8 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { customers } from '../customer/customer.table.js';
-import { accountMembers, people } from '../person/person.table.js';
-import type { NewMemberRow, NewPersonRow } from '../person/person.repository.js';
+import { accountMembers, people } from '../contact/contact.table.js';
+import type { NewMemberRow, NewContactRow } from '../contact/contact.repository.js';
 
 /** Customers whose external id or USCC is among the given ones, oldest first. */
 export async function findCustomersByExternalKeys(
@@ -72,7 +72,7 @@ export async function findContactByExternalId(db: Db, tenantId: string, external
 }
 
 /** Inserts a contact unless its external id is taken; answers whether it was inserted. */
-export async function insertContactUnlessTaken(db: Db, row: NewPersonRow): Promise<boolean> {
+export async function insertContactUnlessTaken(db: Db, row: NewContactRow): Promise<boolean> {
   const inserted = await db.insert(people).values(row).onConflictDoNothing().returning({ id: people.id });
   return inserted.length > 0;
 }

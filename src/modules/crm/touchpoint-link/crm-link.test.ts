@@ -8,9 +8,9 @@ import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmLink } from '../../insights/index.js';
 import { createCustomer } from '../customer/customer.service.js';
-import { addMember } from '../person/committee.service.js';
-import { createPerson } from '../person/person.service.js';
-import { accountMembers, people } from '../person/person.table.js';
+import { addMember } from '../contact/committee.service.js';
+import { createContact } from '../contact/contact.service.js';
+import { accountMembers, people } from '../contact/contact.table.js';
 import { createPool } from '../pool/pool.service.js';
 import { crmLink } from './crm-link.js';
 
@@ -63,13 +63,13 @@ describe('findContact', () => {
   it("finds by external id, then email key, then phone key, with the contact's accounts", async () => {
     const { admin } = await makeTenant(database.db);
     const acme = await business(admin.actor);
-    const byEmail = await createPerson(deps(), admin.actor, {
+    const byEmail = await createContact(deps(), admin.actor, {
       name: 'Zhang',
       email: 'Zhang@Example.com',
       accounts: [{ customerId: acme.id, role: 'decision_maker' }],
     });
-    const byPhone = await createPerson(deps(), admin.actor, { name: 'Li', phone: '138 0013 8000' });
-    const byId = await createPerson(deps(), admin.actor, {
+    const byPhone = await createContact(deps(), admin.actor, { name: 'Li', phone: '138 0013 8000' });
+    const byId = await createContact(deps(), admin.actor, {
       name: 'Wang',
       externalId: 'u-7',
       email: 'w@example.com',
@@ -121,7 +121,7 @@ describe('joinCommittee', () => {
     const { admin } = await makeTenant(database.db);
     const { tenantId } = admin.actor;
     const acme = await business(admin.actor);
-    const zhang = await createPerson(deps(), admin.actor, { name: 'Zhang' });
+    const zhang = await createContact(deps(), admin.actor, { name: 'Zhang' });
     const input = { customerId: acme.id, crmPersonId: zhang.id };
     expect(await link.joinCommittee(database.db, tenantId, input)).toBe(zhang.id);
     expect(await link.joinCommittee(database.db, tenantId, input)).toBe(zhang.id);
@@ -194,7 +194,7 @@ describe('visibility checks', () => {
 
   it("finds contacts of the actor's tenant it may see, and no others", async () => {
     const { admin } = await makeTenant(database.db);
-    const contact = await createPerson(deps(), admin.actor, { name: 'Zhao' });
+    const contact = await createContact(deps(), admin.actor, { name: 'Zhao' });
     await expect(link.assertContactExists(database.db, admin.actor, contact.id)).resolves.toBeUndefined();
     const other = await makeTenant(database.db);
     await expect(link.assertContactExists(database.db, other.admin.actor, contact.id)).rejects.toMatchObject({

@@ -10,12 +10,12 @@ import type { Db } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/ids.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { findVisibleCustomer } from '../customer/customer.repository.js';
-import { emailKey } from '../matching/email-key.js';
-import { phoneKey } from '../matching/phone-key.js';
-import { validateUscc } from '../matching/uscc.js';
-import { personNotFound } from '../person/person.errors.js';
-import { findVisiblePerson } from '../person/person.repository.js';
-import { newMemberRow, newPersonRow } from '../person/person.service.js';
+import { emailKey } from '../matching/matching.contract.js';
+import { phoneKey } from '../matching/matching.contract.js';
+import { validateUscc } from '../matching/matching.contract.js';
+import { contactNotFound } from '../contact/contact.errors.js';
+import { findVisibleContact } from '../contact/contact.repository.js';
+import { newMemberRow, newContactRow } from '../contact/contact.service.js';
 import * as repo from './crm-link.repository.js';
 
 /** What a contact may be found by; keys as `emailKey`/`phoneKey` make them. */
@@ -99,7 +99,7 @@ async function contactFromDraft(db: Db, tenantId: string, draft: ContactDraft, a
     if (existing) return existing;
   }
   const name = draft.name ?? draft.email ?? draft.phone ?? draft.externalId ?? 'Unknown';
-  const row = newPersonRow(systemActor(tenantId, ''), { ...draft, name }, at);
+  const row = newContactRow(systemActor(tenantId, ''), { ...draft, name }, at);
   if (await repo.insertContactUnlessTaken(db, row)) return row.id;
   // Another transaction created the contact with this external id between the look-up and the insert.
   return (await repo.findContactByExternalId(db, tenantId, draft.externalId!))!;
@@ -137,8 +137,8 @@ export const crmLink = {
   },
   /** Throws the CRM's not-found error unless the actor may see this contact (through its accounts). */
   async assertContactExists(db: Db, actor: Actor, crmPersonId: string): Promise<void> {
-    if (!isUuid(crmPersonId) || !(await findVisiblePerson(db, actor, crmPersonId))) {
-      throw personNotFound(crmPersonId);
+    if (!isUuid(crmPersonId) || !(await findVisibleContact(db, actor, crmPersonId))) {
+      throw contactNotFound(crmPersonId);
     }
   },
   phoneKey: (raw: string): string | undefined => phoneKey(raw),

@@ -5,7 +5,7 @@ import type {
   CommitteeMember,
   CommitteeRole,
   KeyRole,
-} from '../../../../src/modules/crm/person/person.contract';
+} from '../../../../src/modules/crm/contact/contact.contract';
 import { LANE_ROLES, type LaneView } from './committee-lanes';
 import { MemberCard } from './member-card';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitteeMember } from '../../../../src/modules/crm/person/person.contract';
+import type { CommitteeMember } from '../../../../src/modules/crm/contact/contact.contract';
 import { toLanes } from './committee-lanes';
 
 const member = (name: string, role: CommitteeMember['role']): CommitteeMember => ({

@@ -4,7 +4,7 @@ import type {
   CommitteeMember,
   CommitteeRole,
   KeyRole,
-} from '../../../../src/modules/crm/person/person.contract';
+} from '../../../../src/modules/crm/contact/contact.contract';
 
 /** The lanes of the map, left to right (top to bottom on a phone). */
 export const LANES = ['decides', 'buys', 'uses', 'other'] as const;

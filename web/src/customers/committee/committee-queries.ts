@@ -4,9 +4,9 @@ import { callApi, queryString } from '../../api/client';
 import type {
   AddMemberInput,
   Committee,
-  PersonPage,
+  ContactPage,
   UpdateMemberInput,
-} from '../../../../src/modules/crm/person/person.contract';
+} from '../../../../src/modules/crm/contact/contact.contract';
 
 const committeePath = (customerId: string) => `/api/customers/${encodeURIComponent(customerId)}/committee`;
 
@@ -22,7 +22,7 @@ export function committeeQuery(customerId: string) {
 export function peopleSearchQuery(q: string) {
   return queryOptions({
     queryKey: ['people', 'search', q],
-    queryFn: () => callApi<PersonPage>('GET', `/api/people${queryString({ q: q || undefined, limit: 10 })}`),
+    queryFn: () => callApi<ContactPage>('GET', `/api/people${queryString({ q: q || undefined, limit: 10 })}`),
     placeholderData: (previous) => previous,
   });
 }

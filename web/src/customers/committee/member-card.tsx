@@ -2,7 +2,7 @@
 import { ActionIcon, Anchor, Badge, Box, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { CommitteeMember, Stance } from '../../../../src/modules/crm/person/person.contract';
+import type { CommitteeMember, Stance } from '../../../../src/modules/crm/contact/contact.contract';
 import { HINTED_DEPARTMENTS } from './committee-lanes';
 
 /** The colour of each stance: supporters green, neutral grey, opponents red. */

@@ -7,8 +7,8 @@ import type {
   AddMemberInput,
   CommitteeMember,
   CommitteeRole,
-  NewPersonInput,
-} from '../../../../src/modules/crm/person/person.contract';
+  NewContactInput,
+} from '../../../../src/modules/crm/contact/contact.contract';
 import { committeeFieldErrors, describeCommitteeError } from './committee-errors';
 import { useAddMember, useUpdateMember } from './committee-queries';
 import { MembershipFields, type MembershipDraft } from './membership-fields';
@@ -44,9 +44,9 @@ export function MemberModal({ customerId, target, memberIds, onClose }: Props) {
 }
 
 /** The draft of a new person as the API takes it: blanks left out. */
-function toNewPerson(draft: NewPersonDraft): NewPersonInput {
+function toNewPerson(draft: NewPersonDraft): NewContactInput {
   const entries = Object.entries(draft).map(([key, value]) => [key, value.trim()] as const);
-  return Object.fromEntries(entries.filter(([, value]) => value !== '')) as NewPersonInput;
+  return Object.fromEntries(entries.filter(([, value]) => value !== '')) as NewContactInput;
 }
 
 function startingDraft(target: MemberModalTarget): MembershipDraft {

@@ -12,7 +12,7 @@ import {
   Text,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CommitteeRole, Department, Stance } from '../../../../src/modules/crm/person/person.contract';
+import type { CommitteeRole, Department, Stance } from '../../../../src/modules/crm/contact/contact.contract';
 import { HINTED_DEPARTMENTS } from './committee-lanes';
 import { STANCE_COLORS } from './member-card';
 

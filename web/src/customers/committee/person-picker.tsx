@@ -15,7 +15,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonWithAccounts } from '../../../../src/modules/crm/person/person.contract';
+import type { ContactWithAccounts } from '../../../../src/modules/crm/contact/contact.contract';
 import { describeCommitteeError } from './committee-errors';
 import { peopleSearchQuery } from './committee-queries';
 
@@ -24,7 +24,7 @@ export type NewPersonDraft = { name: string; title: string; phone: string; email
 
 /** Who the form adds: a found person, or a new one. */
 export type PickedPerson =
-  { mode: 'existing'; person: PersonWithAccounts | null } | { mode: 'new'; draft: NewPersonDraft };
+  { mode: 'existing'; person: ContactWithAccounts | null } | { mode: 'new'; draft: NewPersonDraft };
 
 /** An empty new person. */
 export const EMPTY_PERSON: NewPersonDraft = { name: '', title: '', phone: '', email: '', wechatId: '' };
@@ -105,7 +105,7 @@ function NewPersonFields({
 }
 
 /** A short line about a found person: title, phone, and the accounts they are on. */
-function PersonFacts({ person }: { person: PersonWithAccounts }) {
+function PersonFacts({ person }: { person: ContactWithAccounts }) {
   const { t } = useTranslation();
   const facts = [person.title, person.phone ?? person.email].filter(Boolean).join(' · ');
   const names = person.accounts.map((account) => account.customerName).join('、');
@@ -125,7 +125,7 @@ function PersonFacts({ person }: { person: PersonWithAccounts }) {
   );
 }
 
-function PickedCard({ person, onChange }: { person: PersonWithAccounts; onChange: () => void }) {
+function PickedCard({ person, onChange }: { person: ContactWithAccounts; onChange: () => void }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" radius="md" data-testid="committee-picked-person">
@@ -151,7 +151,7 @@ function PeopleSearch({
 }: {
   memberIds: ReadonlySet<string>;
   error: string | undefined;
-  onPick: (person: PersonWithAccounts) => void;
+  onPick: (person: ContactWithAccounts) => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');

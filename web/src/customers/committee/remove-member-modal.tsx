@@ -1,7 +1,7 @@
 /** Asks before taking someone off the committee; the person stays in the contacts. */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CommitteeMember } from '../../../../src/modules/crm/person/person.contract';
+import type { CommitteeMember } from '../../../../src/modules/crm/contact/contact.contract';
 import { describeCommitteeError } from './committee-errors';
 import { useRemoveMember } from './committee-queries';
 

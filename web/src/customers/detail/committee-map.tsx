@@ -20,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerQuery, meQuery } from '../../api/queries';
-import type { CommitteeMember, KeyRole } from '../../../../src/modules/crm/person/person.contract';
+import type { CommitteeMember, KeyRole } from '../../../../src/modules/crm/contact/contact.contract';
 import { CommitteeLane } from '../committee/committee-lane';
 import { toLanes } from '../committee/committee-lanes';
 import { describeCommitteeError } from '../committee/committee-errors';

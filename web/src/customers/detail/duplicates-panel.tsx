@@ -25,7 +25,8 @@ import { useCan } from '../../auth/use-me';
 import { KindBadge } from '../kind-badge';
 import { OwnerLabel } from '../list/owner-label';
 import { useCustomerLabels } from '../profile/use-customer-labels';
-import type { DuplicateList, MergeResult } from '../../../../src/modules/crm/duplicate/duplicate.contract';
+import type { DuplicateList } from '../../../../src/modules/crm/customer/customer.contract';
+import type { MergeResult } from '../../../../src/modules/crm/merge/merge.contract';
 
 const path = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
 

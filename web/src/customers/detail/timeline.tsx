@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { customerQuery, userDirectoryQuery } from '../../api/queries';
 import { useCan, useMe } from '../../auth/use-me';
-import type { TimelineItem } from '../../../../src/modules/crm/follow-up/follow-up.contract';
+import type { ActivityItem } from '../../../../src/modules/crm/follow-up/follow-up.contract';
 import { useFormat } from '../../shell/use-format';
 import { FollowUpForm } from '../tiers/follow-up-form';
 import { describeTierError } from '../tiers/tier-errors';
@@ -28,7 +28,7 @@ const ACTIONS = [
   'import',
 ] as const;
 
-const bulletColors: Record<TimelineItem['type'], string> = {
+const bulletColors: Record<ActivityItem['type'], string> = {
   follow_up: 'blue',
   tier_change: 'grape',
   pool_move: 'gray',
@@ -100,7 +100,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
 }
 
 /** The first line of an entry: the channel, the tier change or the move. */
-function EntryTitle({ item }: { item: TimelineItem }) {
+function EntryTitle({ item }: { item: ActivityItem }) {
   const { t } = useTranslation();
   const texts = useTierTexts();
   const title =
@@ -123,7 +123,7 @@ function EntryTitle({ item }: { item: TimelineItem }) {
 }
 
 /** Who, when, and the entry's text: the note, the reason, or the move's people and cause. */
-function EntryBody({ item }: { item: TimelineItem }) {
+function EntryBody({ item }: { item: ActivityItem }) {
   const { t } = useTranslation();
   const format = useFormat();
   const users = useQuery(userDirectoryQuery);

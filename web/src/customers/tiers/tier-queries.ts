@@ -4,7 +4,7 @@ import { callApi, queryString } from '../../api/client';
 import type {
   CreateFollowUpInput,
   FollowUp,
-  TimelinePage,
+  ActivityPage,
 } from '../../../../src/modules/crm/follow-up/follow-up.contract';
 import type {
   ChangeTierInput,
@@ -42,7 +42,7 @@ export function timelineQuery(customerId: string) {
   return infiniteQueryOptions({
     queryKey: ['customers', 'timeline', customerId],
     queryFn: ({ pageParam }) =>
-      callApi<TimelinePage>(
+      callApi<ActivityPage>(
         'GET',
         path(customerId, `timeline${queryString({ after: pageParam, limit: TIMELINE_PAGE_SIZE })}`),
       ),

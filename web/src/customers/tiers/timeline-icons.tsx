@@ -1,6 +1,6 @@
 /** Line icons for the entries of the customer timeline, drawn inline like the shell's icons. */
 import type { ReactNode } from 'react';
-import type { TimelineItem } from '../../../../src/modules/crm/follow-up/follow-up.contract';
+import type { ActivityItem } from '../../../../src/modules/crm/follow-up/follow-up.contract';
 
 function Svg({ children }: { children: ReactNode }) {
   return (
@@ -56,7 +56,7 @@ const paths: Record<string, ReactNode> = {
 };
 
 /** The icon of a timeline entry: the channel of a follow-up, else its type. */
-export function TimelineIcon({ item }: { item: TimelineItem }) {
+export function TimelineIcon({ item }: { item: ActivityItem }) {
   const key = item.type === 'follow_up' ? item.channel : item.type;
   return <Svg>{paths[key] ?? paths.other}</Svg>;
 }
