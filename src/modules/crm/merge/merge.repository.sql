@@ -21,9 +21,6 @@ update "follow_ups" set "customer_id" = $1 where ("follow_ups"."tenant_id" = $2 
 -- REPOINTERS: tierChanges
 update "customer_tier_changes" set "customer_id" = $1 where ("customer_tier_changes"."tenant_id" = $2 and "customer_tier_changes"."customer_id" in ($3, $4)) returning "id";
 
--- REPOINTERS: poolMoves
-update "customer_pool_moves" set "customer_id" = $1 where ("customer_pool_moves"."tenant_id" = $2 and "customer_pool_moves"."customer_id" in ($3, $4)) returning "id";
-
 -- REPOINTERS: children
 update "customers" set "parent_id" = $1 where ("customers"."tenant_id" = $2 and "customers"."parent_id" in ($3, $4) and "customers"."id" <> $5 and "customers"."id" not in ($6, $7)) returning "id";
 
