@@ -1,4 +1,4 @@
-// Architecture boundaries from STYLE.md, checked by `depcruise src web/src --config .dependency-cruiser.cjs`
+// Architecture boundaries from docs/style.md, checked by `depcruise src web/src --config .dependency-cruiser.cjs`
 // (part of `npm run check`). Paths are relative to the repository root.
 
 const fs = require('node:fs');

@@ -100,18 +100,18 @@ export default defineConfig([
           ignoreRestSiblings: true,
         },
       ],
-      // STYLE.md: `type` over `interface`, string unions over enums. Interfaces inside `declare module`
+      // docs/style.md: `type` over `interface`, string unions over enums. Interfaces inside `declare module`
       // blocks stay allowed: augmenting a library's types needs declaration merging.
       'no-restricted-syntax': [
         'error',
         {
           selector:
             'Program > TSInterfaceDeclaration, Program > ExportNamedDeclaration > TSInterfaceDeclaration',
-          message: 'Use a `type` alias instead of an `interface` (STYLE.md).',
+          message: 'Use a `type` alias instead of an `interface` (docs/style.md).',
         },
         {
           selector: 'TSEnumDeclaration',
-          message: 'Use a string union (or an `as const` array) instead of an enum (STYLE.md).',
+          message: 'Use a string union (or an `as const` array) instead of an enum (docs/style.md).',
         },
       ],
     },
@@ -140,7 +140,7 @@ export default defineConfig([
   },
 
   {
-    // STYLE.md: named exports. Config files read by tools (vite, vitest, drizzle-kit) keep their default export.
+    // docs/style.md: named exports. Config files read by tools (vite, vitest, drizzle-kit) keep their default export.
     files: ['src/**/*.{ts,tsx}', 'web/src/**/*.{ts,tsx}', 'test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       'no-restricted-exports': [
