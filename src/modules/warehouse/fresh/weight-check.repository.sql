@@ -1,10 +1,10 @@
 -- listWeighIns
-select "id", "on_hand", "weight_kg", "putaway_at", (select "actor_user_id" from "stock_moves"
-    where "tenant_id" = "tenant_id" and "item_id" = "item_id"
-      and "to_location_id" = "location_id"
-      and "lot_id" is not distinct from "lot_id"
-      and "kind" in ('receipt', 'putaway')
-    order by "occurred_at" desc, "id" desc limit 1) from "stock" where ("stock"."tenant_id" = $1 and "stock"."id" in ($2));
+select "id", "on_hand", "weight_kg", "putaway_at", (select m.actor_user_id from stock_moves m
+    where m.tenant_id = "stock"."tenant_id" and m.item_id = "stock"."item_id"
+      and m.to_location_id = "stock"."location_id"
+      and m.lot_id is not distinct from "stock"."lot_id"
+      and m.kind in ('receipt', 'putaway')
+    order by m.occurred_at desc, m.id desc limit 1) from "stock" where ("stock"."tenant_id" = $1 and "stock"."id" in ($2));
 
 -- insertWeightChecks
 insert into "weight_checks" ("tenant_id", "id", "warehouse_id", "order_id", "line_no", "item_id", "lot_id", "stock_id", "quantity", "weighed_in_kg", "weighed_out_kg", "days", "loss_ratio", "allowed_ratio", "over_tolerance", "weighed_in_by_user_id", "weighed_out_by_user_id", "weighed_in_at", "weighed_out_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, default, default, $16, $17);

@@ -1,8 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import { snapshotRepository } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
+import { newId } from '../../../platform/ids.js';
+import { makeItem, makeLocation, makeWarehouse } from '../allocation/allocation-fixtures.test-helper.js';
+import { recordMoves } from '../stock/ledger.service.js';
+import { stock } from '../stock/stock.table.js';
 import * as repo from './weight-check.repository.js';
 
 let database: Database;
@@ -56,5 +61,47 @@ describe.skipIf(testEngine() !== 'pglite')('weight check repository queries', ()
         ],
       ]),
     ).toMatchFileSnapshot('./weight-check.repository.sql');
+  });
+});
+
+describe('who weighed goods in', () => {
+  it("is the user of the latest receipt of the row's own item into its location, not of another item", async () => {
+    const t = newId();
+    const wh = await makeWarehouse(database.db, t, 'WH1');
+    const at = await makeLocation(database.db, t, wh.id, 'A-01-01-1');
+    const fish = await makeItem(database.db, t, 'FISH', { catchWeight: true });
+    const crab = await makeItem(database.db, t, 'CRAB', { catchWeight: true });
+    const [fishReceiver, crabReceiver] = [newId(), newId()];
+    const receive = (itemId: string, actorUserId: string, occurredAt: Date) =>
+      database.db.transaction((tx) =>
+        recordMoves(tx, t, [
+          {
+            warehouseId: wh.id,
+            kind: 'receipt',
+            itemId,
+            lotId: null,
+            toLocationId: at,
+            quantity: 4,
+            occurredAt,
+            actorUserId,
+          },
+        ]),
+      );
+    await receive(fish, fishReceiver, new Date('2026-03-01T08:00:00Z'));
+    // Later, another item goes into the same location by someone else.
+    await receive(crab, crabReceiver, new Date('2026-03-02T08:00:00Z'));
+    const rows = await database.db
+      .select({ id: stock.id, itemId: stock.itemId })
+      .from(stock)
+      .where(eq(stock.tenantId, t));
+    const weighIns = await repo.listWeighIns(
+      database.db,
+      t,
+      rows.map((row) => row.id),
+    );
+    const receiverOf = (itemId: string) =>
+      weighIns.find((row) => row.stockId === rows.find((r) => r.itemId === itemId)?.id)?.weighedInByUserId;
+    expect(receiverOf(fish)).toBe(fishReceiver);
+    expect(receiverOf(crab)).toBe(crabReceiver);
   });
 });

@@ -7,7 +7,7 @@ import { tenantRows } from '../../../platform/tenancy.js';
 import { items, lots } from '../catalog/catalog.table.js';
 import { locations } from '../layout/layout.table.js';
 import { outboundOrders } from '../orders/order.table.js';
-import { stock, stockMoves } from '../stock/stock.table.js';
+import { stock } from '../stock/stock.table.js';
 import { weightChecks } from './weight-check.table.js';
 
 /** A stock row as weighed in: its weight and units on hand, putaway time and who put the goods there. */
@@ -25,12 +25,14 @@ export type WeighInRow = {
  */
 export async function listWeighIns(db: Db, tenantId: string, stockIds: string[]): Promise<WeighInRow[]> {
   if (stockIds.length === 0) return [];
-  const weighedInBy = sql<string | null>`(select ${stockMoves.actorUserId} from ${stockMoves}
-    where ${stockMoves.tenantId} = ${stock.tenantId} and ${stockMoves.itemId} = ${stock.itemId}
-      and ${stockMoves.toLocationId} = ${stock.locationId}
-      and ${stockMoves.lotId} is not distinct from ${stock.lotId}
-      and ${stockMoves.kind} in ('receipt', 'putaway')
-    order by ${stockMoves.occurredAt} desc, ${stockMoves.id} desc limit 1)`;
+  // Qualified by hand: drizzle renders columns unqualified inside `sql`, and an unqualified
+  // `tenant_id` in this subquery would compare stock_moves' column with itself.
+  const weighedInBy = sql<string | null>`(select m.actor_user_id from stock_moves m
+    where m.tenant_id = "stock"."tenant_id" and m.item_id = "stock"."item_id"
+      and m.to_location_id = "stock"."location_id"
+      and m.lot_id is not distinct from "stock"."lot_id"
+      and m.kind in ('receipt', 'putaway')
+    order by m.occurred_at desc, m.id desc limit 1)`;
   return db
     .select({
       stockId: stock.id,
