@@ -212,8 +212,6 @@ export default defineConfig([
   // PENDING-SIZE tests, benches, web
   {
     files: [
-      'bench/customers-data.ts',
-      'bench/customers.bench.ts',
       'bench/touchpoints.bench.ts',
       'bench/warehouse.bench.ts',
       'test/touchpoints-clients.test.ts',

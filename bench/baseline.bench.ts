@@ -17,6 +17,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { newId } from '../src/platform/ids.js';
 import { median, now, type BenchContext, type Measurement } from './harness.js';
+import { perSecond } from './stats.js';
 
 const ROWS = 100_000;
 const BATCH = 1_000;
@@ -100,10 +101,6 @@ async function measureOnScratch(context: BenchContext, rows: readonly Row[]): Pr
   } finally {
     await database.drop();
   }
-}
-
-function perSecond(count: number, ms: number): number {
-  return count / (ms / 1000);
 }
 
 type Queryable = { query(text: string): Promise<unknown> };
