@@ -212,7 +212,6 @@ export default defineConfig([
   // PENDING-SIZE tests, benches, web
   {
     files: [
-      'bench/touchpoints.bench.ts',
       'bench/warehouse.bench.ts',
       'test/touchpoints-clients.test.ts',
       'web/src/router.tsx',

@@ -13,7 +13,6 @@
  * PGlite), from 20,000 visitors (40% signed in) over the last 60 days. `KEHU_BENCH_LOG_LEVEL=error`
  * prints the server's log (e.g. why a batch got a 500).
  */
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,8 +25,9 @@ import { actorForMember, addUser, createTenant } from '../src/modules/access/ind
 import { systemClock } from '../src/platform/clock.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { createSource } from '../src/modules/insights/source/source.service.js';
-import { median, now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
+import { now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
 import { makeBatchBodies, makeVisitors, seededRandom } from './touchpoints-data.js';
+import { sendAll, timeIngest, type IngestRun, type Target } from './touchpoints-http.js';
 
 const GOAL_RATIO = 0.5;
 const BATCH = 500;
@@ -44,15 +44,6 @@ const TOUCHPOINT_TABLES = [
   'person_trait_changes',
   'person_accounts',
 ];
-
-type Target = { port: number; writeKey: string };
-type IngestRun = {
-  clients: number;
-  eventsPerSecond: number;
-  batchP50: number;
-  batchP95: number;
-  retries: number;
-};
 
 /** Ingests through HTTP with 4 and then 8 clients, then COPYs the same rows; returns rates and ratios. */
 export async function measure(context: BenchContext): Promise<Measurement[]> {
@@ -79,7 +70,7 @@ export async function measure(context: BenchContext): Promise<Measurement[]> {
       // A fresh app and database handle per run: the tables were emptied, so no process cache may
       // remember persons of the previous run.
       const run = await withServer(database, logLevel, writeKey, (target) =>
-        timeIngest(target, bodies, clients),
+        timeIngest(target, bodies, clients, BATCH),
       );
       await expectStored(database.pool, perRun);
       context.log(`  ${Math.round(run.eventsPerSecond).toLocaleString('en-US')} events/s`);
@@ -148,97 +139,6 @@ async function emptyTouchpoints(pool: pg.Pool): Promise<void> {
 async function expectStored(pool: pg.Pool, expected: number): Promise<void> {
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
   if (rows[0]?.n !== expected) throw new Error(`stored ${rows[0]?.n} events, sent ${expected}`);
-}
-
-async function timeIngest(target: Target, bodies: Buffer[], clients: number): Promise<IngestRun> {
-  const started = now();
-  const { latencies, retries } = await sendAll(target, bodies, clients);
-  const elapsed = now() - started;
-  const events = bodies.length * BATCH;
-  latencies.sort((a, b) => a - b);
-  return {
-    clients,
-    eventsPerSecond: (events / elapsed) * 1000,
-    batchP50: median(latencies),
-    batchP95: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))]!,
-    retries,
-  };
-}
-
-/** Posts every body with `clients` keep-alive connections; a 429 waits its Retry-After and retries. */
-async function sendAll(
-  target: Target,
-  bodies: readonly Buffer[],
-  clients: number,
-): Promise<{ latencies: number[]; retries: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const authorization = `Basic ${Buffer.from(`${target.writeKey}:`).toString('base64')}`;
-  const latencies: number[] = [];
-  let next = 0;
-  let retries = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (next < bodies.length && !failed) {
-      const body = bodies[next++]!;
-      for (;;) {
-        const started = now();
-        const answer = await post(agent, target.port, authorization, body);
-        if (answer.status === 200) {
-          latencies.push(now() - started);
-          break;
-        }
-        if (answer.status !== 429) {
-          failed = true;
-          throw new Error(`/v1/batch answered ${answer.status}: ${answer.body}`);
-        }
-        retries++;
-        await new Promise((resolve) => setTimeout(resolve, Number(answer.retryAfter ?? 1) * 1000));
-      }
-    }
-  };
-  try {
-    // Every worker ends before the app closes, also when one failed.
-    const results = await Promise.allSettled(Array.from({ length: clients }, worker));
-    const rejected = results.find((result) => result.status === 'rejected');
-    if (rejected) throw rejected.reason;
-  } finally {
-    agent.destroy();
-  }
-  return { latencies, retries };
-}
-
-function post(
-  agent: http.Agent,
-  port: number,
-  authorization: string,
-  body: Buffer,
-): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/v1/batch',
-        headers: { authorization, 'content-type': 'application/json', 'content-length': body.length },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8').slice(0, 500),
-            retryAfter: response.headers['retry-after'],
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
 }
 
 /** Exports the stored rows, empties `events` and times COPY FROM STDIN of those rows. */
