@@ -22,9 +22,15 @@ import { actorFromSession } from './identity/session.service.js';
 export { registerAccessRoutes } from './access.routes.js';
 export type { AccessDeps } from './access-deps.js';
 export { ROLES, PERMISSIONS, permissionsOf, type Role, type Permission } from './role/role.contract.js';
-export { createTenant, findTenantBySlug, getTenantBySlug, hasAnyTenant } from './identity/tenant.service.js';
+export {
+  createTenant,
+  findTenantBySlug,
+  getTenantBySlug,
+  hasAnyTenant,
+  listTenantIds,
+} from './identity/tenant.service.js';
 export { actorForMember, hasTeam, isMemberOf, systemActor } from './identity/identity.service.js';
-export { addUser, findUserByEmail } from './identity/member.service.js';
+export { addUser, findUserByEmail, listMembersWithTeams } from './identity/member.service.js';
 export { createTeam } from './identity/team.service.js';
 export { createApiKey, actorFromApiKey } from './identity/api-key.service.js';
 export { signIn } from './identity/session.service.js';
