@@ -36,9 +36,9 @@ export { createApiKey, actorFromApiKey } from './identity/api-key.service.js';
 export { signIn } from './identity/session.service.js';
 export { CreateUserInput } from './identity/identity.contract.js';
 
-// Older reads other contexts still make straight on access's rows: crm's recall job walks the
-// tenants, crm's import matches owners by email with their teams, the warehouse names who weighed.
-// Reading only; to be replaced by services here, so do not add to this list.
+// Older reads straight on access's rows: the warehouse names who weighed. The CRM uses
+// `listTenantIds` and `listMembersWithTeams` above instead. To be replaced by services here, so do
+// not add to this list.
 export { tenants, users } from './identity/identity.table.js';
 export { listMembersOfTenant, listTeamMemberships } from './identity/identity.repository.js';
 
