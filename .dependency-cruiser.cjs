@@ -19,7 +19,21 @@ const TEST_FILE = '\\.test(-helper)?\\.tsx?$';
  */
 const FEATURE_LAYERS = {
   access: ['role', 'identity'],
-  crm: null,
+  crm: [
+    'settings',
+    'matching',
+    'pool',
+    'customer',
+    'contact',
+    'tier',
+    'follow-up',
+    'assignment',
+    'merge',
+    'import',
+    'touchpoint-link',
+    'view',
+    'demo',
+  ],
   insights: ['message', 'source', 'event', 'identity', 'ingest', 'offline', 'domain', 'timeline', 'demo'],
   warehouse: [
     'settings',
@@ -46,6 +60,9 @@ const FEATURE_LAYERS = {
  * @type {Record<string, string[]>}
  */
 const TABLE_JOINS = {
+  crm: [
+    'contact.repository.ts', // people scoped by their accounts' visibility; accounts with their names
+  ],
   warehouse: [
     'stock.repository.ts', // stock and move pages sorted by warehouse, location, SKU and lot codes
     'order.repository.ts', // an order's lines with item, lot and held units

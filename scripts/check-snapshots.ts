@@ -9,21 +9,6 @@ import ts from 'typescript';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Repositories that have no snapshot yet, each to be covered and then taken off this list. */
-const PENDING = new Set<string>([
-  // PENDING-SNAPSHOT crm
-  'src/modules/crm/customer/customer.repository.ts',
-  'src/modules/crm/follow-up/follow-up.repository.ts',
-  'src/modules/crm/import/import.repository.ts',
-  'src/modules/crm/contact/contact.repository.ts',
-  'src/modules/crm/tier/tier.repository.ts',
-  'src/modules/crm/customer/duplicate.repository.ts',
-  'src/modules/crm/settings/crm-settings.repository.ts',
-  'src/modules/crm/view/saved-view.repository.ts',
-  'src/modules/crm/tier/tier-history.repository.ts',
-  'src/modules/crm/touchpoint-link/crm-link.repository.ts',
-]);
-
 /** The repository files under `dir`, as paths relative to the root. */
 function listRepositories(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -94,38 +79,25 @@ function folderFacts(dir: string): { sections: Set<string>; exports: Set<string>
  */
 function checkFolder(dir: string, repositories: string[]): string[] {
   const facts = folderFacts(dir);
-  const done = repositories
-    .filter((file) => PENDING.has(file))
-    .filter((file) => exportedFunctions(file).functions.every((name) => facts.sections.has(name)))
-    .map((file) => `${file}: every query has a section now; take it off PENDING`);
   const missing = repositories
-    .filter((file) => !PENDING.has(file))
     .flatMap((file) => exportedFunctions(file).functions.map((name) => ({ file, name })))
     .filter(({ name }) => !facts.sections.has(name))
     .map(({ file, name }) => `${file}: ${name} has no section in a .sql snapshot of its folder`);
   const stale = [...facts.sections]
     .filter((name) => !facts.exports.has(name))
     .map((name) => `${dir}: snapshot section "${name}" names nothing the folder exports`);
-  return [...done, ...missing, ...stale];
+  return [...missing, ...stale];
 }
 
 const repositories = listRepositories('src');
 const folders = new Map<string, string[]>();
 for (const file of repositories)
   folders.set(path.dirname(file), [...(folders.get(path.dirname(file)) ?? []), file]);
-const problems = [
-  ...[...folders].flatMap(([dir, files]) => checkFolder(dir, files)),
-  ...[...PENDING]
-    .filter((file) => !repositories.includes(file))
-    .map((file) => `${file}: on PENDING but gone`),
-];
+const problems = [...folders].flatMap(([dir, files]) => checkFolder(dir, files));
 if (problems.length > 0) {
   console.error(
     `SQL snapshots do not cover the repositories (docs/style.md, "Repositories"):\n  ${problems.join('\n  ')}`,
   );
   process.exit(1);
 }
-const covered = repositories.length - PENDING.size;
-console.log(
-  `✔ SQL snapshots cover ${covered} of ${repositories.length} repositories (${PENDING.size} pending)`,
-);
+console.log(`✔ SQL snapshots cover all ${repositories.length} repositories`);

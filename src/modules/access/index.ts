@@ -22,17 +22,23 @@ import { actorFromSession } from './identity/session.service.js';
 export { registerAccessRoutes } from './access.routes.js';
 export type { AccessDeps } from './access-deps.js';
 export { ROLES, PERMISSIONS, permissionsOf, type Role, type Permission } from './role/role.contract.js';
-export { createTenant, findTenantBySlug, getTenantBySlug, hasAnyTenant } from './identity/tenant.service.js';
+export {
+  createTenant,
+  findTenantBySlug,
+  getTenantBySlug,
+  hasAnyTenant,
+  listTenantIds,
+} from './identity/tenant.service.js';
 export { actorForMember, hasTeam, isMemberOf, systemActor } from './identity/identity.service.js';
-export { addUser, findUserByEmail } from './identity/member.service.js';
+export { addUser, findUserByEmail, listMembersWithTeams } from './identity/member.service.js';
 export { createTeam } from './identity/team.service.js';
 export { createApiKey, actorFromApiKey } from './identity/api-key.service.js';
 export { signIn } from './identity/session.service.js';
 export { CreateUserInput } from './identity/identity.contract.js';
 
-// Older reads other contexts still make straight on access's rows: crm's recall job walks the
-// tenants, crm's import matches owners by email with their teams, the warehouse names who weighed.
-// Reading only; to be replaced by services here, so do not add to this list.
+// Older reads straight on access's rows: the warehouse names who weighed. The CRM uses
+// `listTenantIds` and `listMembersWithTeams` above instead. To be replaced by services here, so do
+// not add to this list.
 export { tenants, users } from './identity/identity.table.js';
 export { listMembersOfTenant, listTeamMemberships } from './identity/identity.repository.js';
 

@@ -7,7 +7,7 @@ import { registerMergeRoutes } from './merge/merge.routes.js';
 import { registerFollowUpRoutes } from './follow-up/follow-up.routes.js';
 import { registerImportRoutes } from './import/import.routes.js';
 import { registerContactRoutes } from './contact/contact.routes.js';
-import { registerPoolRoutes } from './pool/pool.routes.js';
+import { registerPoolRoutes } from './assignment/pool.routes.js';
 import { registerCrmSettingsRoutes } from './settings/crm-settings.routes.js';
 import { registerTierRoutes } from './tier/tier.routes.js';
 import { registerSavedViewRoutes } from './view/saved-view.routes.js';

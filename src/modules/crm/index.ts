@@ -22,10 +22,10 @@ export {
   updateCustomer,
   type CustomerDeps,
 } from './customer/customer.service.js';
-export { findCustomerFacts, type CustomerFacts } from './customer/customer-facts.js';
+export { findCustomerFacts, type CustomerFacts } from './customer/customer-facts.service.js';
 export { getCrmSettings } from './settings/crm-settings.service.js';
-export { createPool, listPools } from './pool/pool.service.js';
-export { recallJob, runRecall } from './pool/recall.service.js';
+export { createPool, listPools } from './assignment/pool-list.service.js';
+export { recallJob, runRecall } from './assignment/recall.service.js';
 export { importCustomers } from './import/import.service.js';
 export { exportCustomers } from './import/export.service.js';
 export { ColumnMapText, EXPORT_ENCODINGS, ExportQuery, ON_DUPLICATE } from './import/import.contract.js';
@@ -34,5 +34,5 @@ export type { CrmSettings } from './settings/crm-settings.contract.js';
 export type { CrmDeps } from './crm-deps.js';
 export { registerCrmRoutes } from './crm.routes.js';
 export { demoCustomers } from './demo/demo-customers.js';
-export { seedDemoCrm } from './demo/demo-seed.js';
-export { crmLink } from './touchpoint-link/crm-link.js';
+export { seedDemoCrm } from './demo/demo-seed.service.js';
+export { crmLink } from './touchpoint-link/crm-link.service.js';

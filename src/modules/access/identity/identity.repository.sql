@@ -7,6 +7,9 @@ select "id", "slug", "name", "created_at" from "tenants" where "tenants"."id" = 
 -- countTenants
 select count(*) from "tenants";
 
+-- listTenantIds
+select "id" from "tenants" order by "tenants"."created_at" asc, "tenants"."id" asc;
+
 -- insertTenant
 insert into "tenants" ("id", "slug", "name", "created_at") values ($1, $2, $3, $4);
 

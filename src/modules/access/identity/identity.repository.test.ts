@@ -31,6 +31,7 @@ describe.skipIf(testEngine() !== 'pglite')('identity repository queries', () => 
       ['findTenantBySlug', (db) => repo.findTenantBySlug(db, 'demo')],
       ['findTenantById', (db) => repo.findTenantById(db, id)],
       ['countTenants', (db) => repo.countTenants(db)],
+      ['listTenantIds', (db) => repo.listTenantIds(db)],
       ['insertTenant', (db) => repo.insertTenant(db, tenant)],
       ['findUserByEmail', (db) => repo.findUserByEmail(db, 'a@b.c')],
       ['findUserById', (db) => repo.findUserById(db, id)],

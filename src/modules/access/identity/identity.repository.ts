@@ -16,6 +16,12 @@ export const findTenantById = async (db: Db, id: string): Promise<TenantRow | un
 export const countTenants = async (db: Db): Promise<number> =>
   (await db.select({ n: count() }).from(tenants))[0]?.n ?? 0;
 
+/** Every tenant's id, oldest first. */
+export const listTenantIds = async (db: Db): Promise<string[]> =>
+  (await db.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.createdAt), asc(tenants.id))).map(
+    (row) => row.id,
+  );
+
 export const insertTenant = async (db: Db, row: typeof tenants.$inferInsert): Promise<void> => {
   await db.insert(tenants).values(row);
 };

@@ -101,6 +101,23 @@ export async function findUserByEmail(
   return user && { id: user.id, email: user.email, name: user.name };
 }
 
+/** The tenant's members with their teams, by name (e.g. to match an owner column of a CSV by email). */
+export async function listMembersWithTeams(
+  db: Db,
+  tenantId: string,
+): Promise<{ id: string; email: string; name: string; teamIds: string[] }[]> {
+  const [members, teams] = await Promise.all([
+    repo.listMembersOfTenant(db, tenantId),
+    repo.listTeamMemberships(db, tenantId),
+  ]);
+  return members.map((member) => ({
+    id: member.id,
+    email: member.email,
+    name: member.name,
+    teamIds: teams.filter((team) => team.userId === member.id).map((team) => team.teamId),
+  }));
+}
+
 /** The names of the tenant's users, for every member: who owns a record should never show as an id. */
 export async function listUserDirectory(db: Db, actor: Actor): Promise<UserDirectoryEntry[]> {
   return (await repo.listMembersOfTenant(db, actor.tenantId)).map((r) => ({ id: r.id, name: r.name }));

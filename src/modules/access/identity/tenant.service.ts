@@ -47,3 +47,8 @@ export async function hasAnyTenant(db: Db): Promise<boolean> {
 export async function findTenantBySlug(db: Db, slug: string): Promise<repo.TenantRow | undefined> {
   return repo.findTenantBySlug(db, slug);
 }
+
+/** Every tenant's id, oldest first, for jobs that run per tenant. */
+export async function listTenantIds(db: Db): Promise<string[]> {
+  return repo.listTenantIds(db);
+}

@@ -153,3 +153,58 @@ export async function moveMembers(
     .set({ customerId: intoId, isPrimary: false, updatedAt: at })
     .where(and(eq(accountMembers.tenantId, tenantId), inArray(accountMembers.customerId, fromIds)));
 }
+
+/** A membership by its key. */
+export type MemberKey = { customerId: string; personId: string };
+
+/** The buying-committee rows of these customers. */
+export async function listMembersOfCustomers(
+  db: Db,
+  tenantId: string,
+  customerIds: string[],
+): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(accountMembers)
+    .where(and(eq(accountMembers.tenantId, tenantId), inArray(accountMembers.customerId, customerIds)));
+}
+
+/** `(customer_id, person_id) in (...)` for a list of membership keys. */
+const memberKeyIn = (keys: MemberKey[]) =>
+  sql`(${accountMembers.customerId}, ${accountMembers.personId}) in (${sql.join(
+    keys.map((key) => sql`(${key.customerId}::uuid, ${key.personId}::uuid)`),
+    sql`, `,
+  )})`;
+
+/**
+ * Moves the committees of merged customers to the target as a merge planned it: drops the
+ * memberships in `drop`, clears the primary flag of those in `unprimary`, then moves what is left;
+ * answers how many moved.
+ */
+export async function moveMembersByPlan(
+  db: Db,
+  tenantId: string,
+  merge: { intoId: string; fromIds: string[] },
+  plan: { drop: MemberKey[]; unprimary: MemberKey[] },
+  at: Date,
+): Promise<number> {
+  const tenant = eq(accountMembers.tenantId, tenantId);
+  if (plan.drop.length) await db.delete(accountMembers).where(and(tenant, memberKeyIn(plan.drop)));
+  if (plan.unprimary.length) {
+    await db
+      .update(accountMembers)
+      .set({ isPrimary: false, updatedAt: at })
+      .where(and(tenant, memberKeyIn(plan.unprimary)));
+  }
+  const moved = await db
+    .update(accountMembers)
+    .set({ customerId: merge.intoId, updatedAt: at })
+    .where(and(tenant, inArray(accountMembers.customerId, merge.fromIds)))
+    .returning({ personId: accountMembers.personId });
+  return moved.length;
+}
+
+/** Adds a committee seat unless the contact has one on that account already. */
+export async function insertSeatUnlessMember(db: Db, row: NewMemberRow): Promise<void> {
+  await db.insert(accountMembers).values(row).onConflictDoNothing();
+}

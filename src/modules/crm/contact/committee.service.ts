@@ -6,15 +6,21 @@
  * accounts are read-only until claimed (admins, with scope `all`, may change those too).
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import { summarizeCommittee } from './committee-summary.js';
 import type { AddMemberInput, Committee, UpdateMemberInput } from './contact.contract.js';
 import { alreadyMember, customerInPool, notMember, contactInvalid } from './contact.errors.js';
 import * as members from './account-member.repository.js';
+import type { MemberKey } from './account-member.repository.js';
+import type { MemberRow } from './contact.repository.js';
 import * as repo from './contact.repository.js';
 import { toMember } from './contact-row.js';
 import { newMemberRow, newContactRow, rethrowConflict } from './contact.service.js';
+
+export type { MemberKey } from './account-member.repository.js';
+export type { MemberRow } from './contact.repository.js';
 
 /** The committee of an account the actor may see, with its coverage and missing roles. */
 export async function getCommittee(deps: CrmDeps, actor: Actor, customerId: string): Promise<Committee> {
@@ -102,4 +108,39 @@ export async function removeMember(
   if (!(await members.deleteMember(deps.db, actor.tenantId, customerId, personId))) {
     throw notMember(customerId, personId);
   }
+}
+
+/** The buying-committee rows of these customers (a merge plans which of them move). */
+export async function listCommitteeRows(
+  db: Db,
+  tenantId: string,
+  customerIds: string[],
+): Promise<MemberRow[]> {
+  return members.listMembersOfCustomers(db, tenantId, customerIds);
+}
+
+/**
+ * Moves the committees of merged customers to the one they merge into as the merge planned it
+ * (`drop` and `unprimary` name memberships by key); answers how many memberships moved.
+ */
+export async function moveCommittees(
+  db: Db,
+  tenantId: string,
+  merge: { intoId: string; fromIds: string[] },
+  plan: { drop: MemberKey[]; unprimary: MemberKey[] },
+  at: Date,
+): Promise<number> {
+  return members.moveMembersByPlan(db, tenantId, merge, plan, at);
+}
+
+/**
+ * The customers among `customerIds` that have at least one member with role decision_maker, e.g.
+ * for the intent-tier rule "decision maker known".
+ */
+export async function findDecisionMakerKnown(
+  db: Db,
+  tenantId: string,
+  customerIds: string[],
+): Promise<Set<string>> {
+  return repo.findDecisionMakerKnown(db, tenantId, customerIds);
 }

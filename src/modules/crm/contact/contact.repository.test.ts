@@ -2,30 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
-import { captureSql } from '../../../../test/helpers/sql-capture.js';
+import { snapshotRepository } from '../../../../test/helpers/sql-capture.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { createCustomer } from '../customer/customer.service.js';
 import { getCommittee } from './committee.service.js';
-import {
-  clearPrimary,
-  deleteMember,
-  findMember,
-  insertMembers,
-  listMembers,
-  moveMembers,
-  updateMember,
-} from './account-member.repository.js';
-import {
-  findDecisionMakerKnown,
-  findVisibleContact,
-  insertContact,
-  listAccountsOf,
-  listVisibleContacts,
-  updateContactRow,
-} from './contact.repository.js';
+import * as members from './account-member.repository.js';
+import * as repo from './contact.repository.js';
 import { createContact } from './contact.service.js';
 
 let database: Database;
@@ -41,52 +26,90 @@ const deps = () => ({ db: database.db, clock });
 describe.skipIf(testEngine() !== 'pglite')('person repository queries', () => {
   it('match contact.repository.sql', async () => {
     const { admin } = await makeTenant(database.db);
-    const sql = captureSql(database.pool);
     const tenantId = admin.actor.tenantId;
     const rep: Actor = { ...admin.actor, role: 'sales_rep', scope: 'team', teamIds: [newId()] };
     const own: Actor = { ...rep, scope: 'own' };
     const [customerId, personId, at] = [newId(), newId(), clock.now()];
-    const parts: string[] = [];
-    const take = (title: string) => parts.push(sql.take(title));
-    await insertContact(sql.db, { tenantId, id: personId, name: 'x', createdAt: at, updatedAt: at });
-    take('insertContact');
-    await updateContactRow(sql.db, tenantId, personId, { title: 'CTO', updatedAt: at });
-    take('updateContactRow');
-    await findVisibleContact(sql.db, admin.actor, personId);
-    take('findVisibleContact (all scope)');
-    await findVisibleContact(sql.db, rep, personId);
-    take('findVisibleContact (team scope: through a visible account, pools included, or no account)');
-    await findVisibleContact(sql.db, own, personId, 'write');
-    take('findVisibleContact (own scope, write: through an owned account not in a pool, or no account)');
-    await listVisibleContacts(sql.db, own, {
-      q: '138',
-      phoneKey: '+8613800138000',
-      customerId,
-      after: personId,
-      limit: 50,
-    });
-    take('listVisibleContacts (own scope, search with a phone key, one account, after a cursor)');
-    await listAccountsOf(sql.db, rep, [personId]);
-    take('listAccountsOf (team scope)');
-    await listMembers(sql.db, tenantId, customerId);
-    take('listMembers');
-    await findMember(sql.db, tenantId, customerId, personId);
-    take('findMember');
-    await insertMembers(sql.db, [
-      { tenantId, customerId, personId, role: 'user', createdAt: at, updatedAt: at },
+    const person = { tenantId, id: personId, name: 'x', createdAt: at, updatedAt: at };
+    const people = await snapshotRepository(database.pool, repo, [
+      ['insertContact', (db) => repo.insertContact(db, person)],
+      [
+        'insertContactRows (seed rows as they are)',
+        (db) => repo.insertContactRows(db, [{ ...person, id: newId() }]),
+      ],
+      [
+        'updateContactRow',
+        (db) => repo.updateContactRow(db, tenantId, personId, { title: 'CTO', updatedAt: at }),
+      ],
+      ['findVisibleContact (all scope)', (db) => repo.findVisibleContact(db, admin.actor, personId)],
+      [
+        'findVisibleContact (team scope: through a visible account, pools included, or no account)',
+        (db) => repo.findVisibleContact(db, rep, personId),
+      ],
+      [
+        'findVisibleContact (own scope, write: through an owned account not in a pool, or no account)',
+        (db) => repo.findVisibleContact(db, own, personId, 'write'),
+      ],
+      [
+        'listVisibleContacts (own scope, search with a phone key, one account, after a cursor)',
+        (db) =>
+          repo.listVisibleContacts(db, own, {
+            q: '138',
+            phoneKey: '+8613800138000',
+            customerId,
+            after: personId,
+            limit: 50,
+          }),
+      ],
+      ['listAccountsOf (team scope)', (db) => repo.listAccountsOf(db, rep, [personId])],
+      ['findDecisionMakerKnown', (db) => repo.findDecisionMakerKnown(db, tenantId, [customerId])],
+      ['hasContact', (db) => repo.hasContact(db, tenantId, newId())],
+      [
+        'findContactsByKeys (every key)',
+        (db) =>
+          repo.findContactsByKeys(db, tenantId, {
+            externalIds: ['P-1'],
+            emailKeys: ['a@b.cn'],
+            phoneKeys: ['+8613800138000'],
+          }),
+      ],
+      ['findContactByExternalId', (db) => repo.findContactByExternalId(db, tenantId, 'P-1')],
+      [
+        'insertContactUnlessTaken',
+        (db) => repo.insertContactUnlessTaken(db, { ...person, id: newId(), externalId: 'P-2' }),
+      ],
     ]);
-    take('insertMembers');
-    await clearPrimary(sql.db, tenantId, [customerId], at, personId);
-    take('clearPrimary (keeping one person)');
-    await updateMember(sql.db, tenantId, customerId, personId, { influence: 5, updatedAt: at });
-    take('updateMember');
-    await deleteMember(sql.db, tenantId, customerId, personId);
-    take('deleteMember');
-    await findDecisionMakerKnown(sql.db, tenantId, [customerId]);
-    take('findDecisionMakerKnown');
-    await moveMembers(sql.db, tenantId, [newId()], customerId, at);
-    take('moveMembers');
-    await expect(parts.join('\n')).toMatchFileSnapshot('./contact.repository.sql');
+    const member = { tenantId, customerId, personId, role: 'user', createdAt: at, updatedAt: at };
+    const key = { customerId: newId(), personId };
+    const seats = await snapshotRepository(database.pool, members, [
+      ['listMembers', (db) => members.listMembers(db, tenantId, customerId)],
+      ['findMember', (db) => members.findMember(db, tenantId, customerId, personId)],
+      ['insertMembers', (db) => members.insertMembers(db, [member])],
+      [
+        'clearPrimary (keeping one person)',
+        (db) => members.clearPrimary(db, tenantId, [customerId], at, personId),
+      ],
+      [
+        'updateMember',
+        (db) => members.updateMember(db, tenantId, customerId, personId, { influence: 5, updatedAt: at }),
+      ],
+      ['deleteMember', (db) => members.deleteMember(db, tenantId, customerId, personId)],
+      ['moveMembers', (db) => members.moveMembers(db, tenantId, [newId()], customerId, at)],
+      ['listMembersOfCustomers', (db) => members.listMembersOfCustomers(db, tenantId, [customerId, newId()])],
+      [
+        'moveMembersByPlan (drop, unprimary, move)',
+        (db) =>
+          members.moveMembersByPlan(
+            db,
+            tenantId,
+            { intoId: customerId, fromIds: [key.customerId, newId()] },
+            { drop: [key], unprimary: [key] },
+            at,
+          ),
+      ],
+      ['insertSeatUnlessMember', (db) => members.insertSeatUnlessMember(db, member)],
+    ]);
+    await expect(`${people}\n${seats}`).toMatchFileSnapshot('./contact.repository.sql');
   });
 });
 
@@ -112,7 +135,7 @@ describe('moving members on a merge', () => {
     await person('Only on B', [{ customerId: fromB, role: 'user', isPrimary: true }]);
     const first = [fromA, fromB].sort()[0];
     await database.db.transaction((tx) =>
-      moveMembers(tx, admin.actor.tenantId, [fromA, fromB], into, clock.now()),
+      members.moveMembers(tx, admin.actor.tenantId, [fromA, fromB], into, clock.now()),
     );
     const committee = await getCommittee(deps(), admin.actor, into);
     const byName = Object.fromEntries(committee.members.map((m) => [m.person.name, [m.role, m.isPrimary]]));

@@ -1,13 +1,15 @@
 /**
  * Queries on people, and the memberships read alongside them (committee writes live in
  * account-member.repository.ts). A person is visible through their accounts: to an actor who may see
- * at least one of them, and to everyone in the tenant while they have no account at all.
+ * at least one of them, and to everyone in the tenant while they have no account at all. Scoping a
+ * person by their accounts joins the customers in the same statement, so this repository is named in
+ * TABLE_JOINS.crm and builds on the customer feature's `visibleCustomers`.
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { visibleRows } from '../../../platform/tenancy.js';
-import { visibleCustomers } from '../customer/customer.repository.js';
+import { visibleCustomers } from '../customer/customer-scope.contract.js';
 import { customers } from '../customer/customer.table.js';
 import { accountMembers, people } from './contact.table.js';
 
@@ -36,11 +38,7 @@ function hasMembership(...conditions: (SQL | undefined)[]): SQL {
  * or edit (`write`: through an account in their own scope, not in a pool); people without accounts
  * are both to anyone in the tenant.
  */
-export function visibleContacts(
-  actor: Actor,
-  access: ContactAccess,
-  ...conditions: (SQL | undefined)[]
-): SQL {
+function visibleContacts(actor: Actor, access: ContactAccess, ...conditions: (SQL | undefined)[]): SQL {
   const tenant = eq(people.tenantId, actor.tenantId);
   if (actor.scope === 'all') return and(tenant, ...conditions)!;
   const through =
@@ -63,6 +61,12 @@ export function visibleContacts(
 export async function insertContact(db: Db, row: NewContactRow): Promise<ContactRow> {
   const [inserted] = await db.insert(people).values(row).returning();
   return inserted!;
+}
+
+/** Inserts people as they are, tenant included (seed data). */
+export async function insertContactRows(db: Db, rows: NewContactRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(people).values(rows);
 }
 
 /** Changes one person of the tenant; the row after, if it exists. */
@@ -191,4 +195,67 @@ export async function findDecisionMakerKnown(
       ),
     );
   return new Set(rows.map((row) => row.customerId));
+}
+
+/** True when the person exists in the tenant. */
+export async function hasContact(db: Db, tenantId: string, personId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+  return rows.length > 0;
+}
+
+/** A contact with the keys it may be found by and the accounts it is a member of. */
+export type ContactKeyRow = {
+  id: string;
+  externalId: string | null;
+  emailKey: string | null;
+  phoneKey: string | null;
+  customerIds: string[];
+};
+
+/** Contacts having any of these external ids, email keys or phone keys, oldest first, with their accounts. */
+export async function findContactsByKeys(
+  db: Db,
+  tenantId: string,
+  keys: { externalIds: string[]; emailKeys: string[]; phoneKeys: string[] },
+): Promise<ContactKeyRow[]> {
+  const any: SQL[] = [];
+  if (keys.externalIds.length) any.push(inArray(people.externalId, keys.externalIds));
+  if (keys.emailKeys.length) any.push(inArray(people.emailKey, keys.emailKeys));
+  if (keys.phoneKeys.length) any.push(inArray(people.phoneKey, keys.phoneKeys));
+  if (any.length === 0) return [];
+  return db
+    .select({
+      id: people.id,
+      externalId: people.externalId,
+      emailKey: people.emailKey,
+      phoneKey: people.phoneKey,
+      customerIds: sql<string[]>`array(select ${accountMembers.customerId} from ${accountMembers}
+        where ${accountMembers.tenantId} = ${people.tenantId} and ${accountMembers.personId} = ${people.id}
+        order by ${accountMembers.customerId})`,
+    })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), or(...any)))
+    .orderBy(asc(people.id));
+}
+
+/** The contact with this external id, if any. */
+export async function findContactByExternalId(
+  db: Db,
+  tenantId: string,
+  externalId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.externalId, externalId)));
+  return row?.id;
+}
+
+/** Inserts a contact unless its external id is taken; answers whether it was inserted. */
+export async function insertContactUnlessTaken(db: Db, row: NewContactRow): Promise<boolean> {
+  const inserted = await db.insert(people).values(row).onConflictDoNothing().returning({ id: people.id });
+  return inserted.length > 0;
 }

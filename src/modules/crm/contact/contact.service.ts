@@ -4,11 +4,12 @@
  * CRM user of the tenant. Editing needs an account in the actor's own scope, or no account at all.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/database.js';
 import type { FieldIssue } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { getCustomerRow } from '../customer/customer.service.js';
-import { findVisibleCustomer } from '../customer/customer.repository.js';
+import { findVisibleCustomer } from '../customer/customer-record.service.js';
 import { emailKey } from '../matching/matching.contract.js';
 import { isPhoneLike, phoneKey } from '../matching/matching.contract.js';
 import type {
@@ -31,6 +32,8 @@ import {
 import * as members from './account-member.repository.js';
 import * as repo from './contact.repository.js';
 import { toContact, toContactAccount, violatedUnique } from './contact-row.js';
+
+export type { ContactRow, NewContactRow, NewMemberRow } from './contact.repository.js';
 
 /** The phone and email match keys of a person, so touchpoints and imports can find them however written. */
 export function contactKeysOf(input: { phone?: string | null; email?: string | null }) {
@@ -212,4 +215,29 @@ export async function updateContact(
     .catch((error: unknown) => rethrowConflict(error, { externalId: input.externalId }));
   if (!row) throw contactNotFound(id);
   return getContact(deps, actor, id);
+}
+
+/** One person the actor may see, if any (`getContact` throws instead). */
+export async function findVisibleContact(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<repo.ContactRow | undefined> {
+  return repo.findVisibleContact(db, actor, id);
+}
+
+/** True when the person exists in the tenant (whoever may see them). */
+export async function hasContact(db: Db, tenantId: string, personId: string): Promise<boolean> {
+  return repo.hasContact(db, tenantId, personId);
+}
+
+/** Inserts people and their committee seats as they are, in batches (seed data such as the demo's). */
+export async function insertContactRows(
+  db: Db,
+  rows: { people: repo.NewContactRow[]; members: repo.NewMemberRow[] },
+): Promise<void> {
+  for (let i = 0; i < rows.people.length; i += 200)
+    await repo.insertContactRows(db, rows.people.slice(i, i + 200));
+  for (let i = 0; i < rows.members.length; i += 200)
+    await members.insertMembers(db, rows.members.slice(i, i + 200));
 }

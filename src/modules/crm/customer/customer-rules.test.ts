@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant, makeUser } from '../../../../test/helpers/factories.js';
 import { systemClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
-import { listTierChanges } from '../tier/tier-history.repository.js';
+import { listTierChanges } from './tier-history.repository.js';
 import { listPoolMoves } from '../customer/ownership.repository.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
 import { ListCustomersQuery } from './customer.contract.js';

@@ -6,6 +6,11 @@ export const CUSTOMER_KINDS = ['business', 'consumer', 'government'] as const;
 export const CustomerKind = z.enum(CUSTOMER_KINDS);
 export type CustomerKind = z.infer<typeof CustomerKind>;
 
+/** The four ways a customer is classified, each a column of its own (crm/tier holds their rules). */
+export const TIER_DIMENSIONS = ['intent', 'satisfaction', 'value', 'persona'] as const;
+export const TierDimension = z.enum(TIER_DIMENSIONS);
+export type TierDimension = z.infer<typeof TierDimension>;
+
 export const AGENCY_LEVELS = ['national', 'provincial', 'municipal', 'county', 'other'] as const;
 export const BUSINESS_SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
 export const PROCUREMENT_MODES = ['single_source', 'public_tender'] as const;

@@ -1,35 +1,44 @@
 /**
- * Queries on customers. Every read starts from `visibleCustomers`: the actor's tenant and data scope,
- * plus every customer sitting in a pool, which all CRM users may see and claim.
+ * Queries on customers. Every read starts from `visibleCustomers` (customer-scope.contract.ts): the
+ * actor's tenant and data scope, plus every customer sitting in a pool.
  */
-import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { ownedRows, tenantRows, visibleRows } from '../../../platform/tenancy.js';
+import { ownedRows, tenantRows } from '../../../platform/tenancy.js';
 import type { CustomerSummaryQuery, ListCustomersQuery } from './customer.contract.js';
+import { visibleCustomers } from './customer-scope.contract.js';
 import { customerMerges, customers } from './customer.table.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = Omit<typeof customers.$inferInsert, 'tenantId'>;
+export type CustomerSeedRow = typeof customers.$inferInsert;
 export type CustomerChanges = Partial<Omit<CustomerRow, 'tenantId' | 'id' | 'createdAt'>>;
-
-/** The predicate for customers the actor may see: their scope, or in a pool. */
-export function visibleCustomers(actor: Actor, ...conditions: (SQL | undefined)[]): SQL | undefined {
-  const scoped = visibleRows(actor, customers, {
-    ownerUserId: customers.ownerUserId,
-    teamId: customers.teamId,
-  });
-  const inScope =
-    actor.scope === 'all'
-      ? scoped
-      : and(tenantRows(actor, customers), or(scoped, isNotNull(customers.poolId)));
-  return and(inScope, ...conditions);
-}
 
 /** Inserts customers into the actor's tenant. */
 export async function insertCustomers(db: Db, actor: Actor, rows: NewCustomerRow[]): Promise<CustomerRow[]> {
   if (rows.length === 0) return [];
   return db.insert(customers).values(ownedRows(actor, rows)).returning();
+}
+
+/** Inserts customers as they are, tenant included (seed data). */
+export async function insertCustomerRows(db: Db, rows: CustomerSeedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(customers).values(rows);
 }
 
 /** Changes one customer of the actor's tenant (scope is checked by the caller); the row after, if any. */
@@ -178,4 +187,85 @@ export async function findMergeOf(db: Db, actor: Actor, id: string): Promise<str
     .from(customerMerges)
     .where(and(tenantRows(actor, customerMerges), eq(customerMerges.fromId, id)));
   return row?.intoId;
+}
+
+/** The qualification facts a follow-up may update on its customer. */
+export type ContactedFacts = { budget?: string; need?: string; objection?: string | null };
+
+/**
+ * Marks a customer as contacted at `at`: the last follow-up only moves forward (a backdated call does
+ * not rewind it) and a pending recall warning is cleared; `facts` changes go in the same statement.
+ */
+export async function markCustomerContacted(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  at: Date,
+  facts: ContactedFacts,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(customers)
+    .set({
+      ...facts,
+      lastFollowUpAt: sql`greatest(${customers.lastFollowUpAt}, ${at.toISOString()}::timestamptz)`,
+      recallWarnedAt: null,
+      updatedAt: now,
+    })
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
+}
+
+/** Customers whose external id or USCC is among the given ones, oldest first. */
+export async function findCustomersByExternalKeys(
+  db: Db,
+  tenantId: string,
+  externalIds: string[],
+  usccs: string[],
+): Promise<{ id: string; externalId: string | null; uscc: string | null }[]> {
+  const any: SQL[] = [];
+  if (externalIds.length) any.push(inArray(customers.externalId, externalIds));
+  if (usccs.length) any.push(inArray(customers.uscc, usccs));
+  if (any.length === 0) return [];
+  return db
+    .select({ id: customers.id, externalId: customers.externalId, uscc: customers.uscc })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), or(...any)))
+    .orderBy(asc(customers.id));
+}
+
+/** How many customers sit in each pool of the tenant (pools without customers are left out). */
+export async function countCustomersByPool(
+  db: Db,
+  tenantId: string,
+): Promise<{ poolId: string; n: number }[]> {
+  const rows = await db
+    .select({ poolId: customers.poolId, n: count() })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), isNotNull(customers.poolId)))
+    .groupBy(customers.poolId);
+  return rows.map((row) => ({ poolId: row.poolId!, n: row.n }));
+}
+
+/** Where each of these ids went, for those merged away (any scope: facts other contexts read). */
+export async function listMergesFrom(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+): Promise<{ fromId: string; intoId: string }[]> {
+  return db
+    .select({ fromId: customerMerges.fromId, intoId: customerMerges.intoId })
+    .from(customerMerges)
+    .where(and(eq(customerMerges.tenantId, tenantId), inArray(customerMerges.fromId, ids)));
+}
+
+/** Name, kind and value tier of the tenant's customers with these ids, whoever owns them. */
+export async function listCustomerFacts(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+): Promise<{ id: string; name: string; kind: string; valueTier: string | null }[]> {
+  return db
+    .select({ id: customers.id, name: customers.name, kind: customers.kind, valueTier: customers.valueTier })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
 }

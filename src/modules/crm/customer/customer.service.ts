@@ -7,7 +7,6 @@ import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { findPool } from '../pool/pool.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
-import { insertTierChanges, type NewTierChange } from '../tier/tier-history.repository.js';
 import type {
   CreateCustomerInput,
   CreatedCustomer,
@@ -33,6 +32,8 @@ import {
 import * as repo from './customer.repository.js';
 import { toCustomer } from './customer-row.js';
 import { logPoolMoves } from './ownership.service.js';
+import { initialTiers, profileOf } from './customer-input.js';
+import { insertTierChanges } from './tier-history.repository.js';
 
 /** The services' dependencies. */
 export type CustomerDeps = CrmDeps;
@@ -61,114 +62,66 @@ export async function createCustomer(
   const warnOnly = settings.duplicatePolicy.create === 'warn' || input.allowDuplicate === true;
   if (candidates.length && !warnOnly) throw customerDuplicate(candidates);
 
-  const now = deps.clock.now();
-  const ownerUserId = input.poolId ? null : (input.ownerUserId ?? actor.userId);
-  const id = newId();
-  const row = await db
-    .transaction(async (tx) => {
-      const [inserted] = await repo.insertCustomers(tx, actor, [
-        {
-          ...profileOf(input),
-          id,
-          kind: input.kind,
-          intentTier: input.intentTier ?? null,
-          satisfactionTier: input.satisfactionTier ?? null,
-          valueTier: input.valueTier ?? null,
-          persona: input.persona ?? null,
-          ownerUserId,
-          teamId: input.poolId
-            ? null
-            : (input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null),
-          poolId: input.poolId ?? null,
-          receivedAt: ownerUserId ? now : null,
-          ...matchColumnsOf(input),
-          createdAt: now,
-          updatedAt: now,
-        },
-      ]);
-      await insertTierChanges(tx, actor.tenantId, initialTiers(input, id, actor, now));
-      await logPoolMoves(tx, actor.tenantId, [
-        {
-          customerId: id,
-          action: 'create',
-          toUserId: ownerUserId,
-          toPoolId: input.poolId ?? null,
-          actorUserId: actor.userId,
-          cause: 'created',
-          at: now,
-        },
-      ]);
-      await publishDomainEvent(tx, {
-        tenantId: actor.tenantId,
-        type: 'crm.customer.created',
-        occurredAt: now,
-        customerId: id,
-        actorUserId: actor.userId,
-        payload: { name: input.name, kind: input.kind, intentTier: input.intentTier ?? null, ownerUserId },
-      });
-      return inserted!;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);
-      throw error;
-    });
+  const row = await insertNewCustomer(deps, actor, input).catch((error: unknown) => {
+    if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);
+    throw error;
+  });
   const customer = toCustomer(row);
   return candidates.length ? { ...customer, duplicates: candidates } : customer;
 }
 
-/** The profile columns of a create input (everything but kind, tiers, owner and pool). */
-function profileOf(input: CreateCustomerInput) {
-  return {
-    name: input.name,
-    phone: input.phone ?? null,
-    email: input.email ?? null,
-    wechatId: input.wechatId ?? null,
-    region: input.region ?? null,
-    industry: input.industry ?? null,
-    size: input.size ?? null,
-    parentId: input.parentId ?? null,
-    uscc: input.uscc ?? null,
-    agencyLevel: input.agencyLevel ?? null,
-    procurementMode: input.procurementMode ?? null,
-    motive: input.motive ?? null,
-    budget: input.budget ?? 'unknown',
-    need: input.need ?? 'unknown',
-    objection: input.objection ?? null,
-    refused: input.refused ?? false,
-    locked: input.locked ?? false,
-    dealState: input.dealState ?? 'none',
-    source: input.source ?? null,
-    tags: input.tags ?? [],
-    externalId: input.externalId ?? null,
-    customFields: input.customFields ?? {},
-  };
-}
-
-/** Tiers given at creation, as history entries. */
-function initialTiers(
-  input: CreateCustomerInput,
-  customerId: string,
+/** Writes a new customer with its first tier history and pool log entries, and publishes `crm.customer.created`. */
+async function insertNewCustomer(
+  deps: CrmDeps,
   actor: Actor,
-  at: Date,
-): NewTierChange[] {
-  const given = [
-    ['intent', input.intentTier],
-    ['satisfaction', input.satisfactionTier],
-    ['value', input.valueTier],
-    ['persona', input.persona],
-  ] as const;
-  return given
-    .filter(([, tier]) => tier !== undefined)
-    .map(([dimension, tier]) => ({
-      customerId,
-      dimension,
-      fromTier: null,
-      toTier: tier!,
-      source: 'manual',
-      reason: 'set when the customer was created',
-      changedByUserId: actor.userId,
-      changedAt: at,
-    }));
+  input: CreateCustomerInput,
+): Promise<repo.CustomerRow> {
+  const now = deps.clock.now();
+  const ownerUserId = input.poolId ? null : (input.ownerUserId ?? actor.userId);
+  const id = newId();
+  return deps.db.transaction(async (tx) => {
+    const [inserted] = await repo.insertCustomers(tx, actor, [
+      {
+        ...profileOf(input),
+        id,
+        kind: input.kind,
+        intentTier: input.intentTier ?? null,
+        satisfactionTier: input.satisfactionTier ?? null,
+        valueTier: input.valueTier ?? null,
+        persona: input.persona ?? null,
+        ownerUserId,
+        teamId: input.poolId
+          ? null
+          : (input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null),
+        poolId: input.poolId ?? null,
+        receivedAt: ownerUserId ? now : null,
+        ...matchColumnsOf(input),
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
+    await insertTierChanges(tx, actor.tenantId, initialTiers(input, id, actor, now));
+    await logPoolMoves(tx, actor.tenantId, [
+      {
+        customerId: id,
+        action: 'create',
+        toUserId: ownerUserId,
+        toPoolId: input.poolId ?? null,
+        actorUserId: actor.userId,
+        cause: 'created',
+        at: now,
+      },
+    ]);
+    await publishDomainEvent(tx, {
+      tenantId: actor.tenantId,
+      type: 'crm.customer.created',
+      occurredAt: now,
+      customerId: id,
+      actorUserId: actor.userId,
+      payload: { name: input.name, kind: input.kind, intentTier: input.intentTier ?? null, ownerUserId },
+    });
+    return inserted!;
+  });
 }
 
 /** Owner, team, pool and parent named in the input must exist in the tenant. */

@@ -7,6 +7,9 @@ insert into "customer_pool_moves" ("tenant_id", "id", "customer_id", "action", "
 -- listPoolMoves
 select "tenant_id", "id", "customer_id", "action", "from_user_id", "to_user_id", "from_pool_id", "to_pool_id", "actor_user_id", "cause", "at" from "customer_pool_moves" where ("customer_pool_moves"."tenant_id" = $1 and "customer_pool_moves"."customer_id" = $2) order by "customer_pool_moves"."at" asc, "customer_pool_moves"."id" asc;
 
+-- listPoolMovesAfter (after a cursor)
+select "tenant_id", "id", "customer_id", "action", "from_user_id", "to_user_id", "from_pool_id", "to_pool_id", "actor_user_id", "cause", "at" from "customer_pool_moves" where ("customer_pool_moves"."tenant_id" = $1 and "customer_pool_moves"."customer_id" = $2 and ("customer_pool_moves"."at", "customer_pool_moves"."id") < ($3::timestamptz, $4::uuid)) order by "customer_pool_moves"."at" desc, "customer_pool_moves"."id" desc limit $5;
+
 -- moveCustomerRow (claim: only while still in the pool)
 update "customers" set "owner_user_id" = $1, "team_id" = $2, "pool_id" = $3, "received_at" = $4, "recall_warned_at" = $5, "updated_at" = $6 where ("customers"."tenant_id" = $7 and "customers"."id" = $8 and ("customers"."owner_user_id" is null and "customers"."pool_id" = $9)) returning "tenant_id", "id", "kind", "name", "phone", "email", "wechat_id", "region", "industry", "size", "parent_id", "uscc", "agency_level", "procurement_mode", "motive", "intent_tier", "satisfaction_tier", "value_tier", "persona", "budget", "need", "objection", "refused", "owner_user_id", "team_id", "pool_id", "received_at", "last_follow_up_at", "recall_warned_at", "locked", "deal_state", "source", "tags", "external_id", "custom_fields", "phone_key", "email_key", "name_key", "created_at", "updated_at";
 

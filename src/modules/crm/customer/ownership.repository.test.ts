@@ -36,6 +36,10 @@ describe.skipIf(testEngine() !== 'pglite')('ownership repository queries', () =>
       ['insertPoolMovesInBulk', (db) => repo.insertPoolMovesInBulk(db, t, [move])],
       ['listPoolMoves', (db) => repo.listPoolMoves(db, t, newId())],
       [
+        'listPoolMovesAfter (after a cursor)',
+        (db) => repo.listPoolMovesAfter(db, t, newId(), { at, id: newId() }, 51),
+      ],
+      [
         'moveCustomerRow (claim: only while still in the pool)',
         (db) => repo.moveCustomerRow(db, t, newId(), { ownerUserId: null, poolId }, owned),
       ],

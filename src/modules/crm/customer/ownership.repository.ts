@@ -2,8 +2,9 @@
  * Queries on who holds a customer (owner, team, pool) and on the pool log of their moves. No rules:
  * caps and causes arrive as values from customer/ownership.service.ts, the only writer.
  */
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, max, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, max, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { beforePosition, type TimeCursor } from '../../../platform/db/keyset.js';
 import { newId } from '../../../platform/ids.js';
 import { insertJsonRows } from './bulk-insert.repository.js';
 import { customers } from './customer.table.js';
@@ -47,6 +48,28 @@ export async function listPoolMoves(db: Db, tenantId: string, customerId: string
     .from(poolMoves)
     .where(and(eq(poolMoves.tenantId, tenantId), eq(poolMoves.customerId, customerId)))
     .orderBy(asc(poolMoves.at), asc(poolMoves.id));
+}
+
+/** A customer's moves after the cursor, newest first; `limit` rows at most (the activity list). */
+export async function listPoolMovesAfter(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  cursor: TimeCursor | undefined,
+  limit: number,
+): Promise<PoolMoveRow[]> {
+  return db
+    .select()
+    .from(poolMoves)
+    .where(
+      and(
+        eq(poolMoves.tenantId, tenantId),
+        eq(poolMoves.customerId, customerId),
+        beforePosition(poolMoves.at, poolMoves.id, cursor),
+      ),
+    )
+    .orderBy(desc(poolMoves.at), desc(poolMoves.id))
+    .limit(limit);
 }
 
 const heldBy = (holder: Holder): SQL =>

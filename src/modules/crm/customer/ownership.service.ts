@@ -4,6 +4,7 @@
  * and merge call it, so a holder never changes without its log entry, in the same transaction.
  */
 import type { Db } from '../../../platform/db/database.js';
+import type { TimeCursor } from '../../../platform/db/keyset.js';
 import * as repo from './ownership.repository.js';
 
 export type {
@@ -96,6 +97,17 @@ export async function listCustomerPoolMoves(
   customerId: string,
 ): Promise<repo.PoolMoveRow[]> {
   return repo.listPoolMoves(db, tenantId, customerId);
+}
+
+/** A customer's moves after the cursor, newest first; `limit` at most (the activity list). */
+export async function listPoolMovesAfter(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  cursor: TimeCursor | undefined,
+  limit: number,
+): Promise<repo.PoolMoveRow[]> {
+  return repo.listPoolMovesAfter(db, tenantId, customerId, cursor, limit);
 }
 
 /** How many customers the user owns, for the cap on owned customers. */

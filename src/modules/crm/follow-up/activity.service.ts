@@ -9,12 +9,8 @@ import type { TierDimension, TierSource } from '../tier/tier.contract.js';
 import type { PageQuery, ActivityItem, ActivityPage } from './follow-up.contract.js';
 import { listFollowUpsAfter, type FollowUpRow } from './follow-up.repository.js';
 import { byTimeDescending, decodeTimeCursor, encodeTimeCursor } from './time-cursor.js';
-import {
-  listPoolMovesAfter,
-  listTierChangesAfter,
-  type PoolMoveRow,
-  type TierChangeRow,
-} from './activity.repository.js';
+import { listTierChangesAfter, type TierChangeRow } from '../customer/customer-tier.service.js';
+import { listPoolMovesAfter, type PoolMoveRow } from '../customer/ownership.service.js';
 
 /** An activity entry before it is shaped for the API, with its sort key. */
 type Entry = { at: Date; id: string; item: ActivityItem };

@@ -2,16 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
-import { captureSql } from '../../../../test/helpers/sql-capture.js';
+import { snapshotRepository } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import {
-  hasContact,
-  insertFollowUp,
-  listFollowUpsAfter,
-  markCustomerContacted,
-} from './follow-up.repository.js';
-import { listPoolMovesAfter, listTierChangesAfter } from './activity.repository.js';
+import * as repo from './follow-up.repository.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -19,43 +13,26 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
+const at = new Date('2026-01-01T00:00:00Z');
+
 // The SQL is the same on both engines: snapshot it once, in the PGlite project.
-describe.skipIf(testEngine() !== 'pglite')('follow-up and timeline queries', () => {
+describe.skipIf(testEngine() !== 'pglite')('follow-up queries', () => {
   it('match follow-up.repository.sql', async () => {
     const { tenant } = await makeTenant(database.db);
-    const sql = captureSql(database.pool);
-    const at = new Date('2026-01-01T00:00:00Z');
+    const t = tenant.id;
     const cursor = { at, id: newId() };
     const customerId = newId();
-    const parts: string[] = [];
-    await insertFollowUp(sql.db, tenant.id, {
-      id: newId(),
-      customerId,
-      channel: 'call',
-      note: 'x',
-      at,
-      createdAt: at,
-    });
-    parts.push(sql.take('insertFollowUp'));
-    await markCustomerContacted(
-      sql.db,
-      tenant.id,
-      customerId,
-      at,
-      { budget: 'confirmed', objection: null },
-      at,
-    );
-    parts.push(sql.take('markCustomerContacted (with facts)'));
-    await hasContact(sql.db, tenant.id, newId());
-    parts.push(sql.take('hasContact'));
-    await listFollowUpsAfter(sql.db, tenant.id, customerId, undefined, 51);
-    parts.push(sql.take('listFollowUpsAfter (first page)'));
-    await listFollowUpsAfter(sql.db, tenant.id, customerId, cursor, 51);
-    parts.push(sql.take('listFollowUpsAfter (after a cursor)'));
-    await listTierChangesAfter(sql.db, tenant.id, customerId, cursor, 51);
-    parts.push(sql.take('listTierChangesAfter (after a cursor)'));
-    await listPoolMovesAfter(sql.db, tenant.id, customerId, cursor, 51);
-    parts.push(sql.take('listPoolMovesAfter (after a cursor)'));
-    await expect(parts.join('\n')).toMatchFileSnapshot('./follow-up.repository.sql');
+    const followUp = { id: newId(), customerId, channel: 'call', note: 'x', at, createdAt: at };
+    const text = await snapshotRepository(database.pool, repo, [
+      ['insertFollowUp', (db) => repo.insertFollowUp(db, t, followUp)],
+      [
+        'insertFollowUpRows (seed rows as they are)',
+        (db) => repo.insertFollowUpRows(db, [{ ...followUp, id: newId(), tenantId: t }]),
+      ],
+      ['listFollowUpsAfter (first page)', (db) => repo.listFollowUpsAfter(db, t, customerId, undefined, 51)],
+      ['listFollowUpsAfter (after a cursor)', (db) => repo.listFollowUpsAfter(db, t, customerId, cursor, 51)],
+      ['repointFollowUps', (db) => repo.repointFollowUps(db, t, newId(), [newId(), newId()])],
+    ]);
+    await expect(text).toMatchFileSnapshot('./follow-up.repository.sql');
   });
 });

@@ -1,25 +1,17 @@
-/** Queries of follow-ups: record one, touch the customer it was with, page through them. */
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+/**
+ * Queries of follow-ups: record them, page through a customer's, and move them to the customer a
+ * merge keeps. Marking the customer as contacted is the customer feature's `markCustomerContacted`.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { customers } from '../customer/customer.table.js';
-import { people } from '../contact/contact.table.js';
+import { beforePosition, type TimeCursor } from '../../../platform/db/keyset.js';
 import { followUps } from './follow-up.table.js';
+
+export type { TimeCursor } from '../../../platform/db/keyset.js';
 
 export type FollowUpRow = typeof followUps.$inferSelect;
 export type NewFollowUpRow = Omit<typeof followUps.$inferInsert, 'tenantId'>;
-
-/** A position in a list sorted by time then id, both descending. */
-export type TimeCursor = { at: Date; id: string };
-
-/** The qualification facts a follow-up may update on its customer. */
-export type FollowUpFacts = { budget?: string; need?: string; objection?: string | null };
-
-/** The keyset predicate "strictly after `cursor`" for `(at desc, id desc)`. */
-export function beforePosition(at: PgColumn, id: PgColumn, cursor: TimeCursor | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  return sql`(${at}, ${id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
-}
+export type FollowUpSeedRow = typeof followUps.$inferInsert;
 
 /** Records a follow-up in the tenant. */
 export async function insertFollowUp(db: Db, tenantId: string, row: NewFollowUpRow): Promise<FollowUpRow> {
@@ -28,38 +20,6 @@ export async function insertFollowUp(db: Db, tenantId: string, row: NewFollowUpR
     .values({ ...row, tenantId })
     .returning();
   return inserted!;
-}
-
-/**
- * Marks a customer as contacted at `at`: the last follow-up only moves forward (a backdated call does
- * not rewind it) and a pending recall warning is cleared; `facts` changes go in the same statement.
- */
-export async function markCustomerContacted(
-  db: Db,
-  tenantId: string,
-  customerId: string,
-  at: Date,
-  facts: FollowUpFacts,
-  now: Date,
-): Promise<void> {
-  await db
-    .update(customers)
-    .set({
-      ...facts,
-      lastFollowUpAt: sql`greatest(${customers.lastFollowUpAt}, ${at.toISOString()}::timestamptz)`,
-      recallWarnedAt: null,
-      updatedAt: now,
-    })
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
-}
-
-/** True when the person exists in the tenant. */
-export async function hasContact(db: Db, tenantId: string, personId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
-  return rows.length > 0;
 }
 
 /** A customer's follow-ups after the cursor, newest first; `limit` rows at most. */
@@ -82,4 +42,25 @@ export async function listFollowUpsAfter(
     )
     .orderBy(desc(followUps.at), desc(followUps.id))
     .limit(limit);
+}
+
+/** Records follow-ups as they are, tenant and id included (seed data). */
+export async function insertFollowUpRows(db: Db, rows: FollowUpSeedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(followUps).values(rows);
+}
+
+/** Moves the follow-ups of merged customers to the one they merged into; how many moved. */
+export async function repointFollowUps(
+  db: Db,
+  tenantId: string,
+  intoId: string,
+  fromIds: string[],
+): Promise<number> {
+  const moved = await db
+    .update(followUps)
+    .set({ customerId: intoId })
+    .where(and(eq(followUps.tenantId, tenantId), inArray(followUps.customerId, fromIds)))
+    .returning({ id: followUps.id });
+  return moved.length;
 }

@@ -6,13 +6,24 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { FieldIssue } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
+import type { Db } from '../../../platform/db/database.js';
 import type { CrmDeps } from '../crm-deps.js';
-import type { CustomerRow } from '../customer/customer.repository.js';
+import { hasContact } from '../contact/contact.service.js';
+import {
+  markCustomerContacted,
+  type ContactedFacts,
+  type CustomerRow,
+} from '../customer/customer-record.service.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import type { CreateFollowUpInput, FollowUp, FollowUpPage, PageQuery } from './follow-up.contract.js';
 import { followUpInPool, followUpInvalid } from './follow-up.errors.js';
 import * as repo from './follow-up.repository.js';
 import { decodeTimeCursor, encodeTimeCursor } from './time-cursor.js';
+
+export type { FollowUpSeedRow } from './follow-up.repository.js';
+
+/** Rows per insert when seeding. */
+const SEED_BATCH = 200;
 
 /** Client clocks run a little ahead; a time this close to now counts as now rather than the future. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -38,8 +49,8 @@ export function toFollowUp(row: repo.FollowUpRow): FollowUp {
 function factChanges(
   row: CustomerRow,
   input: CreateFollowUpInput,
-): { facts: repo.FollowUpFacts; lines: string[] } {
-  const facts: repo.FollowUpFacts = {};
+): { facts: ContactedFacts; lines: string[] } {
+  const facts: ContactedFacts = {};
   const lines: string[] = [];
   const show = (value: string | null) => value ?? '—';
   if (input.budget !== undefined && input.budget !== row.budget) {
@@ -84,7 +95,7 @@ export async function createFollowUp(
   const now = deps.clock.now();
   const at = followUpTime(input, now);
   const issues: FieldIssue[] = [];
-  if (input.personId && !(await repo.hasContact(deps.db, actor.tenantId, input.personId))) {
+  if (input.personId && !(await hasContact(deps.db, actor.tenantId, input.personId))) {
     issues.push({ path: 'personId', message: 'no such person' });
   }
   if (issues.length) throw followUpInvalid(issues);
@@ -101,7 +112,7 @@ export async function createFollowUp(
       at,
       createdAt: now,
     });
-    await repo.markCustomerContacted(tx, actor.tenantId, customerId, at, facts, now);
+    await markCustomerContacted(tx, actor.tenantId, customerId, { at, facts }, now);
     await publishDomainEvent(tx, {
       tenantId: actor.tenantId,
       type: 'crm.follow_up.recorded',
@@ -136,4 +147,20 @@ export async function listFollowUps(
     items: page.map(toFollowUp),
     nextCursor: rows.length > query.limit && last ? encodeTimeCursor(last) : null,
   };
+}
+
+/** Moves the follow-ups of merged customers to the one they merged into; how many moved. */
+export async function repointFollowUps(
+  db: Db,
+  tenantId: string,
+  intoId: string,
+  fromIds: string[],
+): Promise<number> {
+  return repo.repointFollowUps(db, tenantId, intoId, fromIds);
+}
+
+/** Records follow-ups as they are, tenant and id included, in batches (seed data such as the demo's). */
+export async function recordFollowUpRows(db: Db, rows: repo.FollowUpSeedRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += SEED_BATCH)
+    await repo.insertFollowUpRows(db, rows.slice(i, i + SEED_BATCH));
 }

@@ -6,13 +6,13 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { ListCustomersQuery } from '../customer/customer.contract.js';
-import { listVisibleCustomers, type CustomerRow } from '../customer/customer.repository.js';
+import { listCustomerRows, type CustomerRow } from '../customer/customer-record.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import { encodeCsv } from './csv-decode.js';
 import { stringifyCsv, type CsvCell } from './csv-rows.js';
 import { CUSTOMER_CSV_FIELDS, type CustomerCsvField } from './customer-columns.js';
 import type { ExportQuery } from './import.contract.js';
-import { listMemberRefs, listPoolRefs } from './import.repository.js';
+import { listMemberRefs, listPoolRefs } from './import-refs.service.js';
 
 const PAGE = 1000;
 
@@ -49,7 +49,7 @@ export async function exportCustomers(deps: CrmDeps, actor: Actor, query: Export
     const list: ListCustomersQuery = { ...query, sort: 'created', limit: PAGE };
     let after: { id: string } | undefined;
     for (let first = true; ; first = false) {
-      const rows = await listVisibleCustomers(deps.db, actor, list, after);
+      const rows = await listCustomerRows(deps.db, actor, list, after);
       const page = rows.slice(0, PAGE);
       count += page.length;
       const text = stringifyCsv(headers, page.map(cellsOf));

@@ -9,7 +9,7 @@ import { createCustomer } from '../customer/customer.service.js';
 import { customers } from '../customer/customer.table.js';
 import { listPoolMoves } from '../customer/ownership.repository.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
-import { listTierChanges } from '../tier/tier-history.repository.js';
+import { listTierChanges } from '../customer/tier-history.repository.js';
 import { importCustomers } from './import.service.js';
 
 let database: Database;

@@ -4,11 +4,11 @@
  */
 import { newId } from '../../../platform/ids.js';
 import type { CustomerKind } from '../customer/customer.contract.js';
-import type { CustomerRow } from '../customer/customer.repository.js';
+import type { CustomerRow } from '../customer/customer-record.service.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { NewPoolMove } from '../customer/ownership.service.js';
-import type { NewTierChange } from '../tier/tier-history.repository.js';
-import type { MemberRef, PoolRef } from './import.repository.js';
+import type { NewTierChange } from '../customer/customer-tier.service.js';
+import type { MemberRef, PoolRef } from './import-refs.service.js';
 import type { ImportRow, RowIssue } from './import-rows.js';
 import { TIER_COLUMNS } from './import-update.js';
 
@@ -76,16 +76,16 @@ export function holdersOf(members: MemberRef[], pools: PoolRef[], fallback: Hold
   };
 }
 
-/** The new customer of a row, with its tier history and pool move. */
-export function newCustomerRow(
+/** The columns of a row's new customer. */
+function customerOf(
   row: ImportRow,
   kind: CustomerKind,
   holder: Holder,
   ctx: { actor: Actor; now: Date },
-): PlannedInsert {
+  id: string,
+): CustomerRow {
   const v = row.values;
-  const id = row.id ?? newId();
-  const customer: CustomerRow = {
+  return {
     tenantId: ctx.actor.tenantId,
     id,
     kind,
@@ -128,6 +128,17 @@ export function newCustomerRow(
     createdAt: row.createdAt ?? ctx.now,
     updatedAt: ctx.now,
   };
+}
+
+/** The new customer of a row, with its tier history and pool move. */
+export function newCustomerRow(
+  row: ImportRow,
+  kind: CustomerKind,
+  holder: Holder,
+  ctx: { actor: Actor; now: Date },
+): PlannedInsert {
+  const id = row.id ?? newId();
+  const customer = customerOf(row, kind, holder, ctx, id);
   const cause = `imported from line ${row.line}`;
   const tiers = TIER_COLUMNS.filter(([, column]) => customer[column] !== null).map(([dimension, column]) => ({
     customerId: id,

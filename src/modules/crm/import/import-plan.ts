@@ -5,15 +5,13 @@
  * has used) makes a later row that repeats an earlier one a duplicate of it.
  */
 import type { Actor } from '../../../platform/auth/actor.js';
-import { keysOfRow } from '../customer/duplicate-candidate.js';
-import type { CustomerRow } from '../customer/customer.repository.js';
-import type { MatchRow } from '../customer/duplicate.repository.js';
-import { checkCustomerFields } from '../customer/customer-rules.js';
+import type { MatchRow, ScopedCustomerRow } from '../customer/customer-batch.service.js';
+import type { CustomerRow } from '../customer/customer-record.service.js';
+import { checkCustomerFields, keysOfRow } from '../customer/customer-rules.contract.js';
+import type { NewTierChange } from '../customer/customer-tier.service.js';
 import { sharedKeys, type MatchKeyKind, type MatchKeys } from '../matching/matching.contract.js';
 import type { CrmSettings } from '../settings/crm-settings.contract.js';
-import type { NewTierChange } from '../tier/tier-history.repository.js';
 import type { ImportDuplicate, OnDuplicate } from './import.contract.js';
-import type { ScopedCustomerRow } from './import.repository.js';
 import { fieldOf, type ImportRow, type RowIssue } from './import-rows.js';
 import { updateFromRow } from './import-update.js';
 import { newCustomerRow, type Holders, type PlannedInsert } from './import-new-row.js';

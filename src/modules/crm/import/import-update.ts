@@ -5,11 +5,11 @@
  * transfer, which have their own rules and log).
  */
 import type { Actor } from '../../../platform/auth/actor.js';
-import { checkCustomerFields, matchColumnsOf } from '../customer/customer-rules.js';
+import { checkCustomerFields, matchColumnsOf } from '../customer/customer-rules.contract.js';
 import type { CustomerKind } from '../customer/customer.contract.js';
-import type { CustomerChanges, CustomerRow } from '../customer/customer.repository.js';
+import type { CustomerChanges, CustomerRow } from '../customer/customer-record.service.js';
 import type { CrmSettings } from '../settings/crm-settings.contract.js';
-import type { NewTierChange } from '../tier/tier-history.repository.js';
+import type { NewTierChange } from '../customer/customer-tier.service.js';
 import { fieldOf, type ImportRow, type RowIssue } from './import-rows.js';
 
 /** The tier columns and the dimension the tier history files them under. */

@@ -12,7 +12,7 @@ import { customers } from '../customer/customer.table.js';
 import { listPoolMoves } from '../customer/ownership.repository.js';
 import { pools } from '../pool/pool.table.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
-import { listTierChanges } from '../tier/tier-history.repository.js';
+import { listTierChanges } from '../customer/tier-history.repository.js';
 import { importCustomers } from './import.service.js';
 
 let database: Database;

@@ -8,8 +8,9 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { keysOfRow } from '../customer/duplicate-candidate.js';
-import type { MatchRow } from '../customer/duplicate.repository.js';
+import * as batch from '../customer/customer-batch.service.js';
+import type { MatchRow } from '../customer/customer-batch.service.js';
+import { keysOfRow } from '../customer/customer-rules.contract.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import type { CsvRow } from './csv-rows.js';
 import { recordFromRow } from './customer-columns.js';
@@ -27,10 +28,10 @@ import {
 } from './import-plan.js';
 import { runBatches } from './import-pipeline.js';
 import { readRow, rowReader, type ImportRow, type RowReader } from './import-rows.js';
-import { writeBatch } from './import-write.js';
+import { writeBatch } from './import-write.service.js';
 import type { ImportOptions, ImportReport } from './import.contract.js';
 import { importOptionInvalid } from './import.errors.js';
-import * as repo from './import.repository.js';
+import { listMemberRefs, listPoolRefs } from './import-refs.service.js';
 
 const BATCH_SIZE = 1000;
 /** Rows read between two yields to the event loop, so the batch being written makes progress. */
@@ -118,9 +119,9 @@ async function lookUpBatch(deps: CrmDeps, ctx: ImportContext, rows: ImportRow[])
   const externalIds = unique(valid.map((row) => row.values.externalId));
   const parentIds = unique(valid.map((row) => row.values.parentId)).filter((id) => !ctx.fileIds.has(id));
   const [named, parents, matches] = await Promise.all([
-    repo.findCustomersByRef(db, actor, ids, externalIds),
-    repo.findExistingIds(db, actor.tenantId, parentIds),
-    repo.findImportMatches(
+    batch.findCustomersByRef(db, actor, ids, externalIds),
+    batch.findExistingIds(db, actor.tenantId, parentIds),
+    batch.findImportMatches(
       db,
       actor.tenantId,
       valid.map((row) => row.keys),
@@ -130,12 +131,12 @@ async function lookUpBatch(deps: CrmDeps, ctx: ImportContext, rows: ImportRow[])
   const byExternalId = new Map(named.filter((row) => row.externalId).map((row) => [row.externalId!, row]));
   const candidateIds = ctx.onDuplicate === 'update' ? unique(matches.map((match) => match.id)) : [];
   const [merges, matchRows] = await Promise.all([
-    repo.findMerges(
+    batch.findMerges(
       db,
       actor.tenantId,
       ids.filter((id) => !byId.has(id)),
     ),
-    repo.findCustomersByRef(db, actor, candidateIds, []),
+    batch.findCustomersByRef(db, actor, candidateIds, []),
   ]);
   return {
     byId,
@@ -183,8 +184,8 @@ async function loadContext(
   fileIds: Set<string>,
 ): Promise<ImportContext> {
   const [members, pools] = await Promise.all([
-    repo.listMemberRefs(deps.db, actor.tenantId),
-    repo.listPoolRefs(deps.db, actor.tenantId),
+    listMemberRefs(deps.db, actor.tenantId),
+    listPoolRefs(deps.db, actor.tenantId),
   ]);
   const named = holdersOf(members, pools, undefined);
   const pool = options.poolId ?? options.poolName;

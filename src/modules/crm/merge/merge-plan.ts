@@ -4,9 +4,9 @@
  * wherever it has a value; the merged customers fill its gaps in the order they were named.
  */
 import { KIND_FIELDS, type CustomerKind } from '../customer/customer.contract.js';
-import type { CustomerChanges, CustomerRow } from '../customer/customer.repository.js';
+import type { CustomerChanges, CustomerRow } from '../customer/customer-record.service.js';
 import type { CrmSettings } from '../settings/crm-settings.contract.js';
-import type { MemberKey, MemberRow } from './merge.repository.js';
+import type { MemberKey, MemberRow } from '../contact/committee.service.js';
 
 /** A tier the merge fills on the target, and the merged customer it came from. */
 export type MergedTier = {

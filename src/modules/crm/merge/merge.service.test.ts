@@ -15,7 +15,7 @@ import { followUps } from '../follow-up/follow-up.table.js';
 import { listPoolMoves } from '../customer/ownership.repository.js';
 import { pools } from '../pool/pool.table.js';
 import { accountMembers, people } from '../contact/contact.table.js';
-import { listTierChanges } from '../tier/tier-history.repository.js';
+import { listTierChanges } from '../customer/tier-history.repository.js';
 import { mergeCustomers } from './merge.service.js';
 
 let database: Database;

@@ -5,19 +5,20 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { matchColumnsOf } from '../customer/customer-rules.js';
-import { toCustomer } from '../customer/customer-row.js';
+import { listCommitteeRows, moveCommittees } from '../contact/committee.service.js';
 import type { CustomerKind } from '../customer/customer.contract.js';
 import { customerNotFound } from '../customer/customer.errors.js';
-import { updateCustomerRow, type CustomerRow } from '../customer/customer.repository.js';
+import * as customers from '../customer/customer-merge.service.js';
+import { saveCustomerChanges, type CustomerRow } from '../customer/customer-record.service.js';
+import { matchColumnsOf, toCustomer } from '../customer/customer-rules.contract.js';
+import { recordTierChanges } from '../customer/customer-tier.service.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import { logPoolMoves, repointPoolMoves } from '../customer/ownership.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
-import { insertTierChanges } from '../tier/tier-history.repository.js';
 import type { MergeCustomersInput, MergeResult, RepointedCounts } from './merge.contract.js';
 import { mergeInvalid, mergeRaced, mergeSourcesNotFound } from './merge.errors.js';
 import { mergeProfiles, planMemberMoves, type MergedTier } from './merge-plan.js';
-import * as repo from './merge.repository.js';
+import { REPOINTERS } from './merge-relations.service.js';
 
 /**
  * Merges the customers in `input.from` into customer `intoId`: the target keeps its values and fills
@@ -42,7 +43,7 @@ export async function mergeCustomers(
   const now = deps.clock.now();
 
   return deps.db.transaction(async (tx) => {
-    const locked = await repo.lockCustomers(tx, actor.tenantId, [intoId, ...fromIds]);
+    const locked = await customers.lockCustomers(tx, actor.tenantId, [intoId, ...fromIds]);
     const target = locked.find((row) => row.id === intoId);
     if (!target) throw customerNotFound(intoId);
     const sources = fromIds.map((id) => locked.find((row) => row.id === id));
@@ -51,7 +52,7 @@ export async function mergeCustomers(
     const merged = sources as CustomerRow[];
 
     const repointed = await repointRelations(tx, actor.tenantId, target.id, fromIds, now);
-    await repo.recordMerges(
+    await customers.recordMerges(
       tx,
       actor.tenantId,
       target.id,
@@ -63,10 +64,10 @@ export async function mergeCustomers(
       })),
     );
     // Deleted before the target changes: an external id taken over from a merged customer is unique.
-    await repo.deleteCustomers(tx, actor.tenantId, fromIds);
+    await customers.deleteCustomers(tx, actor.tenantId, fromIds);
     const { changes, tiers } = mergeProfiles(target, merged, settings);
     const next = { ...target, ...changes, kind: target.kind as CustomerKind };
-    const row = await updateCustomerRow(tx, actor, target.id, {
+    const row = await saveCustomerChanges(tx, actor, target.id, {
       ...changes,
       ...matchColumnsOf(next),
       updatedAt: now,
@@ -78,10 +79,10 @@ export async function mergeCustomers(
 
 /** Every customer named in `from` must exist in the tenant and be visible to the actor. */
 async function checkSourcesVisible(db: Db, actor: Actor, from: string[]): Promise<void> {
-  const found = new Set((await repo.findVisibleCustomers(db, actor, from)).map((row) => row.id));
+  const found = new Set((await customers.findVisibleCustomers(db, actor, from)).map((row) => row.id));
   const missing = from.map((id, index) => ({ id, index })).filter(({ id }) => !found.has(id));
   if (missing.length === 0) return;
-  const merges = await repo.findMergedInto(
+  const merges = await customers.findMergedInto(
     db,
     actor,
     missing.map((m) => m.id),
@@ -99,20 +100,20 @@ async function repointRelations(
   fromIds: string[],
   now: Date,
 ): Promise<RepointedCounts> {
-  const members = await repo.listMembersOf(tx, tenantId, [intoId, ...fromIds]);
+  const members = await listCommitteeRows(tx, tenantId, [intoId, ...fromIds]);
   const plan = planMemberMoves(
     members.filter((member) => member.customerId === intoId),
     members.filter((member) => member.customerId !== intoId),
     fromIds,
   );
   const counts: RepointedCounts = {
-    members: await repo.moveMembers(tx, tenantId, intoId, fromIds, plan, now),
+    members: await moveCommittees(tx, tenantId, { intoId, fromIds }, plan, now),
     followUps: 0,
     tierChanges: 0,
     poolMoves: 0,
     children: 0,
   };
-  for (const repointer of repo.REPOINTERS) {
+  for (const repointer of REPOINTERS) {
     counts[repointer.relation] = await repointer.repoint(tx, tenantId, intoId, fromIds);
   }
   counts.poolMoves = await repointPoolMoves(tx, tenantId, intoId, fromIds);
@@ -144,7 +145,7 @@ async function logMerge(
       at,
     })),
   );
-  await insertTierChanges(
+  await recordTierChanges(
     tx,
     actor.tenantId,
     tiers.map((tier) => ({

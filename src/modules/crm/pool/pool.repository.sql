@@ -1,8 +1,14 @@
--- listPoolsWithCounts
-select "customer_pools"."tenant_id", "customer_pools"."id", "customer_pools"."name", "customer_pools"."region", "customer_pools"."is_default", "customer_pools"."created_at", "n" from "customer_pools" left join (select "pool_id", count(*) as "n" from "customers" where ("customers"."tenant_id" = $1 and "customers"."pool_id" is not null) group by "customers"."pool_id") "counts" on "counts"."pool_id" = "customer_pools"."id" where "customer_pools"."tenant_id" = $2 order by "customer_pools"."is_default" desc, "customer_pools"."name" asc;
+-- listPools
+select "tenant_id", "id", "name", "region", "is_default", "created_at" from "customer_pools" where "customer_pools"."tenant_id" = $1 order by "customer_pools"."is_default" desc, "customer_pools"."name" asc;
+
+-- listPoolRefs
+select "id", "name", "is_default" from "customer_pools" where "customer_pools"."tenant_id" = $1 order by "customer_pools"."created_at" asc, "customer_pools"."id" asc;
 
 -- insertPool
 insert into "customer_pools" ("tenant_id", "id", "name", "region", "is_default", "created_at") values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning "tenant_id", "id", "name", "region", "is_default", "created_at";
+
+-- insertPoolRows (seed rows as they are)
+insert into "customer_pools" ("tenant_id", "id", "name", "region", "is_default", "created_at") values ($1, $2, $3, $4, $5, $6);
 
 -- updatePoolRow
 update "customer_pools" set "name" = $1, "region" = $2 where ("customer_pools"."tenant_id" = $3 and "customer_pools"."id" = $4) returning "tenant_id", "id", "name", "region", "is_default", "created_at";
@@ -26,6 +32,3 @@ commit;
 
 -- findPoolById
 select "tenant_id", "id", "name", "region", "is_default", "created_at" from "customer_pools" where ("customer_pools"."tenant_id" = $1 and "customer_pools"."id" = $2);
-
--- listTenantIds
-select "id" from "tenants" order by "tenants"."created_at" asc, "tenants"."id" asc;

@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
-import { captureSql, snapshotRepository } from '../../../../test/helpers/sql-capture.js';
+import { snapshotRepository } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import * as pools from './pool.repository.js';
-import * as recall from './recall.repository.js';
-import { DAY_MS } from '../../../platform/clock.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -16,7 +14,6 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const at = new Date('2026-01-01T00:00:00Z');
-const day = (n: number) => new Date(at.getTime() - n * DAY_MS);
 
 // The SQL is the same on both engines: snapshot it once, in the PGlite project.
 describe.skipIf(testEngine() !== 'pglite')('pool repository queries', () => {
@@ -25,11 +22,26 @@ describe.skipIf(testEngine() !== 'pglite')('pool repository queries', () => {
     const userId = newId();
     const poolId = newId();
     const text = await snapshotRepository(database.pool, pools, [
-      ['listPoolsWithCounts', (db) => pools.listPoolsWithCounts(db, tenant.id)],
+      ['listPools', (db) => pools.listPools(db, tenant.id)],
+      ['listPoolRefs', (db) => pools.listPoolRefs(db, tenant.id)],
       [
         'insertPool',
         (db) =>
           pools.insertPool(db, tenant.id, { name: '公海', region: null, isDefault: true, createdAt: at }),
+      ],
+      [
+        'insertPoolRows (seed rows as they are)',
+        (db) =>
+          pools.insertPoolRows(db, [
+            {
+              tenantId: tenant.id,
+              id: newId(),
+              name: '华南',
+              region: '广东省',
+              isDefault: false,
+              createdAt: at,
+            },
+          ]),
       ],
       ['updatePoolRow', (db) => pools.updatePoolRow(db, tenant.id, poolId, { name: '东区', region: '东' })],
       ['clearOtherDefaults', (db) => pools.clearOtherDefaults(db, tenant.id, poolId)],
@@ -38,28 +50,7 @@ describe.skipIf(testEngine() !== 'pglite')('pool repository queries', () => {
       ['listRegionPools', (db) => pools.listRegionPools(db, tenant.id)],
       ['lockOwnerCaps', (db) => db.transaction(async (tx) => pools.lockOwnerCaps(tx, tenant.id, userId))],
       ['findPoolById', (db) => pools.findPoolById(db, tenant.id, poolId)],
-      ['listTenantIds', (db) => pools.listTenantIds(db)],
     ]);
     await expect(text).toMatchFileSnapshot('./pool.repository.sql');
-  });
-
-  it('match recall.repository.sql', async () => {
-    const { tenant } = await makeTenant(database.db);
-    const sql = captureSql(database.pool);
-    const parts: string[] = [];
-    const due = { A: null, B: day(21), C: day(15), D: day(10), unset: day(10) };
-    const warn = { A: null, B: day(18), C: day(12), D: day(7), unset: day(7) };
-    const exempt = { locked: true, openDeal: true, won: false };
-    await sql.db.transaction(async (tx) =>
-      recall.listDueForRecall(tx, tenant.id, { due, exempt }, { afterId: newId(), limit: 500 }, true),
-    );
-    parts.push(sql.take('listDueForRecall (locked, after a position; tier A never, won not exempt)'));
-    await recall.listWarnable(sql.db, tenant.id, { due, warn, exempt }, { limit: 500 }, false);
-    parts.push(sql.take('listWarnable (dry run: no lock)'));
-    await recall.markRecallWarned(sql.db, tenant.id, [newId()], at);
-    parts.push(sql.take('markRecallWarned'));
-    await recall.listOwnedNearRecall(sql.db, tenant.id, newId(), { warn, exempt }, 200);
-    parts.push(sql.take('listOwnedNearRecall'));
-    await expect(parts.join('\n')).toMatchFileSnapshot('./recall.repository.sql');
   });
 });

@@ -1,32 +1,34 @@
 /**
- * Queries on pools. Who holds a customer and the pool log are customer/ownership.repository.ts.
+ * Queries on pools. Who holds a customer and the pool log are customer/ownership.repository.ts; how
+ * many customers each pool holds is the customer feature's `countCustomersByPool`.
  */
-import { and, asc, count, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { tenants } from '../../access/index.js';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import { customers } from '../customer/customer.table.js';
 import { pools } from './pool.table.js';
 
 export type PoolRow = typeof pools.$inferSelect;
-/** The tenant's pools with how many customers each holds, the default first, then by name. */
-export async function listPoolsWithCounts(
-  db: Db,
-  tenantId: string,
-): Promise<(PoolRow & { customerCount: number })[]> {
-  const counts = db
-    .select({ poolId: customers.poolId, n: count().as('n') })
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), isNotNull(customers.poolId)))
-    .groupBy(customers.poolId)
-    .as('counts');
-  const rows = await db
-    .select({ pool: pools, n: counts.n })
+export type PoolSeedRow = typeof pools.$inferInsert;
+
+/** The tenant's pools, the default first, then by name. */
+export async function listPools(db: Db, tenantId: string): Promise<PoolRow[]> {
+  return db
+    .select()
     .from(pools)
-    .leftJoin(counts, eq(counts.poolId, pools.id))
     .where(eq(pools.tenantId, tenantId))
     .orderBy(sql`${pools.isDefault} desc`, asc(pools.name));
-  return rows.map((row) => ({ ...row.pool, customerCount: Number(row.n ?? 0) }));
+}
+
+/** The tenant's pools as CSV columns name them, oldest first. */
+export async function listPoolRefs(
+  db: Db,
+  tenantId: string,
+): Promise<{ id: string; name: string; isDefault: boolean }[]> {
+  return db
+    .select({ id: pools.id, name: pools.name, isDefault: pools.isDefault })
+    .from(pools)
+    .where(eq(pools.tenantId, tenantId))
+    .orderBy(asc(pools.createdAt), asc(pools.id));
 }
 
 /** Adds a pool; undefined when the tenant has one of that name already. */
@@ -117,11 +119,8 @@ export async function findPoolById(db: Db, tenantId: string, poolId: string): Pr
   )[0];
 }
 
-/** Every tenant's id, for jobs that run per tenant. */
-export async function listTenantIds(db: Db): Promise<string[]> {
-  const rows = await db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .orderBy(asc(tenants.createdAt), asc(tenants.id));
-  return rows.map((row) => row.id);
+/** Adds pools as they are, tenant and id included (seed data). */
+export async function insertPoolRows(db: Db, rows: PoolSeedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(pools).values(rows);
 }

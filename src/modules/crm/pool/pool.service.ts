@@ -1,48 +1,30 @@
 /**
- * Pools (公海): listing them with their sizes, creating and renaming them, and choosing the pool a
- * customer goes back to. A tenant that has none gets a default pool named 公海 the first time a
- * release or recall needs one.
+ * Pools (公海): creating and renaming them, and choosing the pool a customer goes back to. A tenant
+ * that has none gets a default pool named 公海 the first time a release or recall needs one. Pools
+ * with their sizes (which count customers) are crm/assignment's pool-list.service.ts.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { CrmDeps } from '../crm-deps.js';
-import type { CreatePoolInput, Pool, PoolList, UpdatePoolInput } from './pool.contract.js';
+import type { CreatePoolInput, UpdatePoolInput } from './pool.contract.js';
 import { poolDefaultRequired, poolNameTaken, poolNotFound } from './pool.errors.js';
 import * as repo from './pool.repository.js';
+
+export type { PoolRow, PoolSeedRow } from './pool.repository.js';
 
 /** The name of the pool created when a tenant needs one and has none. */
 export const DEFAULT_POOL_NAME = '公海';
 
-/** A stored pool and its count in the public shape. */
-function toPool(row: repo.PoolRow & { customerCount: number }): Pool {
-  return {
-    id: row.id,
-    name: row.name,
-    region: row.region,
-    isDefault: row.isDefault,
-    customerCount: row.customerCount,
-    createdAt: row.createdAt.toISOString(),
-  };
+/** The tenant's pools, the default first, then by name (their sizes are crm/assignment's `listPools`). */
+export async function listPoolRows(db: Db, tenantId: string): Promise<repo.PoolRow[]> {
+  return repo.listPools(db, tenantId);
 }
 
-/** The tenant's pools with their customer counts, the default first (any CRM user may look). */
-export async function listPools(deps: CrmDeps, actor: Actor): Promise<PoolList> {
-  requirePermission(actor, 'customers.read');
-  return { items: (await repo.listPoolsWithCounts(deps.db, actor.tenantId)).map(toPool) };
-}
-
-/** One pool with its count; not_found when missing. */
-async function getPool(db: Db, tenantId: string, id: string): Promise<Pool> {
-  const row = (await repo.listPoolsWithCounts(db, tenantId)).find((pool) => pool.id === id);
-  if (!row) throw poolNotFound(id);
-  return toPool(row);
-}
-
-/** Creates a pool; the tenant's first pool, or one created with `isDefault`, becomes the default. */
-export async function createPool(deps: CrmDeps, actor: Actor, input: CreatePoolInput): Promise<Pool> {
+/** Creates a pool and answers its id; the tenant's first pool, or one created with `isDefault`, becomes the default. */
+export async function addPool(deps: CrmDeps, actor: Actor, input: CreatePoolInput): Promise<string> {
   requirePermission(actor, 'crm.settings');
   const { tenantId } = actor;
-  const id = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const isDefault = input.isDefault === true || !(await repo.findDefaultPool(tx, tenantId));
     const row = await repo.insertPool(tx, tenantId, {
       name: input.name,
@@ -54,16 +36,15 @@ export async function createPool(deps: CrmDeps, actor: Actor, input: CreatePoolI
     if (isDefault) await repo.clearOtherDefaults(tx, tenantId, row.id);
     return row.id;
   });
-  return getPool(deps.db, tenantId, id);
 }
 
 /** Renames a pool, changes its region, or makes it the default (the old default stops being one). */
-export async function updatePool(
+export async function changePool(
   deps: CrmDeps,
   actor: Actor,
   id: string,
   input: UpdatePoolInput,
-): Promise<Pool> {
+): Promise<void> {
   requirePermission(actor, 'crm.settings');
   const { tenantId } = actor;
   await deps.db.transaction(async (tx) => {
@@ -80,7 +61,6 @@ export async function updatePool(
     });
     if (input.isDefault) await repo.clearOtherDefaults(tx, tenantId, id);
   });
-  return getPool(deps.db, tenantId, id);
 }
 
 /**
@@ -126,4 +106,30 @@ export async function choosePool(
 /** One pool of the tenant, if it exists (e.g. to check a pool named in a request). */
 export async function findPool(db: Db, tenantId: string, poolId: string): Promise<repo.PoolRow | undefined> {
   return repo.findPoolById(db, tenantId, poolId);
+}
+
+/** The tenant's pools as CSV columns name them, oldest first. */
+export async function listPoolRefs(
+  db: Db,
+  tenantId: string,
+): Promise<{ id: string; name: string; isDefault: boolean }[]> {
+  return repo.listPoolRefs(db, tenantId);
+}
+
+/**
+ * Serialises claims and assignments to one user until the transaction ends, so two at once cannot
+ * both pass the caps.
+ */
+export async function lockOwnerCaps(db: Db, tenantId: string, userId: string): Promise<void> {
+  await repo.lockOwnerCaps(db, tenantId, userId);
+}
+
+/** The default pool, if the tenant has one (the oldest, should there be several); none is created. */
+export async function findDefaultPool(db: Db, tenantId: string): Promise<repo.PoolRow | undefined> {
+  return repo.findDefaultPool(db, tenantId);
+}
+
+/** Adds pools as they are, tenant and id included (seed data such as the demo's). */
+export async function insertPoolRows(db: Db, rows: repo.PoolSeedRow[]): Promise<void> {
+  await repo.insertPoolRows(db, rows);
 }

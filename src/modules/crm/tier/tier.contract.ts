@@ -1,12 +1,13 @@
 /** Request and response shapes of tiers: the customer's four tiers, rule suggestions and the history. */
 import { z } from 'zod';
-import type { BUDGET_STATES, NEED_STATES } from '../customer/customer.contract.js';
+import { type BUDGET_STATES, type NEED_STATES, TierDimension } from '../customer/customer.contract.js';
 import { IntentTier, type TierCondition, ValueTierDef } from '../settings/crm-settings.contract.js';
 
-/** The four ways a customer is classified: intent A–D, satisfaction A–C, value (tenant's list), persona. */
-export const TIER_DIMENSIONS = ['intent', 'satisfaction', 'value', 'persona'] as const;
-export const TierDimension = z.enum(TIER_DIMENSIONS);
-export type TierDimension = z.infer<typeof TierDimension>;
+/**
+ * The four ways a customer is classified: intent A–D, satisfaction A–C, value (tenant's list), persona.
+ * They name the customer's tier columns, so the customer feature defines them.
+ */
+export { TIER_DIMENSIONS, TierDimension } from '../customer/customer.contract.js';
 
 /** How a tier came to be: set by hand, a rule's suggestion accepted by a person, an import, a merge. */
 export const TIER_SOURCES = ['manual', 'suggested', 'import', 'merge'] as const;

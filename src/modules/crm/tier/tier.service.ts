@@ -7,7 +7,8 @@ import type { FieldIssue } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { SERVICE_PERSONAS } from '../customer/customer.contract.js';
-import type { CustomerRow } from '../customer/customer.repository.js';
+import type { CustomerRow } from '../customer/customer-record.service.js';
+import * as tiers from '../customer/customer-tier.service.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import {
   INTENT_TIERS,
@@ -15,7 +16,7 @@ import {
   type CrmSettings,
   type IntentTier,
 } from '../settings/crm-settings.contract.js';
-import { findDecisionMakerKnown } from '../contact/contact.repository.js';
+import { findDecisionMakerKnown } from '../contact/committee.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import type {
   ChangeTierInput,
@@ -29,13 +30,11 @@ import type {
   TierSuggestionBatch,
 } from './tier.contract.js';
 import { suggestionChanged, tierInPool, tierInvalid } from './tier.errors.js';
-import { insertTierChanges, listTierChanges } from './tier-history.repository.js';
-import * as repo from './tier.repository.js';
 import { explainSuggestion, factsOf, suggestIntentTier } from './tier-rules.js';
 
 /** The rules' suggestion for a customer row, marked when it differs from the tier it has. */
 function suggestionFor(
-  row: repo.TierFactRow,
+  row: tiers.TierFactRow,
   decisionMakerKnown: boolean,
   settings: CrmSettings,
   now: Date,
@@ -144,11 +143,16 @@ export async function changeCustomerTier(
     : resolveManual(input, settings);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const current = await repo.lockCustomerTiers(tx, actor.tenantId, customerId);
-    const from = current ? repo.tierOf(current, input.dimension) : change.tier;
+    const current = await tiers.lockCustomerTiers(tx, actor.tenantId, customerId);
+    const from = current ? tiers.tierOf(current, input.dimension) : change.tier;
     if (from === change.tier) return;
-    await repo.updateCustomerTier(tx, actor.tenantId, customerId, input.dimension, change.tier, now);
-    await insertTierChanges(tx, actor.tenantId, [
+    await tiers.setCustomerTier(
+      tx,
+      actor.tenantId,
+      { id: customerId, dimension: input.dimension, tier: change.tier },
+      now,
+    );
+    await tiers.recordTierChanges(tx, actor.tenantId, [
       {
         customerId,
         dimension: input.dimension,
@@ -181,7 +185,7 @@ export async function listTierHistory(
   query: TierHistoryQuery,
 ): Promise<TierHistory> {
   await getCustomerRow(deps, actor, customerId);
-  const rows = await listTierChanges(deps.db, actor.tenantId, customerId);
+  const rows = await tiers.listTierChanges(deps.db, actor.tenantId, customerId);
   const items: TierChange[] = rows
     .filter((row) => !query.dimension || row.dimension === query.dimension)
     .reverse()
@@ -206,7 +210,7 @@ export async function suggestTiers(
 ): Promise<TierSuggestionBatch> {
   requirePermission(actor, 'customers.read');
   const ids = [...new Set(customerIds)];
-  const rows = await repo.listVisibleTierFacts(deps.db, actor, ids);
+  const rows = await tiers.listVisibleTierFacts(deps.db, actor, ids);
   const withDecisionMaker = await findDecisionMakerKnown(
     deps.db,
     actor.tenantId,

@@ -11,8 +11,8 @@ import { createCustomer } from '../customer/customer.service.js';
 import { addMember } from '../contact/committee.service.js';
 import { createContact } from '../contact/contact.service.js';
 import { accountMembers, people } from '../contact/contact.table.js';
-import { createPool } from '../pool/pool.service.js';
-import { crmLink } from './crm-link.js';
+import { createPool } from '../assignment/pool-list.service.js';
+import { crmLink } from './crm-link.service.js';
 
 let database: Database;
 beforeAll(async () => {

@@ -9,14 +9,13 @@ import { systemActor } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/ids.js';
 import { customerNotFound } from '../customer/customer.errors.js';
-import { findVisibleCustomer } from '../customer/customer.repository.js';
+import { findCustomersByExternalKeys, findVisibleCustomer } from '../customer/customer-record.service.js';
 import { emailKey } from '../matching/matching.contract.js';
 import { phoneKey } from '../matching/matching.contract.js';
 import { validateUscc } from '../matching/matching.contract.js';
 import { contactNotFound } from '../contact/contact.errors.js';
-import { findVisibleContact } from '../contact/contact.repository.js';
-import { newMemberRow, newContactRow } from '../contact/contact.service.js';
-import * as repo from './crm-link.repository.js';
+import * as contacts from '../contact/contact-link.service.js';
+import { findVisibleContact, newMemberRow, newContactRow } from '../contact/contact.service.js';
 
 /** What a contact may be found by; keys as `emailKey`/`phoneKey` make them. */
 type ContactKeys = { externalId?: string; emailKey?: string; phoneKey?: string };
@@ -41,12 +40,10 @@ async function findCustomersByGroupIds(
       return [groupId, check.ok ? check.value : undefined] as const;
     }),
   );
-  const rows = await repo.findCustomersByExternalKeys(
-    db,
-    tenantId,
-    distinct(groupIds),
-    distinct([...usccOf.values()]),
-  );
+  const rows = await findCustomersByExternalKeys(db, tenantId, {
+    externalIds: distinct(groupIds),
+    usccs: distinct([...usccOf.values()]),
+  });
   const found = new Map<string, string>();
   for (const groupId of groupIds) {
     const uscc = usccOf.get(groupId);
@@ -64,14 +61,14 @@ async function findContacts(
   tenantId: string,
   keys: ContactKeys[],
 ): Promise<(ContactMatch | undefined)[]> {
-  const rows = await repo.findContactsByKeys(db, tenantId, {
+  const rows = await contacts.findContactsByKeys(db, tenantId, {
     externalIds: distinct(keys.map((key) => key.externalId)),
     emailKeys: distinct(keys.map((key) => key.emailKey)),
     phoneKeys: distinct(keys.map((key) => key.phoneKey)),
   });
   // Rows come oldest first: the first contact holding a key is the one that key finds.
-  const by = (pick: (row: repo.ContactKeyRow) => string | null) => {
-    const index = new Map<string, repo.ContactKeyRow>();
+  const by = (pick: (row: contacts.ContactKeyRow) => string | null) => {
+    const index = new Map<string, contacts.ContactKeyRow>();
     for (const row of rows) {
       const value = pick(row);
       if (value && !index.has(value)) index.set(value, row);
@@ -95,14 +92,14 @@ async function findContacts(
 /** The contact for `draft`: the one holding its external id, else a new one (safe against a concurrent twin). */
 async function contactFromDraft(db: Db, tenantId: string, draft: ContactDraft, at: Date): Promise<string> {
   if (draft.externalId) {
-    const existing = await repo.findContactByExternalId(db, tenantId, draft.externalId);
+    const existing = await contacts.findContactByExternalId(db, tenantId, draft.externalId);
     if (existing) return existing;
   }
   const name = draft.name ?? draft.email ?? draft.phone ?? draft.externalId ?? 'Unknown';
   const row = newContactRow(systemActor(tenantId, ''), { ...draft, name }, at);
-  if (await repo.insertContactUnlessTaken(db, row)) return row.id;
+  if (await contacts.insertContactUnlessTaken(db, row)) return row.id;
   // Another transaction created the contact with this external id between the look-up and the insert.
-  return (await repo.findContactByExternalId(db, tenantId, draft.externalId!))!;
+  return (await contacts.findContactByExternalId(db, tenantId, draft.externalId!))!;
 }
 
 /** The CRM functions insights reaches through the composition root. */
@@ -123,7 +120,7 @@ export const crmLink = {
   ): Promise<string> {
     const at = new Date();
     const crmPersonId = input.crmPersonId ?? (await contactFromDraft(db, tenantId, input.draft ?? {}, at));
-    await repo.insertSeatUnlessMember(
+    await contacts.addSeatUnlessMember(
       db,
       newMemberRow(tenantId, input.customerId, crmPersonId, { role: 'user', department: 'other' }, at),
     );

@@ -15,7 +15,7 @@ import {
   listPoolLog,
   releaseCustomer,
 } from './pool-ownership.service.js';
-import { createPool, listPools } from './pool.service.js';
+import { createPool, listPools } from './pool-list.service.js';
 
 import { customerRow, makePoolWorld, START } from './pool-world.test-helper.js';
 let database: Database;

@@ -10,9 +10,9 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import type { Customer } from '../customer/customer.contract.js';
+import { toCustomer } from '../customer/customer-rules.contract.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import * as ownership from '../customer/ownership.service.js';
-import { toCustomer } from '../customer/customer-row.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { PoolRules } from '../settings/crm-settings.contract.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
@@ -23,10 +23,9 @@ import type {
   PoolLog,
   PoolMoveAction,
   ReleaseInput,
-} from './pool.contract.js';
-import * as errors from './pool.errors.js';
-import * as repo from './pool.repository.js';
-import { choosePool, findPool } from './pool.service.js';
+} from '../pool/pool.contract.js';
+import * as errors from '../pool/pool.errors.js';
+import { choosePool, findPool, lockOwnerCaps } from '../pool/pool.service.js';
 import { DAY_MS } from '../../../platform/clock.js';
 
 /** A user who is about to own a customer, with the team the customer joins (their only team, if one). */
@@ -64,7 +63,7 @@ export async function claimCustomer(deps: CrmDeps, actor: Actor, id: string): Pr
   const rules = (await getCrmSettings(deps.db, actor.tenantId)).pools;
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
-    await repo.lockOwnerCaps(tx, actor.tenantId, userId);
+    await lockOwnerCaps(tx, actor.tenantId, userId);
     await checkClaimCaps(tx, actor.tenantId, userId, id, rules, now);
     const owner = ownerOf(userId, actor.teamIds);
     const moved = await ownership.moveCustomer(tx, actor.tenantId, {
@@ -244,7 +243,7 @@ async function assignOne(
   const expected = { ownerUserId: current.ownerUserId, poolId: current.poolId };
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
-    await repo.lockOwnerCaps(tx, actor.tenantId, owner.userId);
+    await lockOwnerCaps(tx, actor.tenantId, owner.userId);
     await checkOwnedCap(tx, actor.tenantId, owner.userId, rules);
     const moved = await ownership.moveCustomer(tx, actor.tenantId, {
       customerId: id,

@@ -5,12 +5,13 @@
  */
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { updateCustomerRow } from '../customer/customer.repository.js';
+import { insertImportedCustomers } from '../customer/customer-batch.service.js';
+import { saveCustomerChanges } from '../customer/customer-record.service.js';
+import { recordImportedTierChanges } from '../customer/customer-tier.service.js';
 import { logImportedPoolMoves } from '../customer/ownership.service.js';
 import type { PlannedInsert } from './import-new-row.js';
 import type { BatchPlan, PlannedUpdate } from './import-plan.js';
 import type { RowIssue } from './import-rows.js';
-import { insertImportedCustomers, insertImportedTierChanges } from './import.repository.js';
 
 /** The update of a row that names a customer deleted (merged) since the batch was planned. */
 class CustomerGone extends Error {
@@ -51,9 +52,9 @@ async function writeRows(
     inserts.map((insert) => insert.row),
   );
   for (const update of updates) {
-    if (!(await updateCustomerRow(tx, actor, update.id, update.changes))) throw new CustomerGone(update.id);
+    if (!(await saveCustomerChanges(tx, actor, update.id, update.changes))) throw new CustomerGone(update.id);
   }
-  await insertImportedTierChanges(tx, actor.tenantId, [
+  await recordImportedTierChanges(tx, actor.tenantId, [
     ...inserts.flatMap((insert) => insert.tiers),
     ...updates.flatMap((update) => update.tiers),
   ]);

@@ -7,21 +7,7 @@ select "from_id", "into_id" from "customer_merges" where ("customer_merges"."ten
 -- lockCustomers
 select "tenant_id", "id", "kind", "name", "phone", "email", "wechat_id", "region", "industry", "size", "parent_id", "uscc", "agency_level", "procurement_mode", "motive", "intent_tier", "satisfaction_tier", "value_tier", "persona", "budget", "need", "objection", "refused", "owner_user_id", "team_id", "pool_id", "received_at", "last_follow_up_at", "recall_warned_at", "locked", "deal_state", "source", "tags", "external_id", "custom_fields", "phone_key", "email_key", "name_key", "created_at", "updated_at" from "customers" where ("customers"."tenant_id" = $1 and "customers"."id" in ($2, $3, $4)) order by "customers"."id" for update;
 
--- listMembersOf
-select "tenant_id", "customer_id", "person_id", "role", "department", "stance", "influence", "is_primary", "created_at", "updated_at" from "account_members" where ("account_members"."tenant_id" = $1 and "account_members"."customer_id" in ($2, $3));
-
--- moveMembers (drop, unprimary, move)
-delete from "account_members" where ("account_members"."tenant_id" = $1 and ("account_members"."customer_id", "account_members"."person_id") in (($2::uuid, $3::uuid)));
-update "account_members" set "is_primary" = $1, "updated_at" = $2 where ("account_members"."tenant_id" = $3 and ("account_members"."customer_id", "account_members"."person_id") in (($4::uuid, $5::uuid)));
-update "account_members" set "customer_id" = $1, "updated_at" = $2 where ("account_members"."tenant_id" = $3 and "account_members"."customer_id" in ($4, $5)) returning "person_id";
-
--- REPOINTERS: followUps
-update "follow_ups" set "customer_id" = $1 where ("follow_ups"."tenant_id" = $2 and "follow_ups"."customer_id" in ($3, $4)) returning "id";
-
--- REPOINTERS: tierChanges
-update "customer_tier_changes" set "customer_id" = $1 where ("customer_tier_changes"."tenant_id" = $2 and "customer_tier_changes"."customer_id" in ($3, $4)) returning "id";
-
--- REPOINTERS: children
+-- repointChildren
 update "customers" set "parent_id" = $1 where ("customers"."tenant_id" = $2 and "customers"."parent_id" in ($3, $4) and "customers"."id" <> $5 and "customers"."id" not in ($6, $7)) returning "id";
 
 -- recordMerges

@@ -12,9 +12,3 @@ select "from_id", "into_id" from "customer_merges" where ("customer_merges"."ten
 
 -- insertImportedCustomers (the columns the rows set)
 insert into "customers" ("tenant_id", "id", "kind", "name", "tags", "created_at") select $1::uuid, x."id", x."kind", x."name", coalesce(x."tags", '{}'::text[]), coalesce(x."createdAt", now()) from json_to_recordset($2::json) as x("id" uuid, "kind" text, "name" text, "tags" text[], "createdAt" timestamp with time zone);
-
--- insertImportedTierChanges
-insert into "customer_tier_changes" ("tenant_id", "id", "customer_id", "dimension", "from_tier", "to_tier", "source", "reason", "changed_by_user_id", "changed_at") select $1::uuid, x."id", x."customerId", x."dimension", x."fromTier", x."toTier", x."source", x."reason", x."changedByUserId", x."changedAt" from json_to_recordset($2::json) as x("id" uuid, "customerId" uuid, "dimension" text, "fromTier" text, "toTier" text, "source" text, "reason" text, "changedByUserId" uuid, "changedAt" timestamp with time zone);
-
--- listPoolRefs
-select "id", "name", "is_default" from "customer_pools" where "customer_pools"."tenant_id" = $1 order by "customer_pools"."created_at" asc, "customer_pools"."id" asc;

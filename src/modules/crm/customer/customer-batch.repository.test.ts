@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
-import { captureSql } from '../../../../test/helpers/sql-capture.js';
+import { snapshotRepository } from '../../../../test/helpers/sql-capture.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import * as repo from './import.repository.js';
+import * as repo from './customer-batch.repository.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -14,46 +14,37 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
-describe('import repository', () => {
+describe('customer batch repository', () => {
   // The SQL is the same on both engines: snapshot it once, in the PGlite project.
-  it.skipIf(testEngine() !== 'pglite')('queries match import.repository.sql', async () => {
+  it.skipIf(testEngine() !== 'pglite')('queries match customer-batch.repository.sql', async () => {
     const { admin } = await makeTenant(database.db);
-    const sql = captureSql(database.pool);
     const rep: Actor = { ...admin.actor, role: 'sales_rep', scope: 'own' };
     const t = admin.actor.tenantId;
-    const parts: string[] = [];
-    await repo.findCustomersByRef(sql.db, rep, [newId()], ['ERP-1']);
-    parts.push(sql.take('findCustomersByRef (own scope, ids and external ids)'));
-    await repo.findImportMatches(sql.db, t, [
-      { phoneKey: '+8613800138000', emailKey: 'a@b.cn' },
-      { nameKey: '华为技术', uscc: 'X' },
-    ]);
-    parts.push(sql.take('findImportMatches (every key)'));
-    await repo.findExistingIds(sql.db, t, [newId()]);
-    parts.push(sql.take('findExistingIds'));
-    await repo.findMerges(sql.db, t, [newId()]);
-    parts.push(sql.take('findMerges'));
     const now = new Date(0);
-    await repo.insertImportedCustomers(sql.db, t, [
-      { id: newId(), kind: 'consumer', name: 'x', tags: ['a'], createdAt: now },
+    const text = await snapshotRepository(database.pool, repo, [
+      [
+        'findCustomersByRef (own scope, ids and external ids)',
+        (db) => repo.findCustomersByRef(db, rep, [newId()], ['ERP-1']),
+      ],
+      [
+        'findImportMatches (every key)',
+        (db) =>
+          repo.findImportMatches(db, t, [
+            { phoneKey: '+8613800138000', emailKey: 'a@b.cn' },
+            { nameKey: '华为技术', uscc: 'X' },
+          ]),
+      ],
+      ['findExistingIds', (db) => repo.findExistingIds(db, t, [newId()])],
+      ['findMerges', (db) => repo.findMerges(db, t, [newId()])],
+      [
+        'insertImportedCustomers (the columns the rows set)',
+        (db) =>
+          repo.insertImportedCustomers(db, t, [
+            { id: newId(), kind: 'consumer', name: 'x', tags: ['a'], createdAt: now },
+          ]),
+      ],
     ]);
-    parts.push(sql.take('insertImportedCustomers (the columns the rows set)'));
-    await repo.insertImportedTierChanges(sql.db, t, [
-      {
-        customerId: newId(),
-        dimension: 'intent',
-        fromTier: null,
-        toTier: 'A',
-        source: 'import',
-        reason: 'r',
-        changedByUserId: null,
-        changedAt: now,
-      },
-    ]);
-    parts.push(sql.take('insertImportedTierChanges'));
-    await repo.listPoolRefs(sql.db, t);
-    parts.push(sql.take('listPoolRefs'));
-    await expect(parts.join('\n')).toMatchFileSnapshot('./import.repository.sql');
+    await expect(text).toMatchFileSnapshot('./customer-batch.repository.sql');
   });
 
   it('finds customers by id and external id with the actor scope, and writes JSON rows faithfully', async () => {

@@ -1,31 +1,21 @@
 /**
- * Queries of CSV import and export: one lookup per batch of rows for the customers they name (by id
- * or external id), the parents they point at and the ids merged away; one insert per batch for each
- * table; and the tenant's pools and members that owner and pool columns name.
+ * Batch queries on customers for CSV import: one lookup per batch of rows for the customers they name
+ * (by id or external id), the parents they point at, the likely duplicates and the ids merged away,
+ * and one insert per batch. crm/import reaches them through customer-batch.service.ts.
  */
-import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../../platform/auth/actor.js';
-import { listMembersOfTenant, listTeamMemberships } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
-import { newId } from '../../../platform/ids.js';
-import { visibleCustomers, type CustomerRow, type NewCustomerRow } from '../customer/customer.repository.js';
-import type { MatchRow } from '../customer/duplicate.repository.js';
-import { customerMerges, customers } from '../customer/customer.table.js';
 import type { MatchKeys } from '../matching/matching.contract.js';
-import { insertJsonRows } from '../customer/bulk-insert.repository.js';
-import { pools } from '../pool/pool.table.js';
-import type { NewTierChange } from '../tier/tier-history.repository.js';
-import { tierChanges } from '../tier/tier.table.js';
+import { insertJsonRows } from './bulk-insert.repository.js';
+import type { CustomerRow, NewCustomerRow } from './customer.repository.js';
+import { visibleCustomers } from './customer-scope.contract.js';
+import { customerMerges, customers } from './customer.table.js';
+import type { MatchRow } from './duplicate.repository.js';
 
 /** A customer of the tenant and whether the actor may see it. */
 export type ScopedCustomerRow = CustomerRow & { visible: boolean };
-
-/** A pool of the tenant, as pool columns name it. */
-export type PoolRef = { id: string; name: string; isDefault: boolean };
-
-/** A member of the tenant, as owner columns name them, with their teams. */
-export type MemberRef = { id: string; email: string; name: string; teamIds: string[] };
 
 /**
  * `select <what> from customers where tenant_id = <tenant> and <column> = v` for every v of `values`,
@@ -139,41 +129,4 @@ export async function insertImportedCustomers(
   rows: NewCustomerRow[],
 ): Promise<void> {
   await insertJsonRows(db, customers, rows, { tenantId });
-}
-
-/** Appends a batch's tier history in one statement. */
-export async function insertImportedTierChanges(
-  db: Db,
-  tenantId: string,
-  changes: NewTierChange[],
-): Promise<void> {
-  await insertJsonRows(
-    db,
-    tierChanges,
-    changes.map((change) => ({ ...change, id: newId() })),
-    { tenantId },
-  );
-}
-
-/** The tenant's pools. */
-export async function listPoolRefs(db: Db, tenantId: string): Promise<PoolRef[]> {
-  return db
-    .select({ id: pools.id, name: pools.name, isDefault: pools.isDefault })
-    .from(pools)
-    .where(eq(pools.tenantId, tenantId))
-    .orderBy(asc(pools.createdAt), asc(pools.id));
-}
-
-/** The tenant's members with their teams. */
-export async function listMemberRefs(db: Db, tenantId: string): Promise<MemberRef[]> {
-  const [members, teams] = await Promise.all([
-    listMembersOfTenant(db, tenantId),
-    listTeamMemberships(db, tenantId),
-  ]);
-  return members.map((member) => ({
-    id: member.id,
-    email: member.email,
-    name: member.name,
-    teamIds: teams.filter((team) => team.userId === member.id).map((team) => team.teamId),
-  }));
 }

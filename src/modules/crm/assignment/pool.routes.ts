@@ -17,7 +17,7 @@ import {
   ReleaseInput,
   RunRecallInput,
   UpdatePoolInput,
-} from './pool.contract.js';
+} from '../pool/pool.contract.js';
 import {
   assignCustomer,
   assignCustomers,
@@ -25,7 +25,7 @@ import {
   listPoolLog,
   releaseCustomer,
 } from './pool-ownership.service.js';
-import { createPool, listPools, updatePool } from './pool.service.js';
+import { createPool, listPools, updatePool } from './pool-list.service.js';
 import { listRecallWarnings, recallNow } from './recall.service.js';
 
 const byId = z.object({ id: z.uuid() });

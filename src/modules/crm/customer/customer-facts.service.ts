@@ -2,9 +2,8 @@
  * What other contexts may know about a customer without the reader's CRM scope: name, kind and value
  * tier. The warehouse reads it to apply the value tier's lot rules to orders of any customer.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { customerMerges, customers } from './customer.table.js';
+import { listCustomerFacts, listMergesFrom } from './customer.repository.js';
 
 /** A customer as other contexts see it; `id` is the surviving customer when the asked id was merged away. */
 export type CustomerFacts = { id: string; name: string; kind: string; valueTier: string | null };
@@ -18,16 +17,10 @@ export async function findCustomerFacts(
   const result = new Map<string, CustomerFacts>();
   if (ids.length === 0) return result;
   const unique = [...new Set(ids)];
-  const merges = await db
-    .select({ fromId: customerMerges.fromId, intoId: customerMerges.intoId })
-    .from(customerMerges)
-    .where(and(eq(customerMerges.tenantId, tenantId), inArray(customerMerges.fromId, unique)));
+  const merges = await listMergesFrom(db, tenantId, unique);
   const target = new Map(unique.map((id) => [id, id]));
   for (const merge of merges) target.set(merge.fromId, merge.intoId);
-  const rows = await db
-    .select({ id: customers.id, name: customers.name, kind: customers.kind, valueTier: customers.valueTier })
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, [...new Set(target.values())])));
+  const rows = await listCustomerFacts(db, tenantId, [...new Set(target.values())]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const [asked, into] of target) {
     const row = byId.get(into);

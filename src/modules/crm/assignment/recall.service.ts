@@ -9,15 +9,15 @@
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
+import { listTenantIds } from '../../access/index.js';
 import type { Job, JobLogger } from '../../../platform/jobs/scheduler.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { PoolRules } from '../settings/crm-settings.contract.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import { logPoolMoves, recallToPool } from '../customer/ownership.service.js';
-import type { RecallResult, RecallWarningList, RunRecallInput } from './pool.contract.js';
-import { findDefaultPool, listTenantIds } from './pool.repository.js';
-import { ensureDefaultPool, mapRegionPools } from './pool.service.js';
-import * as repo from './recall.repository.js';
+import type { RecallResult, RecallWarningList, RunRecallInput } from '../pool/pool.contract.js';
+import { ensureDefaultPool, findDefaultPool, mapRegionPools } from '../pool/pool.service.js';
+import * as repo from '../customer/recall-scan.service.js';
 import { DAY_MS } from '../../../platform/clock.js';
 
 const BATCH = 500;

@@ -12,7 +12,7 @@ import { customers } from '../customer/customer.table.js';
 import { PoolRules } from '../settings/crm-settings.contract.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
 import { listPoolMoves } from '../customer/ownership.repository.js';
-import { createPool, listPools } from './pool.service.js';
+import { createPool, listPools } from './pool-list.service.js';
 import { poolMoves } from '../customer/pool-move.table.js';
 import { listRecallWarnings, recallJob, recallNow, runRecall } from './recall.service.js';
 

@@ -1,16 +1,16 @@
 /**
- * Queries of tiers: the facts the rules read and the tier columns of customers. Whether a decision
- * maker is known comes from the committee's own `findDecisionMakerKnown`.
+ * Queries on the tier columns of customers and the facts the tier rules read (the rules themselves
+ * are crm/tier). Whether a decision maker is known comes from the committee's `findDecisionMakerKnown`.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { visibleCustomers } from '../customer/customer.repository.js';
-import { customers } from '../customer/customer.table.js';
-import type { TierDimension } from './tier.contract.js';
+import type { TierDimension } from './customer.contract.js';
+import { visibleCustomers } from './customer-scope.contract.js';
+import { customers } from './customer.table.js';
 
 /** The column each tier dimension lives in. */
-const tierColumns = {
+const TIER_COLUMNS = {
   intent: 'intentTier',
   satisfaction: 'satisfactionTier',
   value: 'valueTier',
@@ -74,11 +74,6 @@ export async function lockCustomerTiers(
   return row;
 }
 
-/** The value of one dimension in a row of tier columns. */
-export function tierOf(row: TierColumnsRow, dimension: TierDimension): string | null {
-  return row[tierColumns[dimension]];
-}
-
 /** Sets one tier of a customer. */
 export async function updateCustomerTier(
   db: Db,
@@ -90,6 +85,6 @@ export async function updateCustomerTier(
 ): Promise<void> {
   await db
     .update(customers)
-    .set({ [tierColumns[dimension]]: tier, updatedAt: at })
+    .set({ [TIER_COLUMNS[dimension]]: tier, updatedAt: at })
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
 }

@@ -8,7 +8,7 @@ import { createCustomer } from '../customer/customer.service.js';
 import { customers } from '../customer/customer.table.js';
 import { PoolRules } from '../settings/crm-settings.contract.js';
 import { updateCrmSettings } from '../settings/crm-settings.service.js';
-import { createPool } from './pool.service.js';
+import { createPool } from './pool-list.service.js';
 
 /** When the world's clock starts. */
 export const START = '2026-03-02T01:00:00Z';

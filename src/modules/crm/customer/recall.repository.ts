@@ -1,10 +1,11 @@
 /**
  * Set-based queries for recall: which owned customers are due or near due, moving them in batches,
- * and marking warnings. The cutoffs (one per intent tier) and exemptions come from the service.
+ * and marking warnings. The cutoffs (one per intent tier) and exemptions come from crm/assignment's
+ * recall service, through recall-scan.service.ts; the moves themselves are ownership.service.ts.
  */
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { customers } from '../customer/customer.table.js';
+import { customers } from './customer.table.js';
 
 /** A moment per intent tier (and `unset`): customers whose clock started before it match; null never matches. */
 export type TierCutoffs = {

@@ -1,0 +1,24 @@
+/**
+ * Which customers an actor may see, as SQL on the customers table: their data scope, plus every
+ * customer sitting in a pool, which all CRM users may see and claim. The customer feature's own
+ * queries start from it, and so do the few statements of other features that must join customers in
+ * the same statement to scope their rows (the repositories named in TABLE_JOINS.crm of
+ * `.dependency-cruiser.cjs`): they import this predicate rather than rebuild it.
+ */
+import { and, isNotNull, or, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../../platform/auth/actor.js';
+import { tenantRows, visibleRows } from '../../../platform/tenancy.js';
+import { customers } from './customer.table.js';
+
+/** The predicate for customers the actor may see: their scope, or in a pool. */
+export function visibleCustomers(actor: Actor, ...conditions: (SQL | undefined)[]): SQL | undefined {
+  const scoped = visibleRows(actor, customers, {
+    ownerUserId: customers.ownerUserId,
+    teamId: customers.teamId,
+  });
+  const inScope =
+    actor.scope === 'all'
+      ? scoped
+      : and(tenantRows(actor, customers), or(scoped, isNotNull(customers.poolId)));
+  return and(inScope, ...conditions);
+}
