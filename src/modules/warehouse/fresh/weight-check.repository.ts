@@ -60,6 +60,36 @@ export type WeightCheckCursor = [string, string];
 const weighedInUser = alias(users, 'weighed_in_user');
 const weighedOutUser = alias(users, 'weighed_out_user');
 
+const weightCheckColumns = {
+  id: weightChecks.id,
+  warehouseId: weightChecks.warehouseId,
+  orderId: weightChecks.orderId,
+  externalRef: outboundOrders.externalRef,
+  lineNo: weightChecks.lineNo,
+  itemId: weightChecks.itemId,
+  sku: items.sku,
+  itemName: items.name,
+  unit: items.unit,
+  lotId: weightChecks.lotId,
+  lotNumber: lots.lotNumber,
+  locationCode: locations.code,
+  quantity: weightChecks.quantity,
+  weighedInKg: weightChecks.weighedInKg,
+  weighedOutKg: weightChecks.weighedOutKg,
+  days: weightChecks.days,
+  lossRatio: weightChecks.lossRatio,
+  allowedRatio: weightChecks.allowedRatio,
+  overTolerance: weightChecks.overTolerance,
+  weighedInByUserId: weightChecks.weighedInByUserId,
+  weighedInByName: weighedInUser.name,
+  weighedInByEmail: weighedInUser.email,
+  weighedOutByUserId: weightChecks.weighedOutByUserId,
+  weighedOutByName: weighedOutUser.name,
+  weighedOutByEmail: weighedOutUser.email,
+  weighedInAt: weightChecks.weighedInAt,
+  weighedOutAt: weightChecks.weighedOutAt,
+};
+
 /** A page of weight checks with item, lot, location, order and users resolved, newest first. */
 export async function listWeightCheckRows(
   db: Db,
@@ -73,35 +103,7 @@ export async function listWeightCheckRows(
   },
 ) {
   return db
-    .select({
-      id: weightChecks.id,
-      warehouseId: weightChecks.warehouseId,
-      orderId: weightChecks.orderId,
-      externalRef: outboundOrders.externalRef,
-      lineNo: weightChecks.lineNo,
-      itemId: weightChecks.itemId,
-      sku: items.sku,
-      itemName: items.name,
-      unit: items.unit,
-      lotId: weightChecks.lotId,
-      lotNumber: lots.lotNumber,
-      locationCode: locations.code,
-      quantity: weightChecks.quantity,
-      weighedInKg: weightChecks.weighedInKg,
-      weighedOutKg: weightChecks.weighedOutKg,
-      days: weightChecks.days,
-      lossRatio: weightChecks.lossRatio,
-      allowedRatio: weightChecks.allowedRatio,
-      overTolerance: weightChecks.overTolerance,
-      weighedInByUserId: weightChecks.weighedInByUserId,
-      weighedInByName: weighedInUser.name,
-      weighedInByEmail: weighedInUser.email,
-      weighedOutByUserId: weightChecks.weighedOutByUserId,
-      weighedOutByName: weighedOutUser.name,
-      weighedOutByEmail: weighedOutUser.email,
-      weighedInAt: weightChecks.weighedInAt,
-      weighedOutAt: weightChecks.weighedOutAt,
-    })
+    .select(weightCheckColumns)
     .from(weightChecks)
     .innerJoin(items, and(eq(items.tenantId, weightChecks.tenantId), eq(items.id, weightChecks.itemId)))
     .innerJoin(

@@ -77,34 +77,50 @@ export async function weighOutPicks(
     result.set(key, { kgPerUnitIn: pick.kgPerUnit, weighedOutKg });
     const weighIn = weighIns.get(pick.stockId);
     if (pick.kgPerUnit === null || !weighIn) continue;
-    const weighedInKg = roundKg(pick.kgPerUnit * pick.quantity);
-    const loss = judgeWeightLoss({
-      weighedInKg,
-      weighedOutKg,
-      days: daysBetween(weighIn.putawayAt, shipment.weighedOutAt),
-      tolerancePerDay: weightLossTolerancePerDay,
-    });
-    checks.push({
-      tenantId,
-      id: newId(),
-      warehouseId: shipment.warehouseId,
-      orderId: shipment.orderId,
-      lineNo: pick.lineNo,
-      itemId: pick.itemId,
-      lotId: pick.lotId,
-      stockId: pick.stockId,
-      quantity: pick.quantity,
-      weighedInKg,
-      weighedOutKg,
-      ...loss,
-      weighedInByUserId: weighIn.weighedInByUserId,
-      weighedOutByUserId: actor.userId,
-      weighedInAt: weighIn.putawayAt,
-      weighedOutAt: shipment.weighedOutAt,
-    });
+    checks.push(
+      checkOf(actor, shipment, { ...pick, kgPerUnit: pick.kgPerUnit }, weighIn, {
+        weighedOutKg,
+        tolerancePerDay: weightLossTolerancePerDay,
+      }),
+    );
   }
   await repo.insertWeightChecks(tx, checks);
   return result;
+}
+
+/** The weight check of one pick whose units weighed in at `pick.kgPerUnit`, judged against the tolerance. */
+function checkOf(
+  actor: Actor,
+  shipment: { warehouseId: string; orderId: string; weighedOutAt: Date },
+  pick: LinePick & { kgPerUnit: number },
+  weighIn: repo.WeighInRow,
+  out: { weighedOutKg: number; tolerancePerDay: number },
+): repo.NewWeightCheckRow {
+  const weighedInKg = roundKg(pick.kgPerUnit * pick.quantity);
+  const loss = judgeWeightLoss({
+    weighedInKg,
+    weighedOutKg: out.weighedOutKg,
+    days: daysBetween(weighIn.putawayAt, shipment.weighedOutAt),
+    tolerancePerDay: out.tolerancePerDay,
+  });
+  return {
+    tenantId: actor.tenantId,
+    id: newId(),
+    warehouseId: shipment.warehouseId,
+    orderId: shipment.orderId,
+    lineNo: pick.lineNo,
+    itemId: pick.itemId,
+    lotId: pick.lotId,
+    stockId: pick.stockId,
+    quantity: pick.quantity,
+    weighedInKg,
+    weighedOutKg: out.weighedOutKg,
+    ...loss,
+    weighedInByUserId: weighIn.weighedInByUserId,
+    weighedOutByUserId: actor.userId,
+    weighedInAt: weighIn.putawayAt,
+    weighedOutAt: shipment.weighedOutAt,
+  };
 }
 
 /** The tenant's weight checks, newest first, filtered by warehouse, flag and order (`warehouse.read`). */
