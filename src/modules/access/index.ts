@@ -29,6 +29,7 @@ export { createTeam } from './identity/team.service.js';
 export { createApiKey, actorFromApiKey } from './identity/api-key.service.js';
 export { signIn } from './identity/session.service.js';
 export { CreateUserInput } from './identity/identity.contract.js';
+export { findUserNames, type UserName } from './identity/user-name.service.js';
 
 // Older reads other contexts still make straight on access's rows: crm's recall job walks the
 // tenants, crm's import matches owners by email with their teams, the warehouse names who weighed.

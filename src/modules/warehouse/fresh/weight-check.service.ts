@@ -3,6 +3,7 @@
  * is shared over the stock rows it was picked from and judged against what those units weighed in;
  * a loss above the tenant's tolerance per day is flagged, naming who weighed in and who weighed out.
  */
+import { findUserNames, type UserName } from '../../access/index.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
@@ -138,8 +139,12 @@ export async function listWeightChecks(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const users = await findUserNames(
+    deps.db,
+    page.flatMap((row) => [row.weighedInByUserId, row.weighedOutByUserId]),
+  );
   return {
-    items: page.map(toWeightCheck),
+    items: page.map((row) => toWeightCheck(row, users)),
     nextCursor:
       rows.length > query.limit && last
         ? Buffer.from(JSON.stringify([last.weighedOutAt.toISOString(), last.id])).toString('base64url')
@@ -166,9 +171,9 @@ function decodeCursor(cursor: string | undefined): repo.WeightCheckCursor | unde
   throw weightCheckCursorInvalid();
 }
 
-function toWeightCheck(row: repo.WeightCheckReadRow): WeightCheck {
-  const user = (id: string | null, name: string | null, email: string | null): WeighedBy =>
-    id ? { id, name: name ?? '', email: email ?? '' } : null;
+function toWeightCheck(row: repo.WeightCheckReadRow, users: Map<string, UserName>): WeightCheck {
+  const user = (id: string | null): WeighedBy =>
+    id ? { id, name: users.get(id)?.name ?? '', email: users.get(id)?.email ?? '' } : null;
   return {
     id: row.id,
     warehouseId: row.warehouseId,
@@ -189,8 +194,8 @@ function toWeightCheck(row: repo.WeightCheckReadRow): WeightCheck {
     lossRatio: row.lossRatio,
     allowedRatio: row.allowedRatio,
     overTolerance: row.overTolerance,
-    weighedInBy: user(row.weighedInByUserId, row.weighedInByName, row.weighedInByEmail),
-    weighedOutBy: user(row.weighedOutByUserId, row.weighedOutByName, row.weighedOutByEmail),
+    weighedInBy: user(row.weighedInByUserId),
+    weighedOutBy: user(row.weighedOutByUserId),
     weighedInAt: row.weighedInAt.toISOString(),
     weighedOutAt: row.weighedOutAt.toISOString(),
   };
