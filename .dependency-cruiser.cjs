@@ -64,7 +64,8 @@ const TABLE_JOINS = {
     'contact.repository.ts', // people scoped by their accounts' visibility; accounts with their names
   ],
   warehouse: [
-    'stock.repository.ts', // stock and move pages sorted by warehouse, location, SKU and lot codes
+    'stock.repository.ts', // stock pages sorted by warehouse, location, SKU and lot codes
+    'move.repository.ts', // move pages with SKU, lot and location codes, filtered by location code
     'order.repository.ts', // an order's lines with item, lot and held units
     'order-lookup.repository.ts', // warehouse, item, lot and supplier lookups of an order push
     'order-reservation.repository.ts', // reservations with their location and lot

@@ -185,25 +185,6 @@ export default defineConfig([
     files: ['src/modules/crm/demo/demo-customers.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
-  // PENDING-SIZE warehouse
-  {
-    files: [
-      'src/cli/warehouse-commands.ts',
-      'src/modules/warehouse/allocation/allocation.service.ts',
-      'src/modules/warehouse/allocation/ship.service.ts',
-      'src/modules/warehouse/catalog/catalog.service.ts',
-      'src/modules/warehouse/demo/demo-seed.ts',
-      'src/modules/warehouse/documents/shipping-label.pdf.ts',
-      'src/modules/warehouse/fresh/weight-check.repository.ts',
-      'src/modules/warehouse/fresh/weight-check.service.ts',
-      'src/modules/warehouse/import/import-stock.service.ts',
-      'src/modules/warehouse/inbound/inbound.service.ts',
-      'src/modules/warehouse/layout/layout.repository.ts',
-      'src/modules/warehouse/layout/layout.service.ts',
-      'src/modules/warehouse/stock/stock.repository.ts',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
   // PENDING-SIZE tests, benches, web
   {
     files: [

@@ -37,6 +37,8 @@ const REJECTED_SHOWN = 50;
 const STOCK_SHOWN = 500;
 
 type Session = { deps: WarehouseDeps; actor: Actor };
+/** Runs `work` as the system actor of the tenant with this slug. */
+type InTenant = <T>(slug: string, work: (session: Session) => Promise<T>) => Promise<T>;
 
 /** Adds `kehu warehouse` and its subcommands to the program. */
 export function registerWarehouseCommands(
@@ -49,13 +51,20 @@ export function registerWarehouseCommands(
     stdout: process.stdout,
     ...overrides,
   };
-  const inTenant = <T>(slug: string, work: (session: Session) => Promise<T>): Promise<T> =>
+  const inTenant: InTenant = (slug, work) =>
     io.run(async (database) => {
       const tenant = await getTenantBySlug(database.db, slug);
       return work({ deps: { db: database.db, clock: io.clock }, actor: systemActor(tenant.id, tenant.slug) });
     });
   const warehouse = program.command('warehouse').description('warehouse: locations, items and stock');
+  registerCreate(warehouse, io, inTenant);
+  registerImport(warehouse, io, inTenant);
+  registerStock(warehouse, io, inTenant);
+  registerRebuild(warehouse, io, inTenant);
+}
 
+/** `kehu warehouse create` */
+function registerCreate(warehouse: Command, io: WarehouseCommandIo, inTenant: InTenant): void {
   warehouse
     .command('create')
     .description('create a warehouse with its receiving (RECV) and shipping (SHIP) docks')
@@ -68,7 +77,10 @@ export function registerWarehouseCommands(
       );
       io.stdout.write(`created warehouse ${created.code} (${created.id})\n`);
     });
+}
 
+/** `kehu warehouse import <kind> <file>` */
+function registerImport(warehouse: Command, io: WarehouseCommandIo, inTenant: InTenant): void {
   warehouse
     .command('import <kind> <file>')
     .description(
@@ -92,7 +104,10 @@ export function registerWarehouseCommands(
         io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeImportReport(report));
       },
     );
+}
 
+/** `kehu warehouse stock` */
+function registerStock(warehouse: Command, io: WarehouseCommandIo, inTenant: InTenant): void {
   warehouse
     .command('stock')
     .description('show stock by location and lot: on hand, reserved, available')
@@ -120,7 +135,10 @@ export function registerWarehouseCommands(
       });
       io.stdout.write(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : describeStock(rows));
     });
+}
 
+/** `kehu warehouse rebuild` */
+function registerRebuild(warehouse: Command, io: WarehouseCommandIo, inTenant: InTenant): void {
   warehouse
     .command('rebuild')
     .description("replay a warehouse's ledger against its stock rows; --repair sets on hand to the ledger's")

@@ -35,6 +35,7 @@ export { createTeam } from './identity/team.service.js';
 export { createApiKey, actorFromApiKey } from './identity/api-key.service.js';
 export { signIn } from './identity/session.service.js';
 export { CreateUserInput } from './identity/identity.contract.js';
+export { findUserNames, type UserName } from './identity/user-name.service.js';
 
 // Older reads straight on access's rows: the warehouse names who weighed. The CRM uses
 // `listTenantIds` and `listMembersWithTeams` above instead. To be replaced by services here, so do

@@ -103,3 +103,6 @@ update "api_keys" set "revoked_at" = $1 where ("api_keys"."tenant_id" = $2 and "
 
 -- deleteMembership
 delete from "memberships" where ("memberships"."tenant_id" = $1 and "memberships"."user_id" = $2);
+
+-- listUserNames
+select "id", "name", "email" from "users" where "users"."id" in ($1);

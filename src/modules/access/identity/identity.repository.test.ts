@@ -80,6 +80,7 @@ describe.skipIf(testEngine() !== 'pglite')('identity repository queries', () => 
       ['listApiKeys', (db) => repo.listApiKeys(db, id)],
       ['revokeApiKey', (db) => repo.revokeApiKey(db, id, id, now)],
       ['deleteMembership', (db) => repo.deleteMembership(db, id, id)],
+      ['listUserNames', (db) => repo.listUserNames(db, [id])],
     ]);
     await expect(text).toMatchFileSnapshot('./identity.repository.sql');
   });

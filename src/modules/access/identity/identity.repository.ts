@@ -1,5 +1,5 @@
 /** Queries on tenants, users, memberships, teams, sessions and API keys. No rules here. */
-import { and, asc, count, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { apiKeys, memberships, sessions, teamMembers, teams, tenants, users } from './identity.table.js';
 
@@ -40,6 +40,10 @@ export const findUserById = async (db: Db, id: string): Promise<UserRow | undefi
 export const insertUser = async (db: Db, row: typeof users.$inferInsert): Promise<void> => {
   await db.insert(users).values(row);
 };
+
+/** The name and email of each of these users (ids with no user are left out). */
+export const listUserNames = async (db: Db, ids: string[]) =>
+  db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids));
 
 export const updateUserLocale = async (db: Db, id: string, locale: string): Promise<void> => {
   await db.update(users).set({ locale }).where(eq(users.id, id));

@@ -16,8 +16,9 @@ import * as orders from '../orders/order-rows.service.js';
 import type { WarehouseSettings } from '../settings/warehouse-settings.contract.js';
 import { getWarehouseSettings } from '../settings/warehouse-settings.service.js';
 import { recordMoves } from '../stock/ledger.service.js';
+import type { NewMove } from '../stock/stock.contract.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import { allocate, type AllocationRules } from './allocate.js';
+import { allocate, type AllocationRules, type StockCandidate } from './allocate.js';
 import type { AllocatePoolInput, AllocatePoolReport, AllocationResult } from './allocation.contract.js';
 import * as repo from './allocation.repository.js';
 import { closeActiveReservations } from './release.service.js';
@@ -104,11 +105,7 @@ async function allocateInTransaction(
   const order = await orders.findOrderRow(tx, tenantId, orderId, { lock: true });
   if (!order) throw orderNotFound(orderId);
   if (order.status === 'shipped' || order.status === 'cancelled') throw orderNotAllocatable(order.status);
-  let warehouse = run.warehouses.get(order.warehouseId);
-  if (!warehouse) {
-    warehouse = (await orders.findWarehouseRef(tx, tenantId, { id: order.warehouseId }))!;
-    run.warehouses.set(order.warehouseId, warehouse);
-  }
+  const warehouse = await warehouseOf(tx, tenantId, order.warehouseId, run);
   const lines = await orders.listOrderLines(tx, tenantId, orderId);
   const at = { now, actorUserId: actor.userId };
   // The lines say what the order's active reservations hold (read under the order lock, which every
@@ -135,26 +132,10 @@ async function allocateInTransaction(
       requestedLotId: line.lotId,
     })),
   });
-  const byStock = new Map(candidates.map((row) => [row.stockId, row]));
   // The releases first, then the new reservations: one insert for both.
   const moves = [
     ...released,
-    ...picks.map((pick) => {
-      const row = byStock.get(pick.stockId)!;
-      return {
-        warehouseId: order.warehouseId,
-        kind: 'allocation' as const,
-        itemId: row.itemId,
-        lotId: row.lotId,
-        fromLocationId: row.locationId,
-        quantity: pick.quantity,
-        orderId,
-        orderLineNo: pick.lineNo,
-        reason: 'allocate',
-        actorUserId: actor.userId,
-        occurredAt: now,
-      };
-    }),
+    ...reservationMoves(order, candidates, picks, { now, actorUserId: actor.userId }),
   ];
   if (moves.length > 0) await recordMoves(tx, tenantId, moves);
   const unchanged = run.pool && order.status === 'backordered' && (await sameAsLatestRun(tx, order, result));
@@ -170,6 +151,47 @@ async function allocateInTransaction(
     now,
   });
   return result;
+}
+
+/** The order's warehouse with its allocation defaults, read once per run. */
+async function warehouseOf(
+  tx: Db,
+  tenantId: string,
+  warehouseId: string,
+  run: RunContext,
+): Promise<orders.WarehouseRef> {
+  let warehouse = run.warehouses.get(warehouseId);
+  if (!warehouse) {
+    warehouse = (await orders.findWarehouseRef(tx, tenantId, { id: warehouseId }))!;
+    run.warehouses.set(warehouseId, warehouse);
+  }
+  return warehouse;
+}
+
+/** An `allocation` move per pick, out of the candidate stock row it reserves. */
+function reservationMoves(
+  order: orders.OrderRow,
+  candidates: StockCandidate[],
+  picks: { stockId: string; lineNo: number; quantity: number }[],
+  at: { now: Date; actorUserId: string | null },
+): NewMove[] {
+  const byStock = new Map(candidates.map((row) => [row.stockId, row]));
+  return picks.map((pick) => {
+    const row = byStock.get(pick.stockId)!;
+    return {
+      warehouseId: order.warehouseId,
+      kind: 'allocation' as const,
+      itemId: row.itemId,
+      lotId: row.lotId,
+      fromLocationId: row.locationId,
+      quantity: pick.quantity,
+      orderId: order.id,
+      orderLineNo: pick.lineNo,
+      reason: 'allocate',
+      actorUserId: at.actorUserId,
+      occurredAt: at.now,
+    };
+  });
 }
 
 /**

@@ -19,10 +19,10 @@ import {
   createSupplier,
   getItem,
   listItems,
-  listLots,
   listSuppliers,
   updateItem,
 } from './catalog.service.js';
+import { listLots } from './lot.service.js';
 
 const tags = ['items'];
 const params = z.object({ id: z.uuid() });

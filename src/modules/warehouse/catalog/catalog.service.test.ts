@@ -3,15 +3,8 @@ import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeTenant } from '../../../../test/helpers/factories.js';
 import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
-import {
-  createItem,
-  createSupplier,
-  findOrCreateLot,
-  listItems,
-  listLots,
-  listSuppliers,
-  updateItem,
-} from './catalog.service.js';
+import { createItem, createSupplier, listItems, listSuppliers, updateItem } from './catalog.service.js';
+import { findOrCreateLot, listLots } from './lot.service.js';
 
 let database: Database;
 beforeAll(async () => {

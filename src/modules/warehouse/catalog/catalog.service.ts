@@ -1,7 +1,4 @@
-/**
- * Items (SKUs), their lots and suppliers. Lots are created the first time a receipt or import names
- * them and matched by number after that; a lot number always stands for the same dates.
- */
+/** Items (SKUs) and suppliers; an item's lots are in `lot.service.ts`. */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
@@ -12,8 +9,6 @@ import type {
   Item,
   ItemPage,
   ItemQuery,
-  Lot,
-  LotInput,
   Supplier,
   SupplierList,
   UpdateItemInput,
@@ -22,8 +17,6 @@ import {
   itemCursorInvalid,
   itemNotFound,
   itemSkuTaken,
-  lotDatesConflict,
-  lotInvalid,
   supplierCodeTaken,
   unknownSku,
   unknownSupplier,
@@ -87,16 +80,6 @@ export async function updateItem(
   });
   if (!found) throw itemNotFound(id);
   return getItem(deps, actor, id);
-}
-
-/** The item's lots by lot number (404 for an unknown item). */
-export async function listLots(
-  deps: Pick<WarehouseDeps, 'db'>,
-  actor: Actor,
-  itemId: string,
-): Promise<{ items: Lot[] }> {
-  await getItem(deps, actor, itemId);
-  return { items: (await repo.listLotRows(deps.db, actor.tenantId, itemId)).map(toLot) };
 }
 
 /** Creates a supplier (409 `warehouse.supplier.code_taken`). */
@@ -194,72 +177,6 @@ export async function requireSupplierId(
   return row.id;
 }
 
-/** The item's lot with this number, or 400 on the field `path` (a lot is only created by receiving it). */
-export async function requireLot(
-  db: Db,
-  tenantId: string,
-  itemId: string,
-  lotNumber: string,
-  path: string,
-): Promise<repo.LotRow> {
-  const row = await repo.findLotRow(db, tenantId, itemId, lotNumber);
-  if (!row) throw lotInvalid(path, `no lot ${lotNumber} of this item`);
-  return row;
-}
-
-/**
- * The item's lot `input.lotNumber`, created when new (inside the caller's transaction). A lot whose
- * expiry is before its production is 400 `warehouse.lot.invalid`; a known lot number given with other
- * dates than it has is 409 `warehouse.lot.dates_conflict` (a date left out matches). `path` names
- * the input field in errors.
- */
-export async function findOrCreateLot(
-  tx: Db,
-  tenantId: string,
-  itemId: string,
-  input: LotInput,
-  context: { supplierId: string | null; now: Date; path: string },
-): Promise<repo.LotRow> {
-  const invalid = lotDatesIssue(input);
-  if (invalid) throw lotInvalid(context.path, invalid);
-  let row = await repo.findLotRow(tx, tenantId, itemId, input.lotNumber);
-  if (!row) {
-    await repo.insertLotRow(tx, {
-      tenantId,
-      id: newId(),
-      itemId,
-      lotNumber: input.lotNumber,
-      productionDate: input.productionDate ?? null,
-      expiryDate: input.expiryDate ?? null,
-      supplierId: context.supplierId,
-      createdAt: context.now,
-    });
-    row = (await repo.findLotRow(tx, tenantId, itemId, input.lotNumber))!;
-  }
-  const conflict = lotConflict(row, input);
-  if (conflict) throw lotDatesConflict(context.path, input.lotNumber, conflict);
-  return row;
-}
-
-/** Why a lot's own dates cannot be, or undefined: expiry before production. */
-export function lotDatesIssue(input: LotInput): string | undefined {
-  if (input.productionDate && input.expiryDate && input.expiryDate < input.productionDate)
-    return `expiry ${input.expiryDate} is before production ${input.productionDate}`;
-  return undefined;
-}
-
-/** How `input` contradicts the stored lot, or undefined when every date it gives matches. */
-export function lotConflict(
-  stored: Pick<repo.LotRow, 'productionDate' | 'expiryDate'>,
-  input: LotInput,
-): string | undefined {
-  if (input.productionDate !== undefined && input.productionDate !== stored.productionDate)
-    return `has production date ${stored.productionDate ?? 'none'}, not ${input.productionDate}`;
-  if (input.expiryDate !== undefined && input.expiryDate !== stored.expiryDate)
-    return `has expiry date ${stored.expiryDate ?? 'none'}, not ${input.expiryDate}`;
-  return undefined;
-}
-
 function itemFields(input: UpdateItemInput): Omit<repo.ItemChanges, 'updatedAt' | 'supplierId'> {
   return {
     name: input.name,
@@ -292,18 +209,6 @@ export function toItem(row: repo.ItemRow): Item {
     supplierId: row.supplierId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-/** The API shape of a lot row. */
-export function toLot(row: repo.LotRow): Lot {
-  return {
-    id: row.id,
-    itemId: row.itemId,
-    lotNumber: row.lotNumber,
-    productionDate: row.productionDate,
-    expiryDate: row.expiryDate,
-    supplierId: row.supplierId,
   };
 }
 

@@ -1,11 +1,18 @@
 /** The shipping label (面单), 100 × 150 mm for label printers that take PDF. */
 import type { DocumentLang, OrderDocument } from './document.contract.js';
-import { documentLabels, formatAddress, formatKg, orderQrText } from './document-labels.js';
-import { code128Png, FONT, mm, qrPng, renderPdf } from './pdf-toolkit.js';
+import {
+  documentLabels,
+  formatAddress,
+  formatKg,
+  orderQrText,
+  type DocumentLabels,
+} from './document-labels.js';
+import { code128Png, FONT, mm, qrPng, renderPdf, type Pdf } from './pdf-toolkit.js';
 
 const WIDTH = mm(100);
 const HEIGHT = mm(150);
 const MARGIN = mm(5);
+const INNER = WIDTH - 2 * MARGIN;
 
 /**
  * Renders the 100 × 150 mm label of `order`: carrier, an urgent mark for urgent orders, recipient and
@@ -15,72 +22,81 @@ export async function renderShippingLabel(order: OrderDocument, lang: DocumentLa
   const labels = documentLabels(lang);
   const refCode = await code128Png(order.externalRef);
   const qr = await qrPng(orderQrText(order));
-  const inner = WIDTH - 2 * MARGIN;
   return renderPdf(
     { size: [WIDTH, HEIGHT], margin: MARGIN, title: `${labels.shippingLabel} ${order.externalRef}` },
     (doc) => {
-      doc
-        .font(FONT.bold)
-        .fontSize(20)
-        .text(order.carrier ?? '—', MARGIN, MARGIN, { width: inner - 80 });
-      if (order.priority === 'urgent') {
-        doc.rect(WIDTH - MARGIN - 72, MARGIN, 72, 28).fill('#000000');
-        doc
-          .fillColor('#FFFFFF')
-          .fontSize(16)
-          .text(labels.urgent, WIDTH - MARGIN - 72, MARGIN + 4, { width: 72, align: 'center' });
-        doc.fillColor('#000000');
-      }
-      let y = MARGIN + 36;
-      doc
-        .moveTo(MARGIN, y)
-        .lineTo(WIDTH - MARGIN, y)
-        .lineWidth(1.5)
-        .stroke();
-      const destination = order.destination;
-      doc
-        .font(FONT.bold)
-        .fontSize(13)
-        .text(
-          [order.recipientName, destination.contact, destination.phone].filter(Boolean).join('  ') || '—',
-          MARGIN,
-          y + 6,
-          { width: inner },
-        );
-      doc
-        .font(FONT.regular)
-        .fontSize(12)
-        .text(formatAddress(destination) || '—', { width: inner });
-      if (destination.store) doc.text(`${labels.store}: ${destination.store}`, { width: inner });
-      y = Math.max(doc.y + 6, MARGIN + 130);
-      doc
-        .moveTo(MARGIN, y)
-        .lineTo(WIDTH - MARGIN, y)
-        .lineWidth(1.5)
-        .stroke();
-      doc.image(refCode, MARGIN, y + 8, { width: inner, height: 64 });
+      drawCarrier(doc, order, labels);
+      let y = drawRecipient(doc, order, labels, MARGIN + 36);
+      drawRule(doc, y);
+      doc.image(refCode, MARGIN, y + 8, { width: INNER, height: 64 });
       doc
         .font(FONT.bold)
         .fontSize(12)
-        .text(order.externalRef, MARGIN, y + 76, { width: inner, align: 'center' });
+        .text(order.externalRef, MARGIN, y + 76, { width: INNER, align: 'center' });
       y += 100;
-      doc
-        .moveTo(MARGIN, y)
-        .lineTo(WIDTH - MARGIN, y)
-        .lineWidth(1.5)
-        .stroke();
+      drawRule(doc, y);
       doc.image(qr, WIDTH - MARGIN - 90, y + 8, { width: 90 });
-      const facts = [
-        `${labels.orderRef}: ${order.externalRef}`,
-        `${labels.warehouse}: ${order.warehouseCode}`,
-        `${labels.quantity}: ${order.pieces}`,
-        `${labels.weight}: ${order.weightKg === null ? '—' : `${formatKg(order.weightKg)} kg`}`,
-        `${labels.priority}: ${labels.priorities[order.priority]}`,
-      ];
-      doc.font(FONT.regular).fontSize(10);
-      facts.forEach((fact, index) => {
-        doc.text(fact, MARGIN, y + 10 + index * 15, { width: inner - 96 });
-      });
+      drawFacts(doc, order, labels, y);
     },
   );
+}
+
+/** The carrier, and a black urgent mark beside it for urgent orders. */
+function drawCarrier(doc: Pdf, order: OrderDocument, labels: DocumentLabels): void {
+  doc
+    .font(FONT.bold)
+    .fontSize(20)
+    .text(order.carrier ?? '—', MARGIN, MARGIN, { width: INNER - 80 });
+  if (order.priority === 'urgent') {
+    doc.rect(WIDTH - MARGIN - 72, MARGIN, 72, 28).fill('#000000');
+    doc
+      .fillColor('#FFFFFF')
+      .fontSize(16)
+      .text(labels.urgent, WIDTH - MARGIN - 72, MARGIN + 4, { width: 72, align: 'center' });
+    doc.fillColor('#000000');
+  }
+}
+
+/** A rule at `y`, then the recipient, address and store below it; answers where the next rule goes. */
+function drawRecipient(doc: Pdf, order: OrderDocument, labels: DocumentLabels, y: number): number {
+  drawRule(doc, y);
+  const destination = order.destination;
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .text(
+      [order.recipientName, destination.contact, destination.phone].filter(Boolean).join('  ') || '—',
+      MARGIN,
+      y + 6,
+      { width: INNER },
+    );
+  doc
+    .font(FONT.regular)
+    .fontSize(12)
+    .text(formatAddress(destination) || '—', { width: INNER });
+  if (destination.store) doc.text(`${labels.store}: ${destination.store}`, { width: INNER });
+  return Math.max(doc.y + 6, MARGIN + 130);
+}
+
+/** Reference, warehouse, pieces, weight and priority beside the QR code, from `y` down. */
+function drawFacts(doc: Pdf, order: OrderDocument, labels: DocumentLabels, y: number): void {
+  const facts = [
+    `${labels.orderRef}: ${order.externalRef}`,
+    `${labels.warehouse}: ${order.warehouseCode}`,
+    `${labels.quantity}: ${order.pieces}`,
+    `${labels.weight}: ${order.weightKg === null ? '—' : `${formatKg(order.weightKg)} kg`}`,
+    `${labels.priority}: ${labels.priorities[order.priority]}`,
+  ];
+  doc.font(FONT.regular).fontSize(10);
+  facts.forEach((fact, index) => {
+    doc.text(fact, MARGIN, y + 10 + index * 15, { width: INNER - 96 });
+  });
+}
+
+function drawRule(doc: Pdf, y: number): void {
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(WIDTH - MARGIN, y)
+    .lineWidth(1.5)
+    .stroke();
 }

@@ -1,7 +1,5 @@
-/** Queries of the weight checks: what stock rows weighed in and by whom, the checks themselves. */
+/** Queries of the weight checks: what stock rows weighed in and by whom (user ids), the checks themselves. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { users } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
 import { items, lots } from '../catalog/catalog.table.js';
@@ -57,10 +55,33 @@ export async function insertWeightChecks(db: Db, rows: NewWeightCheckRow[]): Pro
 /** The key of the last check of a page: weighed out at, id. */
 export type WeightCheckCursor = [string, string];
 
-const weighedInUser = alias(users, 'weighed_in_user');
-const weighedOutUser = alias(users, 'weighed_out_user');
+const weightCheckColumns = {
+  id: weightChecks.id,
+  warehouseId: weightChecks.warehouseId,
+  orderId: weightChecks.orderId,
+  externalRef: outboundOrders.externalRef,
+  lineNo: weightChecks.lineNo,
+  itemId: weightChecks.itemId,
+  sku: items.sku,
+  itemName: items.name,
+  unit: items.unit,
+  lotId: weightChecks.lotId,
+  lotNumber: lots.lotNumber,
+  locationCode: locations.code,
+  quantity: weightChecks.quantity,
+  weighedInKg: weightChecks.weighedInKg,
+  weighedOutKg: weightChecks.weighedOutKg,
+  days: weightChecks.days,
+  lossRatio: weightChecks.lossRatio,
+  allowedRatio: weightChecks.allowedRatio,
+  overTolerance: weightChecks.overTolerance,
+  weighedInByUserId: weightChecks.weighedInByUserId,
+  weighedOutByUserId: weightChecks.weighedOutByUserId,
+  weighedInAt: weightChecks.weighedInAt,
+  weighedOutAt: weightChecks.weighedOutAt,
+};
 
-/** A page of weight checks with item, lot, location, order and users resolved, newest first. */
+/** A page of weight checks with item, lot, location and order resolved, newest first (users: by id). */
 export async function listWeightCheckRows(
   db: Db,
   tenantId: string,
@@ -73,35 +94,7 @@ export async function listWeightCheckRows(
   },
 ) {
   return db
-    .select({
-      id: weightChecks.id,
-      warehouseId: weightChecks.warehouseId,
-      orderId: weightChecks.orderId,
-      externalRef: outboundOrders.externalRef,
-      lineNo: weightChecks.lineNo,
-      itemId: weightChecks.itemId,
-      sku: items.sku,
-      itemName: items.name,
-      unit: items.unit,
-      lotId: weightChecks.lotId,
-      lotNumber: lots.lotNumber,
-      locationCode: locations.code,
-      quantity: weightChecks.quantity,
-      weighedInKg: weightChecks.weighedInKg,
-      weighedOutKg: weightChecks.weighedOutKg,
-      days: weightChecks.days,
-      lossRatio: weightChecks.lossRatio,
-      allowedRatio: weightChecks.allowedRatio,
-      overTolerance: weightChecks.overTolerance,
-      weighedInByUserId: weightChecks.weighedInByUserId,
-      weighedInByName: weighedInUser.name,
-      weighedInByEmail: weighedInUser.email,
-      weighedOutByUserId: weightChecks.weighedOutByUserId,
-      weighedOutByName: weighedOutUser.name,
-      weighedOutByEmail: weighedOutUser.email,
-      weighedInAt: weightChecks.weighedInAt,
-      weighedOutAt: weightChecks.weighedOutAt,
-    })
+    .select(weightCheckColumns)
     .from(weightChecks)
     .innerJoin(items, and(eq(items.tenantId, weightChecks.tenantId), eq(items.id, weightChecks.itemId)))
     .innerJoin(
@@ -111,8 +104,6 @@ export async function listWeightCheckRows(
     .leftJoin(lots, and(eq(lots.tenantId, weightChecks.tenantId), eq(lots.id, weightChecks.lotId)))
     .leftJoin(stock, and(eq(stock.tenantId, weightChecks.tenantId), eq(stock.id, weightChecks.stockId)))
     .leftJoin(locations, and(eq(locations.tenantId, stock.tenantId), eq(locations.id, stock.locationId)))
-    .leftJoin(weighedInUser, eq(weighedInUser.id, weightChecks.weighedInByUserId))
-    .leftJoin(weighedOutUser, eq(weighedOutUser.id, weightChecks.weighedOutByUserId))
     .where(
       and(
         tenantRows({ tenantId }, weightChecks),

@@ -3,6 +3,7 @@
  * is shared over the stock rows it was picked from and judged against what those units weighed in;
  * a loss above the tenant's tolerance per day is flagged, naming who weighed in and who weighed out.
  */
+import { findUserNames, type UserName } from '../../access/index.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
@@ -77,34 +78,50 @@ export async function weighOutPicks(
     result.set(key, { kgPerUnitIn: pick.kgPerUnit, weighedOutKg });
     const weighIn = weighIns.get(pick.stockId);
     if (pick.kgPerUnit === null || !weighIn) continue;
-    const weighedInKg = roundKg(pick.kgPerUnit * pick.quantity);
-    const loss = judgeWeightLoss({
-      weighedInKg,
-      weighedOutKg,
-      days: daysBetween(weighIn.putawayAt, shipment.weighedOutAt),
-      tolerancePerDay: weightLossTolerancePerDay,
-    });
-    checks.push({
-      tenantId,
-      id: newId(),
-      warehouseId: shipment.warehouseId,
-      orderId: shipment.orderId,
-      lineNo: pick.lineNo,
-      itemId: pick.itemId,
-      lotId: pick.lotId,
-      stockId: pick.stockId,
-      quantity: pick.quantity,
-      weighedInKg,
-      weighedOutKg,
-      ...loss,
-      weighedInByUserId: weighIn.weighedInByUserId,
-      weighedOutByUserId: actor.userId,
-      weighedInAt: weighIn.putawayAt,
-      weighedOutAt: shipment.weighedOutAt,
-    });
+    checks.push(
+      checkOf(actor, shipment, { ...pick, kgPerUnit: pick.kgPerUnit }, weighIn, {
+        weighedOutKg,
+        tolerancePerDay: weightLossTolerancePerDay,
+      }),
+    );
   }
   await repo.insertWeightChecks(tx, checks);
   return result;
+}
+
+/** The weight check of one pick whose units weighed in at `pick.kgPerUnit`, judged against the tolerance. */
+function checkOf(
+  actor: Actor,
+  shipment: { warehouseId: string; orderId: string; weighedOutAt: Date },
+  pick: LinePick & { kgPerUnit: number },
+  weighIn: repo.WeighInRow,
+  out: { weighedOutKg: number; tolerancePerDay: number },
+): repo.NewWeightCheckRow {
+  const weighedInKg = roundKg(pick.kgPerUnit * pick.quantity);
+  const loss = judgeWeightLoss({
+    weighedInKg,
+    weighedOutKg: out.weighedOutKg,
+    days: daysBetween(weighIn.putawayAt, shipment.weighedOutAt),
+    tolerancePerDay: out.tolerancePerDay,
+  });
+  return {
+    tenantId: actor.tenantId,
+    id: newId(),
+    warehouseId: shipment.warehouseId,
+    orderId: shipment.orderId,
+    lineNo: pick.lineNo,
+    itemId: pick.itemId,
+    lotId: pick.lotId,
+    stockId: pick.stockId,
+    quantity: pick.quantity,
+    weighedInKg,
+    weighedOutKg: out.weighedOutKg,
+    ...loss,
+    weighedInByUserId: weighIn.weighedInByUserId,
+    weighedOutByUserId: actor.userId,
+    weighedInAt: weighIn.putawayAt,
+    weighedOutAt: shipment.weighedOutAt,
+  };
 }
 
 /** The tenant's weight checks, newest first, filtered by warehouse, flag and order (`warehouse.read`). */
@@ -122,8 +139,12 @@ export async function listWeightChecks(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const users = await findUserNames(
+    deps.db,
+    page.flatMap((row) => [row.weighedInByUserId, row.weighedOutByUserId]),
+  );
   return {
-    items: page.map(toWeightCheck),
+    items: page.map((row) => toWeightCheck(row, users)),
     nextCursor:
       rows.length > query.limit && last
         ? Buffer.from(JSON.stringify([last.weighedOutAt.toISOString(), last.id])).toString('base64url')
@@ -150,9 +171,9 @@ function decodeCursor(cursor: string | undefined): repo.WeightCheckCursor | unde
   throw weightCheckCursorInvalid();
 }
 
-function toWeightCheck(row: repo.WeightCheckReadRow): WeightCheck {
-  const user = (id: string | null, name: string | null, email: string | null): WeighedBy =>
-    id ? { id, name: name ?? '', email: email ?? '' } : null;
+function toWeightCheck(row: repo.WeightCheckReadRow, users: Map<string, UserName>): WeightCheck {
+  const user = (id: string | null): WeighedBy =>
+    id ? { id, name: users.get(id)?.name ?? '', email: users.get(id)?.email ?? '' } : null;
   return {
     id: row.id,
     warehouseId: row.warehouseId,
@@ -173,8 +194,8 @@ function toWeightCheck(row: repo.WeightCheckReadRow): WeightCheck {
     lossRatio: row.lossRatio,
     allowedRatio: row.allowedRatio,
     overTolerance: row.overTolerance,
-    weighedInBy: user(row.weighedInByUserId, row.weighedInByName, row.weighedInByEmail),
-    weighedOutBy: user(row.weighedOutByUserId, row.weighedOutByName, row.weighedOutByEmail),
+    weighedInBy: user(row.weighedInByUserId),
+    weighedOutBy: user(row.weighedOutByUserId),
     weighedInAt: row.weighedInAt.toISOString(),
     weighedOutAt: row.weighedOutAt.toISOString(),
   };

@@ -14,7 +14,7 @@ import {
   updateLocationRows,
   type LocationPlacement,
 } from '../layout/layout-rows.service.js';
-import { planLocation } from '../layout/layout.service.js';
+import { planLocation } from '../layout/location.service.js';
 import {
   ChunkRaced,
   checkRow,

@@ -13,7 +13,7 @@ import {
   insertLotRows,
   type LotRow,
 } from '../catalog/catalog-rows.service.js';
-import { lotConflict, lotDatesIssue } from '../catalog/catalog.service.js';
+import { lotConflict, lotDatesIssue } from '../catalog/lot.service.js';
 import { locationNotFound } from '../layout/layout.errors.js';
 import { findLocationRowsByCodes } from '../layout/layout-rows.service.js';
 import { recordMoves } from '../stock/ledger.service.js';
@@ -54,56 +54,73 @@ export async function importStockChunk(
     parsed.map(({ line }) => line.sku),
   );
   const lots = await loadLots(tx, tenantId, parsed, items);
+  const known = { locations, items, lots };
   const newLots: Lot[] = [];
   const moves: NewMove[] = [];
   for (const { row, line } of parsed) {
-    const move = checkRow(row, outcome.rejected, (): NewMove => {
-      const location = locations.get(line.location);
-      if (!location) throw locationNotFound('location', line.location);
-      const item = items.get(line.sku);
-      if (!item) throw unknownSku('sku', line.sku);
-      if (item.catchWeight && line.weightKg === undefined)
-        throw new RowRejected('weightKg', `${line.sku} is a catch-weight item: give the weight`);
-      let lot: Lot | undefined;
-      if (line.lot) {
-        const invalid = lotDatesIssue(line.lot);
-        if (invalid) throw lotInvalid('lot', invalid);
-        lot = lots.get(lotKey(item.id, line.lot.lotNumber));
-        if (lot) {
-          const conflict = lotConflict(lot, line.lot);
-          if (conflict) throw lotDatesConflict('lot', line.lot.lotNumber, conflict);
-        } else {
-          lot = {
-            id: newId(),
-            itemId: item.id,
-            lotNumber: line.lot.lotNumber,
-            productionDate: line.lot.productionDate ?? null,
-            expiryDate: line.lot.expiryDate ?? null,
-            supplierId: item.supplierId,
-          };
-          lots.set(lotKey(item.id, lot.lotNumber), lot);
-          newLots.push(lot);
-        }
-      }
-      return {
-        warehouseId: context.warehouse!.id,
-        kind: 'receipt',
-        itemId: item.id,
-        lotId: lot?.id ?? null,
-        toLocationId: location.id,
-        quantity: line.quantity,
-        weightKg: line.weightKg ?? null,
-        receiptId: context.receipt!.id,
-        actorUserId: context.actor.userId,
-        occurredAt: line.putawayAt ?? context.now,
-      };
-    });
+    const move = checkRow(row, outcome.rejected, () => stockMoveOf(context, line, known, newLots));
     if (move) moves.push(move);
   }
   await writeMoves(tx, context, newLots, moves);
   outcome.created = moves.length;
   outcome.rejected.sort((a, b) => a.row - b.row);
   return outcome;
+}
+
+/**
+ * The `receipt` move of one good row, or the row's rejection (thrown): unknown location or SKU, a
+ * catch-weight item without weight, a lot with impossible dates or other dates than it has. A lot
+ * seen for the first time is added to `lots` and `newLots`.
+ */
+function stockMoveOf(
+  context: ImportContext,
+  line: StockLine,
+  known: {
+    locations: Map<string, { id: string }>;
+    items: Map<string, { id: string; catchWeight: boolean; supplierId: string | null }>;
+    lots: Map<string, Lot>;
+  },
+  newLots: Lot[],
+): NewMove {
+  const location = known.locations.get(line.location);
+  if (!location) throw locationNotFound('location', line.location);
+  const item = known.items.get(line.sku);
+  if (!item) throw unknownSku('sku', line.sku);
+  if (item.catchWeight && line.weightKg === undefined)
+    throw new RowRejected('weightKg', `${line.sku} is a catch-weight item: give the weight`);
+  let lot: Lot | undefined;
+  if (line.lot) {
+    const invalid = lotDatesIssue(line.lot);
+    if (invalid) throw lotInvalid('lot', invalid);
+    lot = known.lots.get(lotKey(item.id, line.lot.lotNumber));
+    if (lot) {
+      const conflict = lotConflict(lot, line.lot);
+      if (conflict) throw lotDatesConflict('lot', line.lot.lotNumber, conflict);
+    } else {
+      lot = {
+        id: newId(),
+        itemId: item.id,
+        lotNumber: line.lot.lotNumber,
+        productionDate: line.lot.productionDate ?? null,
+        expiryDate: line.lot.expiryDate ?? null,
+        supplierId: item.supplierId,
+      };
+      known.lots.set(lotKey(item.id, lot.lotNumber), lot);
+      newLots.push(lot);
+    }
+  }
+  return {
+    warehouseId: context.warehouse!.id,
+    kind: 'receipt',
+    itemId: item.id,
+    lotId: lot?.id ?? null,
+    toLocationId: location.id,
+    quantity: line.quantity,
+    weightKg: line.weightKg ?? null,
+    receiptId: context.receipt!.id,
+    actorUserId: context.actor.userId,
+    occurredAt: line.putawayAt ?? context.now,
+  };
 }
 
 function lotKey(itemId: string, lotNumber: string): string {

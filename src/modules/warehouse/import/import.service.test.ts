@@ -4,9 +4,10 @@ import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { makeUser } from '../../../../test/helpers/factories.js';
 import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
-import { listItems, listLots } from '../catalog/catalog.service.js';
+import { listItems } from '../catalog/catalog.service.js';
+import { listLots } from '../catalog/lot.service.js';
 import { makeWarehouse } from '../inbound/inbound.test-helper.js';
-import { listLocations } from '../layout/layout.service.js';
+import { listLocations } from '../layout/location.service.js';
 import { listMoves, listStock } from '../stock/stock.service.js';
 import { importWarehouseCsv } from './import.service.js';
 

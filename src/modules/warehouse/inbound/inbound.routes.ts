@@ -11,7 +11,8 @@ import {
   Receipt,
   ReceiptInput,
 } from './inbound.contract.js';
-import { adjustStock, putaway, receive } from './inbound.service.js';
+import { adjustStock, putaway } from './inbound.service.js';
+import { receive } from './receipt.service.js';
 
 /** Registers receipts, putaways and adjustments under `/api/warehouses/:id`. */
 export function registerInboundRoutes(app: HttpApp, deps: WarehouseDeps): void {

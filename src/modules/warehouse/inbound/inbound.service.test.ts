@@ -7,7 +7,8 @@ import { newId } from '../../../platform/ids.js';
 import { reservations } from '../stock/stock.table.js';
 import { receipts } from '../stock/stock.table.js';
 import { listMoves, listStock } from '../stock/stock.service.js';
-import { adjustStock, putaway, receive } from './inbound.service.js';
+import { adjustStock, putaway } from './inbound.service.js';
+import { receive } from './receipt.service.js';
 import { makeWarehouse } from './inbound.test-helper.js';
 
 let database: Database;

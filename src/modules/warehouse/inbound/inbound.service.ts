@@ -1,128 +1,23 @@
 /**
- * Inbound: receipts (into the receiving dock, or straight to a storage location), putaway and
- * cycle-count adjustments. Each request is one transaction and writes stock only through the ledger.
+ * Inbound after the receipt (`receipt.service.ts`): putaway and cycle-count adjustments. Each request
+ * is one transaction and writes stock only through the ledger.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import type { FieldIssue } from '../../../platform/errors.js';
-import { newId } from '../../../platform/ids.js';
-import {
-  findItemsBySku,
-  findOrCreateLot,
-  requireItemBySku,
-  requireLot,
-  requireSupplierId,
-} from '../catalog/catalog.service.js';
+import { requireItemBySku } from '../catalog/catalog.service.js';
+import { findOrCreateLot, requireLot } from '../catalog/lot.service.js';
 import type { LocationRow } from '../layout/layout-rows.service.js';
-import { RECEIVING_DOCK, requireLocationByCode, requireWarehouseRow } from '../layout/layout.service.js';
-import { findLocationRowByCode } from '../layout/layout-rows.service.js';
+import { requireWarehouseRow } from '../layout/layout.service.js';
+import { requireLocationByCode } from '../layout/location.service.js';
+import { listActiveReservations } from '../orders/order-rows.service.js';
 import { recordMoves } from '../stock/ledger.service.js';
-import type { NewMove } from '../stock/stock.contract.js';
 import type { StockMove } from '../stock/stock.contract.js';
 import { stockReserved } from '../stock/stock.errors.js';
-import { insertReceiptRow, listStockAtLocation, lockStockRow } from '../stock/stock-rows.service.js';
+import { listStockAtLocation, lockStockRow } from '../stock/stock-rows.service.js';
 import { findMoves } from '../stock/stock.service.js';
-import { listActiveReservations } from '../orders/order-rows.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import type {
-  AdjustmentInput,
-  AdjustmentResult,
-  PutawayInput,
-  Receipt,
-  ReceiptInput,
-} from './inbound.contract.js';
-import { inboundInvalid, receiptInvalid } from './inbound.errors.js';
-
-/**
- * Receives goods: a receipt row and, per line, a `receipt` move into the receiving dock (plus a
- * `putaway` move when the line names `putawayTo`). Lots are created on first sight; `receivedAt`
- * back-dates the moves. Unknown SKUs, missing catch weights and bad locations are 400 per line.
- */
-export async function receive(
-  deps: WarehouseDeps,
-  actor: Actor,
-  warehouseId: string,
-  input: ReceiptInput,
-): Promise<Receipt> {
-  requirePermission(actor, 'warehouse.stock');
-  const warehouse = await requireWarehouseRow(deps.db, actor.tenantId, warehouseId);
-  const now = deps.clock.now();
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  return deps.db.transaction(async (tx) => {
-    const tenantId = actor.tenantId;
-    const supplierId = input.supplierCode
-      ? await requireSupplierId(tx, tenantId, input.supplierCode, 'supplierCode')
-      : null;
-    const items = await findItemsBySku(
-      tx,
-      tenantId,
-      input.lines.map((line) => line.sku),
-    );
-    const dock = await requireLocationByCode(tx, tenantId, warehouseId, RECEIVING_DOCK, 'warehouse');
-    const issues: FieldIssue[] = [];
-    const targets: (LocationRow | undefined)[] = [];
-    for (const [i, line] of input.lines.entries()) {
-      const item = items.get(line.sku);
-      if (!item) issues.push({ path: `lines.${i}.sku`, message: `no item with SKU ${line.sku}` });
-      else if (item.catchWeight && line.weightKg === undefined)
-        issues.push({
-          path: `lines.${i}.weightKg`,
-          message: `${line.sku} is a catch-weight item: give the weight`,
-        });
-      const target = line.putawayTo
-        ? await findLocationRowByCode(tx, tenantId, warehouseId, line.putawayTo)
-        : undefined;
-      if (line.putawayTo && !target)
-        issues.push({
-          path: `lines.${i}.putawayTo`,
-          message: `no location ${line.putawayTo} in this warehouse`,
-        });
-      else if (target && target.kind !== 'storage')
-        issues.push({ path: `lines.${i}.putawayTo`, message: `${target.code} is not a storage location` });
-      targets.push(target);
-    }
-    if (issues.length > 0) throw receiptInvalid(issues);
-    const id = newId();
-    await insertReceiptRow(tx, {
-      tenantId,
-      id,
-      warehouseId,
-      supplierId,
-      reference: input.reference ?? null,
-      receivedAt,
-      createdByUserId: actor.userId,
-    });
-    const moves: NewMove[] = [];
-    for (const [i, line] of input.lines.entries()) {
-      const item = items.get(line.sku)!;
-      const lot = line.lot
-        ? await findOrCreateLot(tx, tenantId, item.id, line.lot, { supplierId, now, path: `lines.${i}.lot` })
-        : undefined;
-      const base = {
-        warehouseId: warehouse.id,
-        itemId: item.id,
-        lotId: lot?.id ?? null,
-        quantity: line.quantity,
-        weightKg: line.weightKg ?? null,
-        receiptId: id,
-        actorUserId: actor.userId,
-        occurredAt: receivedAt,
-      };
-      moves.push({ ...base, kind: 'receipt', toLocationId: dock.id });
-      const target = targets[i];
-      if (target) moves.push({ ...base, kind: 'putaway', fromLocationId: dock.id, toLocationId: target.id });
-    }
-    await recordMoves(tx, tenantId, moves);
-    return {
-      id,
-      warehouseId,
-      supplierId,
-      reference: input.reference ?? null,
-      receivedAt: receivedAt.toISOString(),
-      moves: moves.length,
-    };
-  });
-}
+import type { AdjustmentInput, AdjustmentResult, PutawayInput } from './inbound.contract.js';
+import { inboundInvalid } from './inbound.errors.js';
 
 /**
  * Moves goods from a location (the receiving dock by default) to a storage location. Without a lot

@@ -3,7 +3,8 @@ import { makeTenant } from '../../../../test/helpers/factories.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { createItem, createSupplier } from '../catalog/catalog.service.js';
-import { createLocation, createWarehouse } from '../layout/layout.service.js';
+import { createWarehouse } from '../layout/layout.service.js';
+import { createLocation } from '../layout/location.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 
 /**

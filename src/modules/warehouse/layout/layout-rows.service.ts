@@ -10,5 +10,5 @@ export {
   updateLocationRows,
   type LocationPlacement,
   type LocationRow,
-  type WarehouseRow,
-} from './layout.repository.js';
+} from './location.repository.js';
+export type { WarehouseRow } from './layout.repository.js';

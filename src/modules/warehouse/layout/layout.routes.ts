@@ -13,14 +13,8 @@ import {
   Warehouse,
   WarehouseList,
 } from './layout.contract.js';
-import {
-  createLocation,
-  createWarehouse,
-  getWarehouse,
-  listLocations,
-  listWarehouses,
-  updateWarehouse,
-} from './layout.service.js';
+import { createWarehouse, getWarehouse, listWarehouses, updateWarehouse } from './layout.service.js';
+import { createLocation, listLocations } from './location.service.js';
 
 const tags = ['warehouses'];
 const params = z.object({ id: z.uuid() });

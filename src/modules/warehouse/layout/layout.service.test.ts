@@ -4,13 +4,8 @@ import { makeTenant, makeUser } from '../../../../test/helpers/factories.js';
 import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { zones } from './layout.table.js';
-import {
-  createLocation,
-  createWarehouse,
-  getWarehouse,
-  listLocations,
-  updateWarehouse,
-} from './layout.service.js';
+import { createWarehouse, getWarehouse, updateWarehouse } from './layout.service.js';
+import { createLocation, listLocations } from './location.service.js';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
- * Warehouses and their locations. A warehouse comes with its receiving dock `RECV` and shipping dock
- * `SHIP`; storage locations have coordinates in the warehouse's layout and a rank along the picking
- * path, recomputed for every location when the layout changes.
+ * Warehouses and their layouts. A warehouse comes with its receiving dock `RECV` and shipping dock
+ * `SHIP`; its storage locations (`location.service.ts`) have coordinates in the layout and a rank
+ * along the picking path, recomputed for every location when the layout changes.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -9,26 +9,15 @@ import { newId } from '../../../platform/ids.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import {
   DEFAULT_LAYOUT,
-  type CreateLocationInput,
   type CreateWarehouseInput,
   type Layout,
-  type Location,
-  type LocationKind,
-  type LocationList,
   type UpdateWarehouseInput,
   type Warehouse,
   type WarehouseList,
 } from './layout.contract.js';
-import {
-  layoutInvalid,
-  locationCodeTaken,
-  locationInvalid,
-  locationNotFound,
-  warehouseCodeTaken,
-  warehouseNotFound,
-} from './layout.errors.js';
+import { layoutInvalid, warehouseCodeTaken, warehouseNotFound } from './layout.errors.js';
 import * as repo from './layout.repository.js';
-import { parseLocationCode } from './location-code.js';
+import * as locationRepo from './location.repository.js';
 import { coordinateIssue, maxPathRank, pathRank } from './path-rank.js';
 
 /** The code of the receiving dock every warehouse has. */
@@ -66,7 +55,7 @@ export async function createWarehouse(
       [RECEIVING_DOCK, 'receiving'],
       [SHIPPING_DOCK, 'shipping'],
     ] as const) {
-      await repo.insertLocationRow(tx, {
+      await locationRepo.insertLocationRow(tx, {
         tenantId: actor.tenantId,
         id: newId(),
         warehouseId: id,
@@ -135,77 +124,6 @@ export async function updateWarehouse(
   return toWarehouse(await requireWarehouseRow(deps.db, actor.tenantId, id));
 }
 
-/** Creates a location (see `CreateLocationInput`; 409 `warehouse.location.code_taken`). */
-export async function createLocation(
-  deps: WarehouseDeps,
-  actor: Actor,
-  warehouseId: string,
-  input: CreateLocationInput,
-): Promise<Location> {
-  requirePermission(actor, 'warehouse.stock');
-  const warehouse = await requireWarehouseRow(deps.db, actor.tenantId, warehouseId);
-  const now = deps.clock.now();
-  const result = await deps.db.transaction((tx) =>
-    writeLocation(tx, actor.tenantId, warehouse, input, now, { replace: false }),
-  );
-  return result.location;
-}
-
-/** The warehouse's locations by code, optionally of one kind or with a code containing `q`. */
-export async function listLocations(
-  deps: Pick<WarehouseDeps, 'db'>,
-  actor: Actor,
-  warehouseId: string,
-  filter: { kind?: LocationKind; q?: string },
-): Promise<LocationList> {
-  requirePermission(actor, 'warehouse.read');
-  await requireWarehouseRow(deps.db, actor.tenantId, warehouseId);
-  const rows = await repo.listLocationRows(deps.db, actor.tenantId, warehouseId, filter);
-  return { items: rows.map(toLocation) };
-}
-
-/**
- * Stores a location in `warehouse` (inside the caller's transaction); with `replace`, a location of
- * the same code is changed to the input instead of refused. Answers whether it was new.
- */
-export async function writeLocation(
-  tx: Db,
-  tenantId: string,
-  warehouse: repo.WarehouseRow,
-  input: CreateLocationInput,
-  now: Date,
-  options: { replace: boolean },
-): Promise<{ location: Location; created: boolean }> {
-  const { zone, ...fields } = planLocation(warehouse.layout as Layout, input);
-  const zoneId = zone
-    ? await repo.ensureZoneRow(tx, {
-        tenantId,
-        id: newId(),
-        warehouseId: warehouse.id,
-        code: zone,
-        createdAt: now,
-      })
-    : null;
-  const inserted = await repo.insertLocationRow(tx, {
-    tenantId,
-    id: newId(),
-    warehouseId: warehouse.id,
-    code: input.code,
-    zoneId,
-    ...fields,
-    createdAt: now,
-  });
-  if (!inserted) {
-    const existing = await repo.findLocationRowByCode(tx, tenantId, warehouse.id, input.code);
-    if (!options.replace || !existing) throw locationCodeTaken(input.code);
-    if (existing.kind !== fields.kind && existing.kind !== 'storage')
-      throw locationInvalid('kind', `${input.code} is the ${existing.kind} dock and stays one`);
-    await repo.updateLocationRow(tx, tenantId, existing.id, { zoneId, ...fields });
-  }
-  const row = await repo.findLocationRowByCode(tx, tenantId, warehouse.id, input.code);
-  return { location: toLocation(row!), created: inserted };
-}
-
 /** The warehouse row of the tenant, or 404 (another tenant's id is not found either). */
 export async function requireWarehouseRow(db: Db, tenantId: string, id: string): Promise<repo.WarehouseRow> {
   const row = await repo.findWarehouseRow(db, tenantId, id);
@@ -213,58 +131,8 @@ export async function requireWarehouseRow(db: Db, tenantId: string, id: string):
   return row;
 }
 
-/** A location of the warehouse by code, or 400 naming the input field `path` that gave the code. */
-export async function requireLocationByCode(
-  db: Db,
-  tenantId: string,
-  warehouseId: string,
-  code: string,
-  path: string,
-): Promise<repo.LocationRow> {
-  const row = await repo.findLocationRowByCode(db, tenantId, warehouseId, code);
-  if (!row) throw locationNotFound(path, code);
-  return row;
-}
-
-type LocationPlan = {
-  zone: string | null;
-  kind: LocationKind;
-  aisle: number | null;
-  block: number | null;
-  slot: number | null;
-  level: number | null;
-  pathRank: number | null;
-};
-
-/** The zone, kind, coordinates and rank a location input stands for in `layout`, or 400 naming the field. */
-export function planLocation(layout: Layout, input: CreateLocationInput): LocationPlan {
-  const kind = input.kind ?? 'storage';
-  const parsed = parseLocationCode(input.code);
-  const zone = input.zone ?? parsed?.zone ?? null;
-  const aisle = input.aisle ?? parsed?.aisle;
-  const slot = input.slot ?? parsed?.slot;
-  if (kind !== 'storage' && aisle === undefined && slot === undefined) {
-    return { zone, kind, aisle: null, block: null, slot: null, level: null, pathRank: null };
-  }
-  if (aisle === undefined || slot === undefined) {
-    throw locationInvalid(
-      aisle === undefined ? 'aisle' : 'slot',
-      'a storage location needs aisle and slot, or a code like A-03-12-2',
-    );
-  }
-  const at = {
-    aisle,
-    slot,
-    block: input.block ?? parsed?.block ?? 1,
-    level: input.level ?? parsed?.level ?? 1,
-  };
-  const issue = coordinateIssue(layout, at);
-  if (issue) throw locationInvalid(issue.path, issue.message);
-  return { zone, kind, ...at, pathRank: kind === 'storage' ? pathRank(layout, at) : null };
-}
-
 async function rerankLocations(tx: Db, tenantId: string, warehouseId: string, layout: Layout): Promise<void> {
-  const rows = await repo.listLocationRows(tx, tenantId, warehouseId);
+  const rows = await locationRepo.listLocationRows(tx, tenantId, warehouseId);
   const ranks: { id: string; pathRank: number | null }[] = [];
   for (const row of rows) {
     if (row.aisle === null || row.slot === null) continue;
@@ -273,7 +141,7 @@ async function rerankLocations(tx: Db, tenantId: string, warehouseId: string, la
     if (issue) throw layoutInvalid(`location ${row.code}: ${issue.message}`);
     ranks.push({ id: row.id, pathRank: row.kind === 'storage' ? pathRank(layout, at) : null });
   }
-  await repo.setPathRanks(tx, tenantId, ranks);
+  await locationRepo.setPathRanks(tx, tenantId, ranks);
 }
 
 function assertRankable(layout: Layout): void {
@@ -292,22 +160,5 @@ export function toWarehouse(row: repo.WarehouseRow): Warehouse {
     allocationPolicy: row.allocationPolicy as Warehouse['allocationPolicy'],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-/** The API shape of a location row. */
-export function toLocation(row: repo.LocationRow): Location {
-  return {
-    id: row.id,
-    warehouseId: row.warehouseId,
-    code: row.code,
-    zone: row.zoneCode,
-    kind: row.kind as LocationKind,
-    aisle: row.aisle,
-    block: row.block,
-    slot: row.slot,
-    level: row.level,
-    pathRank: row.pathRank,
-    disabled: row.disabled,
   };
 }

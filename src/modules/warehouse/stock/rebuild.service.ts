@@ -8,6 +8,7 @@ import type { WarehouseDeps } from '../warehouse-deps.js';
 import { setOnHandFromLedger } from './ledger.repository.js';
 import { stockKey } from './stock.contract.js';
 import type { RebuildReport } from './stock.contract.js';
+import * as moves from './move.repository.js';
 import * as repo from './stock.repository.js';
 
 type Key = { locationId: string; itemId: string; lotId: string | null };
@@ -40,7 +41,7 @@ export async function rebuildStock(
       if ((row?.onHand ?? 0) !== fromLedger) differing.push({ ...at, stored: row?.onHand ?? 0, fromLedger });
       if ((row?.reserved ?? 0) !== (ledger.rows.get(key)?.reserved ?? 0)) reservationDifferences++;
     }
-    const codes = await repo.listLedgerCodes(tx, actor.tenantId, warehouseId, {
+    const codes = await moves.listLedgerCodes(tx, actor.tenantId, warehouseId, {
       itemIds: [...new Set(differing.map((d) => d.itemId))],
       lotIds: [...new Set(differing.flatMap((d) => (d.lotId ? [d.lotId] : [])))],
     });
@@ -66,7 +67,7 @@ export async function rebuildStock(
           compare(a.lotNumber ?? '', b.lotNumber ?? ''),
       );
     return {
-      moves: await repo.countMoves(tx, actor.tenantId, warehouseId),
+      moves: await moves.countMoves(tx, actor.tenantId, warehouseId),
       stockRows: stored.length,
       differences,
       reservationDifferences,
@@ -77,7 +78,7 @@ export async function rebuildStock(
 
 /** On hand and ledger-reserved per stock key, from the warehouse's moves. */
 async function replayLedger(
-  tx: Parameters<typeof repo.sumLedger>[0],
+  tx: Parameters<typeof moves.sumLedger>[0],
   tenantId: string,
   warehouseId: string,
 ): Promise<{ rows: Map<string, Key & { onHand: number; reserved: number }> }> {
@@ -95,7 +96,7 @@ async function replayLedger(
     row.reserved += reserved;
     rows.set(key, row);
   };
-  for (const group of await repo.sumLedger(tx, tenantId, warehouseId)) {
+  for (const group of await moves.sumLedger(tx, tenantId, warehouseId)) {
     if (group.allocation) {
       if (group.fromLocationId) add(group.fromLocationId, group, 0, group.quantity);
       continue;

@@ -33,20 +33,6 @@ describe.skipIf(testEngine() !== 'pglite')('stock repository queries', () => {
       limit: 101,
     });
     parts.push(sql.take('listStockRows (every filter and a cursor)'));
-    await repo.listMoveRows(sql.db, tenantId, { limit: 101 });
-    parts.push(sql.take('listMoveRows (first page)'));
-    await repo.listMoveRows(sql.db, tenantId, {
-      warehouseId: id,
-      itemId: id,
-      kind: 'receipt',
-      orderId: id,
-      location: 'RECV',
-      after: [at.toISOString(), id],
-      limit: 101,
-    });
-    parts.push(sql.take('listMoveRows (every filter and a cursor)'));
-    await repo.listMoveRows(sql.db, tenantId, { ids: [id], limit: 1 });
-    parts.push(sql.take('listMoveRows (by id)'));
     await sql.db.transaction((tx) =>
       repo.lockStockRow(tx, tenantId, { locationId: id, itemId: id, lotId: null }),
     );
@@ -57,14 +43,8 @@ describe.skipIf(testEngine() !== 'pglite')('stock repository queries', () => {
     parts.push(sql.take('insertReceiptRow'));
     await repo.deleteReceiptRow(sql.db, tenantId, id);
     parts.push(sql.take('deleteReceiptRow'));
-    await repo.sumLedger(sql.db, tenantId, id);
-    parts.push(sql.take('sumLedger'));
     await repo.listStockWithReservations(sql.db, tenantId, id);
     parts.push(sql.take('listStockWithReservations'));
-    await repo.listLedgerCodes(sql.db, tenantId, id, { itemIds: [id], lotIds: [id] });
-    parts.push(sql.take('listLedgerCodes'));
-    await repo.countMoves(sql.db, tenantId, id);
-    parts.push(sql.take('countMoves'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./stock.repository.sql');
   });
 });

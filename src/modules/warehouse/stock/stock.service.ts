@@ -13,6 +13,7 @@ import type {
   StockRow,
 } from './stock.contract.js';
 import { stockCursorInvalid } from './stock.errors.js';
+import * as moves from './move.repository.js';
 import * as repo from './stock.repository.js';
 
 /**
@@ -53,7 +54,7 @@ export async function listMoves(
 ): Promise<MovePage> {
   requirePermission(actor, 'warehouse.read');
   const after = decodeCursor(query.after, isMoveCursor);
-  const rows = await repo.listMoveRows(deps.db, actor.tenantId, { ...query, after, limit: query.limit + 1 });
+  const rows = await moves.listMoveRows(deps.db, actor.tenantId, { ...query, after, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -66,7 +67,7 @@ export async function listMoves(
 /** These moves of the tenant, newest first (for answers that report the moves they wrote). */
 export async function findMoves(db: Db, tenantId: string, ids: string[]): Promise<StockMove[]> {
   if (ids.length === 0) return [];
-  const rows = await repo.listMoveRows(db, tenantId, { ids, limit: ids.length });
+  const rows = await moves.listMoveRows(db, tenantId, { ids, limit: ids.length });
   return rows.map(toStockMove);
 }
 
@@ -94,7 +95,7 @@ function isStockCursor(value: unknown): value is repo.StockCursor {
   );
 }
 
-function isMoveCursor(value: unknown): value is repo.MoveCursor {
+function isMoveCursor(value: unknown): value is moves.MoveCursor {
   return (
     Array.isArray(value) &&
     value.length === 2 &&
@@ -110,6 +111,6 @@ function toStockRow(row: repo.StockReadRow): StockRow {
 }
 
 /** The API shape of a ledger move row. */
-export function toStockMove(row: repo.MoveReadRow): StockMove {
+export function toStockMove(row: moves.MoveReadRow): StockMove {
   return { ...row, kind: row.kind as MoveKind, occurredAt: row.occurredAt.toISOString() };
 }
