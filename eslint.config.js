@@ -180,11 +180,6 @@ export default defineConfig([
     ignores: ['**/*.test.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 60 }] },
   },
-  // PENDING-SIZE crm: files not yet split (issue "Structure"); remove each as it is split.
-  {
-    files: ['src/modules/crm/demo/demo-customers.ts'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
   // PENDING-SIZE tests, benches, web
   {
     files: ['bench/warehouse.bench.ts', 'test/touchpoints-clients.test.ts', 'web/src/router.tsx'],
