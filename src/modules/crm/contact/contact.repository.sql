@@ -29,9 +29,9 @@ select distinct "customer_id" from "account_members" where ("account_members"."t
 select "id" from "people" where ("people"."tenant_id" = $1 and "people"."id" = $2);
 
 -- findContactsByKeys (every key)
-select "id", "external_id", "email_key", "phone_key", array(select "customer_id" from "account_members"
-        where "tenant_id" = "tenant_id" and "person_id" = "id"
-        order by "customer_id") from "people" where ("people"."tenant_id" = $1 and ("people"."external_id" in ($2) or "people"."email_key" in ($3) or "people"."phone_key" in ($4))) order by "people"."id" asc;
+select "id", "external_id", "email_key", "phone_key", array(select m.customer_id from account_members m
+        where m.tenant_id = "people"."tenant_id" and m.person_id = "people"."id"
+        order by m.customer_id) from "people" where ("people"."tenant_id" = $1 and ("people"."external_id" in ($2) or "people"."email_key" in ($3) or "people"."phone_key" in ($4))) order by "people"."id" asc;
 
 -- findContactByExternalId
 select "id" from "people" where ("people"."tenant_id" = $1 and "people"."external_id" = $2);

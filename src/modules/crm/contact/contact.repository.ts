@@ -232,9 +232,11 @@ export async function findContactsByKeys(
       externalId: people.externalId,
       emailKey: people.emailKey,
       phoneKey: people.phoneKey,
-      customerIds: sql<string[]>`array(select ${accountMembers.customerId} from ${accountMembers}
-        where ${accountMembers.tenantId} = ${people.tenantId} and ${accountMembers.personId} = ${people.id}
-        order by ${accountMembers.customerId})`,
+      // Qualified by hand: drizzle renders columns unqualified inside `sql`, and an unqualified
+      // `tenant_id` here would compare account_members' column with itself.
+      customerIds: sql<string[]>`array(select m.customer_id from account_members m
+        where m.tenant_id = "people"."tenant_id" and m.person_id = "people"."id"
+        order by m.customer_id)`,
     })
     .from(people)
     .where(and(eq(people.tenantId, tenantId), or(...any)))
