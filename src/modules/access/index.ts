@@ -37,12 +37,6 @@ export { signIn } from './identity/session.service.js';
 export { CreateUserInput } from './identity/identity.contract.js';
 export { findUserNames, type UserName } from './identity/user-name.service.js';
 
-// Older reads straight on access's rows: the warehouse names who weighed. The CRM uses
-// `listTenantIds` and `listMembersWithTeams` above instead. To be replaced by services here, so do
-// not add to this list.
-export { tenants, users } from './identity/identity.table.js';
-export { listMembersOfTenant, listTeamMemberships } from './identity/identity.repository.js';
-
 /** How the request hook turns a bearer key or a session cookie into an actor. */
 export function actorResolvers(db: Db, clock: Clock): ActorResolvers {
   return {
