@@ -20,6 +20,38 @@ const serverTs = [
   '*.config.ts',
 ];
 const webTs = ['web/src/**/*.{ts,tsx}'];
+
+// docs/style.md: `type` over `interface`, string unions over enums. Interfaces inside `declare module`
+// blocks stay allowed: augmenting a library's types needs declaration merging.
+const typeShapeRules = [
+  {
+    selector: 'Program > TSInterfaceDeclaration, Program > ExportNamedDeclaration > TSInterfaceDeclaration',
+    message: 'Use a `type` alias instead of an `interface` (docs/style.md).',
+  },
+  {
+    selector: 'TSEnumDeclaration',
+    message: 'Use a string union (or an `as const` array) instead of an enum (docs/style.md).',
+  },
+];
+
+// docs/style.md, "Errors and input": the web app compares a problem's `code` with the constants the
+// server's contracts export (`POOL_ERRORS.cooldown`), never with a literal the server could rename.
+const codeLiteralMessage =
+  'Compare error codes with the constants a server contract exports (e.g. POOL_ERRORS), not a literal (docs/style.md).';
+const errorCodeRules = [
+  {
+    selector: "BinaryExpression:has(> MemberExpression.left[property.name='code']) > Literal.right",
+    message: codeLiteralMessage,
+  },
+  {
+    selector: "SwitchStatement[discriminant.name='code'] > SwitchCase > Literal.test",
+    message: codeLiteralMessage,
+  },
+  {
+    selector: 'Property > Literal.key[value=/^(crm|insights|warehouse|access|request)\\.[a-z_]+\\.[a-z_]+$/]',
+    message: codeLiteralMessage,
+  },
+];
 const webConfigTs = ['web/*.{ts,mts}'];
 
 // Until web/tsconfig.json exists the web files have no project to take types from; lint them
@@ -102,18 +134,7 @@ export default defineConfig([
       ],
       // docs/style.md: `type` over `interface`, string unions over enums. Interfaces inside `declare module`
       // blocks stay allowed: augmenting a library's types needs declaration merging.
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'Program > TSInterfaceDeclaration, Program > ExportNamedDeclaration > TSInterfaceDeclaration',
-          message: 'Use a `type` alias instead of an `interface` (docs/style.md).',
-        },
-        {
-          selector: 'TSEnumDeclaration',
-          message: 'Use a string union (or an `as const` array) instead of an enum (docs/style.md).',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...typeShapeRules],
     },
   },
 
@@ -186,6 +207,10 @@ export default defineConfig([
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
 
+  {
+    files: [...webTs],
+    rules: { 'no-restricted-syntax': ['error', ...typeShapeRules, ...errorCodeRules] },
+  },
   {
     files: [...webTs],
     extends: [reactHooks.configs.flat['recommended-latest']],

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorKind, type FieldIssue } from '../errors.js';
+import { REQUEST_ERRORS } from './problem.contract.js';
 
 /** The body of every error answer. */
 export type Problem = {
@@ -74,7 +75,7 @@ export function sendProblem(
         message: v.message ?? 'invalid',
       };
     });
-    body = problem(400, 'request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    body = problem(400, REQUEST_ERRORS.invalid, errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
       errors,
     });
   } else if (error instanceof AppError) {

@@ -19,6 +19,7 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { registerAuth, type ActorResolvers } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
+import { REQUEST_ERRORS } from './problem.contract.js';
 import { problem, sendProblem } from './problem.js';
 
 /** The app type modules register routes on. */
@@ -62,7 +63,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         return;
       }
       const body = JSON.stringify(
-        problem(400, 'request.malformed', 'The request could not be parsed; is the URL percent-encoded?'),
+        problem(
+          400,
+          REQUEST_ERRORS.malformed,
+          'The request could not be parsed; is the URL percent-encoded?',
+        ),
       );
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\n` +
@@ -83,7 +88,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     errorResponseBuilder: (_request, context) =>
       new AppError(
         'rate_limited',
-        'request.rate_limited',
+        REQUEST_ERRORS.rateLimited,
         `Too many requests; try again in ${context.after}.`,
         {
           details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },

@@ -7,6 +7,7 @@ import { isApiError } from '../api/client';
 import { fieldErrors } from '../api/problem-text';
 import { createPool, useRefreshCustomers, type Pool } from './pool-api';
 import { usePoolErrorText } from './pool-errors';
+import { REQUEST_ERRORS } from '../../../src/platform/http/problem.contract';
 
 /** The dialog; `onCreated` receives the new pool so the page can show it. */
 export function NewPoolModal({
@@ -42,7 +43,7 @@ function NewPoolForm({ onClose, onCreated }: { onClose: () => void; onCreated: (
     },
   });
   // Bad input marks its fields; a refusal (a taken name) is a sentence under the form.
-  const invalid = isApiError(create.error) && create.error.code === 'request.invalid';
+  const invalid = isApiError(create.error) && create.error.code === REQUEST_ERRORS.invalid;
   const fields = invalid ? fieldErrors(create.error) : {};
   return (
     <form

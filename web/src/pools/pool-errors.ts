@@ -6,6 +6,7 @@ import { useMe } from '../auth/use-me';
 import { lookupText } from '../i18n/i18n';
 import { useFormat } from '../shell/use-format';
 import type { BulkAssignResult } from './pool-api';
+import { POOL_ERRORS } from '../../../src/modules/crm/pool/pool.contract';
 
 /** The extra fields the server puts on a pool refusal (see src/modules/crm/pool/pool.errors.ts). */
 type PoolProblemDetails = { limit?: number; until?: string; days?: number; userId?: string };
@@ -34,31 +35,31 @@ function usePoolCodeText(): (code: string, details: PoolProblemDetails) => strin
     const until = details.until ? format.dateTime(details.until) : '';
     const limit = details.limit ?? 0;
     switch (code) {
-      case 'crm.pool.owned_limit':
+      case POOL_ERRORS.ownedLimit:
         return details.userId && details.userId !== me.user.id
           ? t('pools.errors.ownedLimitOther', { limit })
           : t('pools.errors.ownedLimit', { limit });
-      case 'crm.pool.claim_limit':
+      case POOL_ERRORS.claimLimit:
         return t('pools.errors.claimLimit', { limit, until });
-      case 'crm.pool.cooldown':
+      case POOL_ERRORS.cooldown:
         return t('pools.errors.cooldown', { until });
-      case 'crm.pool.already_claimed':
+      case POOL_ERRORS.alreadyClaimed:
         return t('pools.errors.alreadyClaimed');
-      case 'crm.pool.already_in_pool':
+      case POOL_ERRORS.alreadyInPool:
         return t('pools.errors.alreadyInPool');
-      case 'crm.pool.moved_meanwhile':
+      case POOL_ERRORS.movedMeanwhile:
         return t('pools.errors.movedMeanwhile');
-      case 'crm.pool.not_owner':
+      case POOL_ERRORS.notOwner:
         return t('pools.errors.notOwner');
-      case 'crm.pool.assignee_unknown':
+      case POOL_ERRORS.assigneeUnknown:
         return t('pools.errors.assigneeUnknown');
-      case 'crm.pool.assignee_cannot_own':
+      case POOL_ERRORS.assigneeCannotOwn:
         return t('pools.errors.assigneeCannotOwn');
-      case 'crm.pool.same_owner':
+      case POOL_ERRORS.sameOwner:
         return t('pools.errors.sameOwner');
-      case 'crm.pool.name_taken':
+      case POOL_ERRORS.nameTaken:
         return t('pools.errors.nameTaken');
-      case 'crm.pool.not_found':
+      case POOL_ERRORS.notFound:
         return t('pools.errors.poolNotFound');
       default:
         return undefined;

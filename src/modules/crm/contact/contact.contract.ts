@@ -208,3 +208,15 @@ export const UpdateMemberInput = z
   })
   .refine((value) => Object.keys(value).length > 0, 'nothing to update');
 export type UpdateMemberInput = z.infer<typeof UpdateMemberInput>;
+
+/** The error codes of contacts and buying committees, as the API answers them (`code` of a problem); the web app compares against these. */
+export const CONTACT_ERRORS = {
+  notFound: 'crm.person.not_found',
+  invalid: 'crm.person.invalid',
+  externalIdTaken: 'crm.person.external_id_taken',
+  readOnly: 'crm.person.read_only',
+  alreadyMember: 'crm.committee.already_member',
+  notMember: 'crm.committee.not_member',
+  customerInPool: 'crm.committee.customer_in_pool',
+  primaryChanged: 'crm.committee.primary_changed',
+} as const;

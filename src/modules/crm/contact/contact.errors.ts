@@ -1,15 +1,16 @@
 /** Error codes of people and buying committees. */
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
+import { CONTACT_ERRORS } from './contact.contract.js';
 
 /** No person with this id that the actor may see. */
 export const contactNotFound = (id: string): AppError =>
-  new AppError('not_found', 'crm.person.not_found', `No person ${id}.`);
+  new AppError('not_found', CONTACT_ERRORS.notFound, `No person ${id}.`);
 
 /** One or more fields of a person or membership request point at nothing the actor may use. */
 export const contactInvalid = (issues: FieldIssue[]): AppError =>
   new AppError(
     'invalid',
-    'crm.person.invalid',
+    CONTACT_ERRORS.invalid,
     issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
     { issues },
   );
@@ -18,7 +19,7 @@ export const contactInvalid = (issues: FieldIssue[]): AppError =>
 export const externalIdTaken = (externalId: string, path = 'externalId'): AppError =>
   new AppError(
     'conflict',
-    'crm.person.external_id_taken',
+    CONTACT_ERRORS.externalIdTaken,
     `Another person has the external id "${externalId}".`,
     {
       issues: [{ path, message: 'taken by another person' }],
@@ -29,7 +30,7 @@ export const externalIdTaken = (externalId: string, path = 'externalId'): AppErr
 export const contactReadOnly = (id: string): AppError =>
   new AppError(
     'conflict',
-    'crm.person.read_only',
+    CONTACT_ERRORS.readOnly,
     `Person ${id} belongs only to accounts you do not own; claim one of them to edit this person.`,
   );
 
@@ -37,7 +38,7 @@ export const contactReadOnly = (id: string): AppError =>
 export const alreadyMember = (customerId: string, personId: string): AppError =>
   new AppError(
     'conflict',
-    'crm.committee.already_member',
+    CONTACT_ERRORS.alreadyMember,
     `Person ${personId} is on the committee of customer ${customerId} already; change the membership instead.`,
     { details: { customerId, personId } },
   );
@@ -46,7 +47,7 @@ export const alreadyMember = (customerId: string, personId: string): AppError =>
 export const notMember = (customerId: string, personId: string): AppError =>
   new AppError(
     'not_found',
-    'crm.committee.not_member',
+    CONTACT_ERRORS.notMember,
     `Person ${personId} is not on the committee of customer ${customerId}.`,
   );
 
@@ -54,7 +55,7 @@ export const notMember = (customerId: string, personId: string): AppError =>
 export const customerInPool = (customerId: string, path = 'id'): AppError =>
   new AppError(
     'conflict',
-    'crm.committee.customer_in_pool',
+    CONTACT_ERRORS.customerInPool,
     `Customer ${customerId} sits in a pool; claim it before changing its committee.`,
     { issues: [{ path, message: 'claim this customer from its pool first' }] },
   );
@@ -63,6 +64,6 @@ export const customerInPool = (customerId: string, path = 'id'): AppError =>
 export const primaryRace = (customerId: string): AppError =>
   new AppError(
     'conflict',
-    'crm.committee.primary_changed',
+    CONTACT_ERRORS.primaryChanged,
     `The primary contact of customer ${customerId} changed meanwhile; reload and try again.`,
   );

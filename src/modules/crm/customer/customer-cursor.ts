@@ -1,5 +1,6 @@
 /** Opaque keyset cursors of the customer list. */
 import { AppError } from '../../../platform/errors.js';
+import { CUSTOMER_ERRORS } from './customer.contract.js';
 import type { FollowUpCursor } from './customer.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,6 +42,6 @@ export function decodeCursor(
 }
 
 const badCursor = (): AppError =>
-  new AppError('invalid', 'crm.customer.cursor_invalid', 'after: not a cursor of this list and sort.', {
+  new AppError('invalid', CUSTOMER_ERRORS.cursorInvalid, 'after: not a cursor of this list and sort.', {
     issues: [{ path: 'after', in: 'querystring', message: 'pass the nextCursor of the previous page' }],
   });

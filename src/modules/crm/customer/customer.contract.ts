@@ -268,3 +268,15 @@ export const CustomerSummary = z.object({
   }),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+/** The error codes of customers, as the API answers them (`code` of a problem); the web app compares against these. */
+export const CUSTOMER_ERRORS = {
+  notFound: 'crm.customer.not_found',
+  merged: 'crm.customer.merged',
+  ownerUnknown: 'crm.customer.owner_unknown',
+  teamUnknown: 'crm.customer.team_unknown',
+  invalid: 'crm.customer.invalid',
+  duplicate: 'crm.customer.duplicate',
+  externalIdTaken: 'crm.customer.external_id_taken',
+  cursorInvalid: 'crm.customer.cursor_invalid',
+} as const;

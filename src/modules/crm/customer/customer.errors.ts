@@ -1,25 +1,26 @@
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import type { DuplicateCandidate } from './customer.contract.js';
+import { CUSTOMER_ERRORS } from './customer.contract.js';
 
 /** No customer with this id that the actor may see. */
 export const customerNotFound = (id: string): AppError =>
-  new AppError('not_found', 'crm.customer.not_found', `No customer ${id}.`);
+  new AppError('not_found', CUSTOMER_ERRORS.notFound, `No customer ${id}.`);
 
 /** The customer was merged into another; the old id answers with where it went. */
 export const customerMerged = (id: string, intoId: string): AppError =>
-  new AppError('not_found', 'crm.customer.merged', `Customer ${id} was merged into ${intoId}.`, {
+  new AppError('not_found', CUSTOMER_ERRORS.merged, `Customer ${id} was merged into ${intoId}.`, {
     details: { mergedInto: intoId },
   });
 
 /** The owner named on a customer is not a member of the tenant. */
 export const ownerNotMember = (userId: string, path = 'ownerUserId'): AppError =>
-  new AppError('invalid', 'crm.customer.owner_unknown', `User ${userId} is not a member of this tenant.`, {
+  new AppError('invalid', CUSTOMER_ERRORS.ownerUnknown, `User ${userId} is not a member of this tenant.`, {
     issues: [{ path, message: 'not a member of this tenant' }],
   });
 
 /** The team named on a customer does not exist in the tenant. */
 export const teamUnknown = (teamId: string): AppError =>
-  new AppError('invalid', 'crm.customer.team_unknown', `No team ${teamId} in this tenant.`, {
+  new AppError('invalid', CUSTOMER_ERRORS.teamUnknown, `No team ${teamId} in this tenant.`, {
     issues: [{ path: 'teamId', message: 'no such team' }],
   });
 
@@ -27,7 +28,7 @@ export const teamUnknown = (teamId: string): AppError =>
 export const customerInvalid = (issues: FieldIssue[]): AppError =>
   new AppError(
     'invalid',
-    'crm.customer.invalid',
+    CUSTOMER_ERRORS.invalid,
     issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
     { issues },
   );
@@ -36,7 +37,7 @@ export const customerInvalid = (issues: FieldIssue[]): AppError =>
 export const customerDuplicate = (candidates: DuplicateCandidate[]): AppError =>
   new AppError(
     'conflict',
-    'crm.customer.duplicate',
+    CUSTOMER_ERRORS.duplicate,
     `This customer likely exists already (${candidates.map((c) => c.name).join(', ')}). ` +
       'Send allowDuplicate: true to create it anyway.',
     { details: { candidateIds: candidates.map((c) => c.id), candidates } },
@@ -46,7 +47,7 @@ export const customerDuplicate = (candidates: DuplicateCandidate[]): AppError =>
 export const externalIdTaken = (externalId: string): AppError =>
   new AppError(
     'conflict',
-    'crm.customer.external_id_taken',
+    CUSTOMER_ERRORS.externalIdTaken,
     `Another customer has external id ${externalId}.`,
     {
       issues: [{ path: 'externalId', message: 'already used by another customer' }],

@@ -91,3 +91,9 @@ export type ActivityItemType = ActivityItem['type'];
 
 export const ActivityPage = z.object({ items: z.array(ActivityItem), nextCursor: z.string().nullable() });
 export type ActivityPage = z.infer<typeof ActivityPage>;
+
+/** The error codes of follow-ups, as the API answers them (`code` of a problem); the web app compares against these. */
+export const FOLLOW_UP_ERRORS = {
+  invalid: 'crm.follow_up.invalid',
+  inPool: 'crm.follow_up.in_pool',
+} as const;

@@ -1,11 +1,12 @@
 /** Error codes of follow-ups. */
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
+import { FOLLOW_UP_ERRORS } from './follow-up.contract.js';
 
 /** The follow-up breaks a rule: a time in the future, an unknown person. */
 export const followUpInvalid = (issues: FieldIssue[]): AppError =>
   new AppError(
     'invalid',
-    'crm.follow_up.invalid',
+    FOLLOW_UP_ERRORS.invalid,
     issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
     { issues },
   );
@@ -14,6 +15,6 @@ export const followUpInvalid = (issues: FieldIssue[]): AppError =>
 export const followUpInPool = (customerId: string): AppError =>
   new AppError(
     'forbidden',
-    'crm.follow_up.in_pool',
+    FOLLOW_UP_ERRORS.inPool,
     `Customer ${customerId} sits in a pool: claim it before recording follow-ups.`,
   );

@@ -157,3 +157,21 @@ export const RecallResult = z.object({
   ),
 });
 export type RecallResult = z.infer<typeof RecallResult>;
+
+/** The error codes of pools and ownership moves, as the API answers them (`code` of a problem); the web app compares against these. */
+export const POOL_ERRORS = {
+  notFound: 'crm.pool.not_found',
+  nameTaken: 'crm.pool.name_taken',
+  defaultRequired: 'crm.pool.default_required',
+  alreadyClaimed: 'crm.pool.already_claimed',
+  alreadyInPool: 'crm.pool.already_in_pool',
+  movedMeanwhile: 'crm.pool.moved_meanwhile',
+  ownedLimit: 'crm.pool.owned_limit',
+  claimLimit: 'crm.pool.claim_limit',
+  cooldown: 'crm.pool.cooldown',
+  notOwner: 'crm.pool.not_owner',
+  noUser: 'crm.pool.no_user',
+  assigneeUnknown: 'crm.pool.assignee_unknown',
+  assigneeCannotOwn: 'crm.pool.assignee_cannot_own',
+  sameOwner: 'crm.pool.same_owner',
+} as const;

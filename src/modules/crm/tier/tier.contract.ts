@@ -113,3 +113,10 @@ export const TierSuggestionBatch = z.object({
   notFound: z.array(z.uuid()),
 });
 export type TierSuggestionBatch = z.infer<typeof TierSuggestionBatch>;
+
+/** The error codes of tiers, as the API answers them (`code` of a problem); the web app compares against these. */
+export const TIER_ERRORS = {
+  invalid: 'crm.tier.invalid',
+  suggestionChanged: 'crm.tier.suggestion_changed',
+  inPool: 'crm.tier.in_pool',
+} as const;

@@ -1,12 +1,13 @@
 /** Error codes of tiers. */
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import type { TierSuggestion } from './tier.contract.js';
+import { TIER_ERRORS } from './tier.contract.js';
 
 /** The change names a tier the dimension does not have, misses its reason, or mixes up its form. */
 export const tierInvalid = (issues: FieldIssue[]): AppError =>
   new AppError(
     'invalid',
-    'crm.tier.invalid',
+    TIER_ERRORS.invalid,
     issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
     { issues },
   );
@@ -15,7 +16,7 @@ export const tierInvalid = (issues: FieldIssue[]): AppError =>
 export const suggestionChanged = (expected: string | undefined, current: TierSuggestion | null): AppError =>
   new AppError(
     'conflict',
-    'crm.tier.suggestion_changed',
+    TIER_ERRORS.suggestionChanged,
     current
       ? `The suggestion is now ${current.tier}${expected ? `, not ${expected}` : ''}; look again before accepting it.`
       : 'There is no suggestion for this customer now.',
@@ -26,6 +27,6 @@ export const suggestionChanged = (expected: string | undefined, current: TierSug
 export const tierInPool = (customerId: string): AppError =>
   new AppError(
     'forbidden',
-    'crm.tier.in_pool',
+    TIER_ERRORS.inPool,
     `Customer ${customerId} sits in a pool: claim it before changing its tiers.`,
   );

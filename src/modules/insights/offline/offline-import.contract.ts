@@ -29,3 +29,14 @@ export const OfflineImportReport = z.object({
   rejected: z.array(OfflineImportRejection),
 });
 export type OfflineImportReport = z.infer<typeof OfflineImportReport>;
+
+/** The error codes of offline imports, as the API answers them (`code` of a problem); the web app compares against these. */
+export const OFFLINE_IMPORT_ERRORS = {
+  tooLarge: 'insights.import.too_large',
+  empty: 'insights.import.empty',
+  unreadable: 'insights.import.unreadable',
+  malformed: 'insights.import.malformed',
+  missingColumn: 'insights.import.missing_column',
+  sourceNotOffline: 'insights.import.source_not_offline',
+  sourceDisabled: 'insights.import.source_disabled',
+} as const;

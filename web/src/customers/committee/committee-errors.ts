@@ -2,13 +2,14 @@
 import type { TFunction } from 'i18next';
 import { ApiError, isApiError } from '../../api/client';
 import { describeError, fieldErrors } from '../../api/problem-text';
+import { CONTACT_ERRORS } from '../../../../src/modules/crm/contact/contact.contract';
 
 const OWN_PROBLEMS = {
-  'crm.committee.already_member': 'committee.problems.already_member',
-  'crm.committee.not_member': 'committee.problems.not_member',
-  'crm.committee.customer_in_pool': 'committee.problems.customer_in_pool',
-  'crm.committee.primary_changed': 'committee.problems.primary_changed',
-  'crm.person.external_id_taken': 'committee.problems.external_id_taken',
+  [CONTACT_ERRORS.alreadyMember]: 'committee.problems.already_member',
+  [CONTACT_ERRORS.notMember]: 'committee.problems.not_member',
+  [CONTACT_ERRORS.customerInPool]: 'committee.problems.customer_in_pool',
+  [CONTACT_ERRORS.primaryChanged]: 'committee.problems.primary_changed',
+  [CONTACT_ERRORS.externalIdTaken]: 'committee.problems.external_id_taken',
 } as const;
 
 /** One sentence for an error of a committee request. */

@@ -10,10 +10,11 @@ import type { DuplicateCandidate } from '../../api/types';
 import { KindBadge } from '../kind-badge';
 import { OwnerLabel } from '../list/owner-label';
 import { useCustomerLabels } from './use-customer-labels';
+import { CUSTOMER_ERRORS } from '../../../../src/modules/crm/customer/customer.contract';
 
 /** The candidates of a duplicate refusal, or null when `error` is something else. */
 export function duplicateCandidatesOf(error: unknown): DuplicateCandidate[] | null {
-  if (!isApiError(error, 409) || error.code !== 'crm.customer.duplicate') return null;
+  if (!isApiError(error, 409) || error.code !== CUSTOMER_ERRORS.duplicate) return null;
   // The problem body carries the refusal's details beside the standard members.
   const body = error.problem as { candidates?: DuplicateCandidate[] } | undefined;
   return body?.candidates ?? [];

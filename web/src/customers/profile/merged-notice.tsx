@@ -5,10 +5,11 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { customerQuery } from '../../api/queries';
+import { CUSTOMER_ERRORS } from '../../../../src/modules/crm/customer/customer.contract';
 
 /** The id a merged customer's 404 points to, or null for any other error. */
 export function mergedIntoOf(error: unknown): string | null {
-  if (!isApiError(error, 404) || error.code !== 'crm.customer.merged') return null;
+  if (!isApiError(error, 404) || error.code !== CUSTOMER_ERRORS.merged) return null;
   // The problem body carries `mergedInto` beside the standard members.
   const body = error.problem as { mergedInto?: unknown } | undefined;
   return typeof body?.mergedInto === 'string' ? body.mergedInto : null;

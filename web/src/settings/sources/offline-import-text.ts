@@ -4,6 +4,7 @@
  */
 import { isApiError } from '../../api/client';
 import type { Locale } from '../../api/types';
+import { OFFLINE_IMPORT_ERRORS } from '../../../../src/modules/insights/offline/offline-import.contract';
 
 /** The example file's rows in each language; Chinese headers are the ones a sign-in sheet uses. */
 const EXAMPLES: Record<Locale, string[][]> = {
@@ -56,13 +57,13 @@ type ImportTextKey =
   | `reasons.${'required' | 'tooLong' | 'email' | 'phone' | 'noId' | 'time' | 'columns'}`;
 
 const PROBLEMS: Record<string, ImportTextKey> = {
-  'insights.import.too_large': 'problems.tooLarge',
-  'insights.import.empty': 'problems.empty',
-  'insights.import.unreadable': 'problems.unreadable',
-  'insights.import.malformed': 'problems.malformed',
-  'insights.import.missing_column': 'problems.missingColumn',
-  'insights.import.source_not_offline': 'problems.notOffline',
-  'insights.import.source_disabled': 'problems.disabled',
+  [OFFLINE_IMPORT_ERRORS.tooLarge]: 'problems.tooLarge',
+  [OFFLINE_IMPORT_ERRORS.empty]: 'problems.empty',
+  [OFFLINE_IMPORT_ERRORS.unreadable]: 'problems.unreadable',
+  [OFFLINE_IMPORT_ERRORS.malformed]: 'problems.malformed',
+  [OFFLINE_IMPORT_ERRORS.missingColumn]: 'problems.missingColumn',
+  [OFFLINE_IMPORT_ERRORS.sourceNotOffline]: 'problems.notOffline',
+  [OFFLINE_IMPORT_ERRORS.sourceDisabled]: 'problems.disabled',
 };
 
 /** The text for a refused import when the server named a known code; otherwise undefined. */
