@@ -67,7 +67,9 @@ const TABLE_JOINS = {
     'stock.repository.ts', // stock pages sorted by warehouse, location, SKU and lot codes
     'move.repository.ts', // move pages with SKU, lot and location codes, filtered by location code
     'order.repository.ts', // an order's lines with item, lot and held units
-    'order-lookup.repository.ts', // warehouse, item, lot and supplier lookups of an order push
+    // Not a join: single-table lookups of warehouses, items, lots and suppliers for an order push, still
+    // to move behind layout's and catalog's services (then this entry goes).
+    'order-lookup.repository.ts',
     'order-reservation.repository.ts', // reservations with their location and lot
     'weight-check.repository.ts', // weigh-outs joined to orders, stock, locations and lots
     'allocation.repository.ts', // candidates under row locks; reservations, lines, run and status in one statement

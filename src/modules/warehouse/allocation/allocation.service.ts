@@ -12,7 +12,7 @@ import { isAppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { AllocationStrategy } from '../layout/layout.contract.js';
 import { orderNotAllocatable, orderNotFound } from '../orders/order.errors.js';
-import * as orders from '../orders/order-rows.service.js';
+import * as orders from '../orders/order-state.service.js';
 import type { WarehouseSettings } from '../settings/warehouse-settings.contract.js';
 import { getWarehouseSettings } from '../settings/warehouse-settings.service.js';
 import { recordMoves } from '../stock/ledger.service.js';

@@ -6,7 +6,7 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { withTransactionRetry } from '../../../platform/db/retry.js';
 import type { OutboundOrderDetail } from '../orders/order.contract.js';
 import { orderAlreadyShipped, orderNotFound } from '../orders/order.errors.js';
-import * as orders from '../orders/order-rows.service.js';
+import * as orders from '../orders/order-state.service.js';
 import { getOrder } from '../orders/order.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { releaseReservations } from './release.service.js';

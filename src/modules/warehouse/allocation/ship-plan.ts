@@ -7,7 +7,7 @@ import { pickKey, roundKg } from '../fresh/weight-check.contract.js';
 import type { LinePick, WeighedPicks } from '../fresh/weight-check.service.js';
 import type { ShipOrderInput } from '../orders/order.contract.js';
 import { weightsInvalid } from '../orders/order.errors.js';
-import type { OrderLineRow, ReservationRow } from '../orders/order-rows.service.js';
+import type { OrderLineRow, ReservationRow } from '../orders/order-state.service.js';
 import type { NewMove } from '../stock/stock.contract.js';
 
 /** One shipped unit group: a line's units of one lot. */

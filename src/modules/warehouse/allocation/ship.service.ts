@@ -10,10 +10,11 @@ import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { OutboundOrderDetail, ShipOrderInput } from '../orders/order.contract.js';
 import { dockMissing, orderNotFound, orderNotShippable } from '../orders/order.errors.js';
-import * as orders from '../orders/order-rows.service.js';
+import { loadOrderDetail } from '../orders/order-detail.service.js';
+import * as orders from '../orders/order-state.service.js';
 import { recordMoves } from '../stock/ledger.service.js';
 import type { NewMove } from '../stock/stock.contract.js';
-import { insertReceiptRow } from '../stock/stock-rows.service.js';
+import { storeReceipt } from '../stock/stock.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { weighOutPicks } from '../fresh/weight-check.service.js';
 import * as repo from './allocation.repository.js';
@@ -32,7 +33,7 @@ export async function shipOrder(
   await withTransactionRetry(() =>
     deps.db.transaction((tx) => shipInTransaction(tx, actor, orderId, weights, deps.clock.now())),
   );
-  return (await orders.loadOrderDetail(deps.db, actor.tenantId, orderId))!;
+  return (await loadOrderDetail(deps.db, actor.tenantId, orderId))!;
 }
 
 async function shipInTransaction(
@@ -122,7 +123,7 @@ async function transferReceipt(
   const recv = await repo.findDock(tx, tenantId, targetId, 'receiving');
   if (!recv) throw dockMissing(targetId, 'receiving');
   const receiptId = newId();
-  await insertReceiptRow(tx, {
+  await storeReceipt(tx, {
     tenantId,
     id: receiptId,
     warehouseId: targetId,

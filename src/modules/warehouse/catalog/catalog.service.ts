@@ -22,6 +22,7 @@ import {
   unknownSupplier,
 } from './catalog.errors.js';
 import * as repo from './catalog.repository.js';
+import type { ItemFieldChanges } from './catalog.repository.js';
 
 /** Creates an item (409 `warehouse.item.sku_taken`; 400 on `supplierCode` for an unknown supplier). */
 export async function createItem(deps: WarehouseDeps, actor: Actor, input: CreateItemInput): Promise<Item> {
@@ -153,6 +154,35 @@ export async function findItemsBySku(
   return repo.findItemRowsBySku(db, tenantId, skus);
 }
 
+/** The tenant's suppliers with these codes, keyed by code (for imports). */
+export async function findSuppliersByCodes(
+  db: Db,
+  tenantId: string,
+  codes: string[],
+): Promise<Map<string, repo.SupplierRow>> {
+  return repo.findSupplierRowsByCodes(db, tenantId, codes);
+}
+
+/** Stores new items in one statement; answers the SKUs stored (a SKU the tenant has is left alone). */
+export async function insertItems(
+  tx: Db,
+  tenantId: string,
+  rows: repo.NewItemRow[],
+  createdAt: Date,
+): Promise<string[]> {
+  return repo.insertItemRows(tx, tenantId, rows, createdAt);
+}
+
+/** Changes items by id in one statement, each only in the fields given; answers the ids changed. */
+export async function updateItemsGiven(
+  tx: Db,
+  tenantId: string,
+  rows: ItemFieldChanges[],
+  updatedAt: Date,
+): Promise<string[]> {
+  return repo.updateItemRowsGiven(tx, tenantId, rows, updatedAt);
+}
+
 /** The item with this SKU, or 400 `warehouse.item.unknown_sku` on the input field `path`. */
 export async function requireItemBySku(
   db: Db,
@@ -215,3 +245,5 @@ export function toItem(row: repo.ItemRow): Item {
 function toSupplier(row: repo.SupplierRow): Supplier {
   return { id: row.id, code: row.code, name: row.name, createdAt: row.createdAt.toISOString() };
 }
+
+export type { ItemFieldChanges };

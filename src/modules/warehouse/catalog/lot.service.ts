@@ -9,6 +9,7 @@ import type { WarehouseDeps } from '../warehouse-deps.js';
 import type { Lot, LotInput } from './catalog.contract.js';
 import { lotDatesConflict, lotInvalid } from './catalog.errors.js';
 import * as repo from './catalog.repository.js';
+import type { LotRow } from './catalog.repository.js';
 import { getItem } from './catalog.service.js';
 
 /** The item's lots by lot number (404 for an unknown item). */
@@ -28,7 +29,7 @@ export async function requireLot(
   itemId: string,
   lotNumber: string,
   path: string,
-): Promise<repo.LotRow> {
+): Promise<LotRow> {
   const row = await repo.findLotRow(db, tenantId, itemId, lotNumber);
   if (!row) throw lotInvalid(path, `no lot ${lotNumber} of this item`);
   return row;
@@ -46,7 +47,7 @@ export async function findOrCreateLot(
   itemId: string,
   input: LotInput,
   context: { supplierId: string | null; now: Date; path: string },
-): Promise<repo.LotRow> {
+): Promise<LotRow> {
   const invalid = lotDatesIssue(input);
   if (invalid) throw lotInvalid(context.path, invalid);
   let row = await repo.findLotRow(tx, tenantId, itemId, input.lotNumber);
@@ -68,6 +69,25 @@ export async function findOrCreateLot(
   return row;
 }
 
+/** The lots with these (item, lot number) pairs (for imports). */
+export async function findLotsByNumbers(
+  db: Db,
+  tenantId: string,
+  keys: { itemId: string; lotNumber: string }[],
+): Promise<LotRow[]> {
+  return repo.findLotRowsByNumbers(db, tenantId, keys);
+}
+
+/** Stores new lots in one statement; answers the ids stored (a number the item has is left alone). */
+export async function insertLots(
+  tx: Db,
+  tenantId: string,
+  rows: Parameters<typeof repo.insertLotRows>[2],
+  createdAt: Date,
+): Promise<string[]> {
+  return repo.insertLotRows(tx, tenantId, rows, createdAt);
+}
+
 /** Why a lot's own dates cannot be, or undefined: expiry before production. */
 export function lotDatesIssue(input: LotInput): string | undefined {
   if (input.productionDate && input.expiryDate && input.expiryDate < input.productionDate)
@@ -77,7 +97,7 @@ export function lotDatesIssue(input: LotInput): string | undefined {
 
 /** How `input` contradicts the stored lot, or undefined when every date it gives matches. */
 export function lotConflict(
-  stored: Pick<repo.LotRow, 'productionDate' | 'expiryDate'>,
+  stored: Pick<LotRow, 'productionDate' | 'expiryDate'>,
   input: LotInput,
 ): string | undefined {
   if (input.productionDate !== undefined && input.productionDate !== stored.productionDate)
@@ -88,7 +108,7 @@ export function lotConflict(
 }
 
 /** The API shape of a lot row. */
-export function toLot(row: repo.LotRow): Lot {
+export function toLot(row: LotRow): Lot {
   return {
     id: row.id,
     itemId: row.itemId,
@@ -98,3 +118,5 @@ export function toLot(row: repo.LotRow): Lot {
     supplierId: row.supplierId,
   };
 }
+
+export type { LotRow };

@@ -5,7 +5,7 @@
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isAppError } from '../../../platform/errors.js';
-import type { WarehouseRow } from '../layout/layout-rows.service.js';
+import type { WarehouseRow } from '../layout/layout.service.js';
 import { RowRejected } from './import-values.js';
 import type { WarehouseImportReport } from './import.contract.js';
 

@@ -7,12 +7,12 @@ import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { unknownSupplier } from '../catalog/catalog.errors.js';
 import {
-  findItemRowsBySku,
-  findSupplierRowsByCodes,
-  insertItemRows,
-  updateItemRowsGiven,
+  findItemsBySku,
+  findSuppliersByCodes,
+  insertItems,
+  updateItemsGiven,
   type ItemFieldChanges,
-} from '../catalog/catalog-rows.service.js';
+} from '../catalog/catalog.service.js';
 import {
   ChunkRaced,
   checkRow,
@@ -36,12 +36,12 @@ export async function importItemChunk(
     const input = checkRow(row, outcome.rejected, () => itemInputOf(row.cells));
     return input ? [{ row, input }] : [];
   });
-  const stored = await findItemRowsBySku(
+  const stored = await findItemsBySku(
     tx,
     context.tenantId,
     parsed.map(({ input }) => input.sku),
   );
-  const suppliers = await findSupplierRowsByCodes(
+  const suppliers = await findSuppliersByCodes(
     tx,
     context.tenantId,
     parsed.flatMap(({ input }) => (input.supplierCode === undefined ? [] : [input.supplierCode])),
@@ -81,10 +81,10 @@ async function writeTargets(tx: Db, context: ImportContext, targets: Target[]): 
   const inserts = targets
     .filter((target) => !target.stored)
     .map(({ sku, fields }) => ({ ...fields, sku, name: fields.name! }));
-  const inserted = await insertItemRows(tx, context.tenantId, inserts, context.now);
+  const inserted = await insertItems(tx, context.tenantId, inserts, context.now);
   if (inserted.length !== inserts.length) throw new ChunkRaced('an item was created meanwhile');
   const updates = targets.filter((target) => target.stored).map((target) => target.fields);
-  const updated = await updateItemRowsGiven(tx, context.tenantId, updates, context.now);
+  const updated = await updateItemsGiven(tx, context.tenantId, updates, context.now);
   if (updated.length !== updates.length) throw new ChunkRaced('an item was removed meanwhile');
 }
 

@@ -8,13 +8,13 @@ import { newId } from '../../../platform/ids.js';
 import type { Layout } from '../layout/layout.contract.js';
 import { locationInvalid } from '../layout/layout.errors.js';
 import {
-  ensureZoneRows,
-  findLocationRowsByCodes,
-  insertLocationRows,
-  updateLocationRows,
+  ensureZones,
+  findLocationsByCodes,
+  insertLocations,
+  planLocation,
+  updateLocations,
   type LocationPlacement,
-} from '../layout/layout-rows.service.js';
-import { planLocation } from '../layout/location.service.js';
+} from '../layout/location.service.js';
 import {
   ChunkRaced,
   checkRow,
@@ -46,7 +46,7 @@ export async function importLocationChunk(
     });
     return placed ? [{ row, placed }] : [];
   });
-  const stored = await findLocationRowsByCodes(
+  const stored = await findLocationsByCodes(
     tx,
     context.tenantId,
     warehouse.id,
@@ -86,7 +86,7 @@ async function writeTargets(
   zones: Set<string>,
 ): Promise<void> {
   const warehouseId = context.warehouse!.id;
-  const zoneIds = await ensureZoneRows(
+  const zoneIds = await ensureZones(
     tx,
     context.tenantId,
     warehouseId,
@@ -106,8 +106,8 @@ async function writeTargets(
   });
   const inserts = targets.filter((target) => !target.stored).map(rowOf);
   const updates = targets.filter((target) => target.stored).map(rowOf);
-  const inserted = await insertLocationRows(tx, context.tenantId, warehouseId, inserts, context.now);
+  const inserted = await insertLocations(tx, context.tenantId, warehouseId, inserts, context.now);
   if (inserted.length !== inserts.length) throw new ChunkRaced('a location was created meanwhile');
-  const updated = await updateLocationRows(tx, context.tenantId, updates);
+  const updated = await updateLocations(tx, context.tenantId, updates);
   if (updated.length !== updates.length) throw new ChunkRaced('a location was changed meanwhile');
 }

@@ -7,18 +7,19 @@
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { lotDatesConflict, lotInvalid, unknownSku } from '../catalog/catalog.errors.js';
+import { findItemsBySku } from '../catalog/catalog.service.js';
 import {
-  findItemRowsBySku,
-  findLotRowsByNumbers,
-  insertLotRows,
+  findLotsByNumbers,
+  insertLots,
+  lotConflict,
+  lotDatesIssue,
   type LotRow,
-} from '../catalog/catalog-rows.service.js';
-import { lotConflict, lotDatesIssue } from '../catalog/lot.service.js';
+} from '../catalog/lot.service.js';
 import { locationNotFound } from '../layout/layout.errors.js';
-import { findLocationRowsByCodes } from '../layout/layout-rows.service.js';
+import { findLocationsByCodes } from '../layout/location.service.js';
 import { recordMoves } from '../stock/ledger.service.js';
 import type { NewMove } from '../stock/stock.contract.js';
-import { insertReceiptRow } from '../stock/stock-rows.service.js';
+import { storeReceipt } from '../stock/stock.service.js';
 import {
   ChunkRaced,
   checkRow,
@@ -42,13 +43,13 @@ export async function importStockChunk(
     const line = checkRow(row, outcome.rejected, () => stockLineOf(row.cells));
     return line ? [{ row, line }] : [];
   });
-  const locations = await findLocationRowsByCodes(
+  const locations = await findLocationsByCodes(
     tx,
     tenantId,
     context.warehouse!.id,
     parsed.map(({ line }) => line.location),
   );
-  const items = await findItemRowsBySku(
+  const items = await findItemsBySku(
     tx,
     tenantId,
     parsed.map(({ line }) => line.sku),
@@ -140,7 +141,7 @@ async function loadLots(
     if (item && line.lot)
       keys.set(lotKey(item.id, line.lot.lotNumber), { itemId: item.id, lotNumber: line.lot.lotNumber });
   }
-  const rows = await findLotRowsByNumbers(tx, tenantId, [...keys.values()]);
+  const rows = await findLotsByNumbers(tx, tenantId, [...keys.values()]);
   return new Map(rows.map((row) => [lotKey(row.itemId, row.lotNumber), row]));
 }
 
@@ -148,7 +149,7 @@ async function writeMoves(tx: Db, context: ImportContext, newLots: Lot[], moves:
   if (moves.length === 0) return;
   const receipt = context.receipt!;
   if (!receipt.stored) {
-    await insertReceiptRow(tx, {
+    await storeReceipt(tx, {
       tenantId: context.tenantId,
       id: receipt.id,
       warehouseId: context.warehouse!.id,
@@ -157,7 +158,7 @@ async function writeMoves(tx: Db, context: ImportContext, newLots: Lot[], moves:
       createdByUserId: context.actor.userId,
     });
   }
-  const inserted = await insertLotRows(tx, context.tenantId, newLots, context.now);
+  const inserted = await insertLots(tx, context.tenantId, newLots, context.now);
   if (inserted.length !== newLots.length) throw new ChunkRaced('a lot was created meanwhile');
   await recordMoves(tx, context.tenantId, moves);
 }

@@ -8,13 +8,11 @@ import type { FieldIssue } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { findItemsBySku, requireSupplierId } from '../catalog/catalog.service.js';
 import { findOrCreateLot } from '../catalog/lot.service.js';
-import type { LocationRow } from '../layout/layout-rows.service.js';
-import { findLocationRowByCode } from '../layout/layout-rows.service.js';
 import { RECEIVING_DOCK, requireWarehouseRow } from '../layout/layout.service.js';
-import { requireLocationByCode } from '../layout/location.service.js';
+import { findLocationByCode, requireLocationByCode, type LocationRow } from '../layout/location.service.js';
 import { recordMoves } from '../stock/ledger.service.js';
 import type { NewMove } from '../stock/stock.contract.js';
-import { insertReceiptRow } from '../stock/stock-rows.service.js';
+import { storeReceipt } from '../stock/stock.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import type { Receipt, ReceiptInput } from './inbound.contract.js';
 import { receiptInvalid } from './inbound.errors.js';
@@ -50,7 +48,7 @@ export async function receive(
     const dock = await requireLocationByCode(tx, tenantId, warehouseId, RECEIVING_DOCK, 'warehouse');
     const targets = await checkLines(tx, tenantId, warehouseId, input, items);
     const id = newId();
-    await insertReceiptRow(tx, {
+    await storeReceipt(tx, {
       tenantId,
       id,
       warehouseId,
@@ -95,7 +93,7 @@ async function checkLines(
         message: `${line.sku} is a catch-weight item: give the weight`,
       });
     const target = line.putawayTo
-      ? await findLocationRowByCode(tx, tenantId, warehouseId, line.putawayTo)
+      ? await findLocationByCode(tx, tenantId, warehouseId, line.putawayTo)
       : undefined;
     if (line.putawayTo && !target)
       issues.push({

@@ -162,3 +162,5 @@ export function toWarehouse(row: repo.WarehouseRow): Warehouse {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
+
+export type { WarehouseRow } from './layout.repository.js';

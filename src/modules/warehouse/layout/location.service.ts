@@ -9,6 +9,7 @@ import type { WarehouseDeps } from '../warehouse-deps.js';
 import type { CreateLocationInput, Layout, Location, LocationKind, LocationList } from './layout.contract.js';
 import { locationCodeTaken, locationInvalid, locationNotFound } from './layout.errors.js';
 import type { WarehouseRow } from './layout.repository.js';
+import type { LocationPlacement, LocationRow } from './location.repository.js';
 import { requireWarehouseRow } from './layout.service.js';
 import * as repo from './location.repository.js';
 import { parseLocationCode } from './location-code.js';
@@ -92,7 +93,7 @@ export async function requireLocationByCode(
   warehouseId: string,
   code: string,
   path: string,
-): Promise<repo.LocationRow> {
+): Promise<LocationRow> {
   const row = await repo.findLocationRowByCode(db, tenantId, warehouseId, code);
   if (!row) throw locationNotFound(path, code);
   return row;
@@ -135,8 +136,59 @@ export function planLocation(layout: Layout, input: CreateLocationInput): Locati
   return { zone, kind, ...at, pathRank: kind === 'storage' ? pathRank(layout, at) : null };
 }
 
+/** A location of the warehouse by code, or undefined. */
+export async function findLocationByCode(
+  db: Db,
+  tenantId: string,
+  warehouseId: string,
+  code: string,
+): Promise<LocationRow | undefined> {
+  return repo.findLocationRowByCode(db, tenantId, warehouseId, code);
+}
+
+/** The warehouse's locations with these codes, keyed by code (for imports). */
+export async function findLocationsByCodes(
+  db: Db,
+  tenantId: string,
+  warehouseId: string,
+  codes: string[],
+): Promise<Map<string, LocationRow>> {
+  return repo.findLocationRowsByCodes(db, tenantId, warehouseId, codes);
+}
+
+/** The ids of the warehouse's zones with these codes, by code; missing ones are created with the ids given. */
+export async function ensureZones(
+  tx: Db,
+  tenantId: string,
+  warehouseId: string,
+  wanted: { id: string; code: string }[],
+  createdAt: Date,
+): Promise<Map<string, string>> {
+  return repo.ensureZoneRows(tx, tenantId, warehouseId, wanted, createdAt);
+}
+
+/** Stores new locations of the warehouse in one statement; answers the codes stored (taken codes are left alone). */
+export async function insertLocations(
+  tx: Db,
+  tenantId: string,
+  warehouseId: string,
+  rows: ({ id: string; code: string } & LocationPlacement)[],
+  createdAt: Date,
+): Promise<string[]> {
+  return repo.insertLocationRows(tx, tenantId, warehouseId, rows, createdAt);
+}
+
+/** Changes locations by id in one statement (a dock keeps its kind); answers the ids changed. */
+export async function updateLocations(
+  tx: Db,
+  tenantId: string,
+  rows: ({ id: string } & LocationPlacement)[],
+): Promise<string[]> {
+  return repo.updateLocationRows(tx, tenantId, rows);
+}
+
 /** The API shape of a location row. */
-export function toLocation(row: repo.LocationRow): Location {
+export function toLocation(row: LocationRow): Location {
   return {
     id: row.id,
     warehouseId: row.warehouseId,
@@ -151,3 +203,5 @@ export function toLocation(row: repo.LocationRow): Location {
     disabled: row.disabled,
   };
 }
+
+export type { LocationPlacement, LocationRow };

@@ -1,4 +1,8 @@
-/** Reading stock by location and lot (with what is reserved and available) and the ledger of moves. */
+/**
+ * Reading stock by location and lot (with what is reserved and available) and the ledger of moves;
+ * the stock rows and receipt headers the features above read and write in their own transactions
+ * (on-hand quantities change only through the ledger, `ledger.service.ts`).
+ */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/ids.js';
@@ -69,6 +73,33 @@ export async function findMoves(db: Db, tenantId: string, ids: string[]): Promis
   if (ids.length === 0) return [];
   const rows = await moves.listMoveRows(db, tenantId, { ids, limit: ids.length });
   return rows.map(toStockMove);
+}
+
+/** One stock row by location, item and lot, locked for the caller's transaction, or undefined. */
+export async function lockStockRow(
+  tx: Db,
+  tenantId: string,
+  key: { locationId: string; itemId: string; lotId: string | null },
+): Promise<{ id: string; onHand: number; weightKg: number | null } | undefined> {
+  return repo.lockStockRow(tx, tenantId, key);
+}
+
+/** The item's stock rows at a location with something on hand (to find the one lot there). */
+export async function listStockAtLocation(
+  db: Db,
+  tenantId: string,
+  locationId: string,
+  itemId: string,
+): Promise<{ lotId: string | null; onHand: number }[]> {
+  return repo.listStockAtLocation(db, tenantId, locationId, itemId);
+}
+
+/** A receipt header to store; its lines are the receipt moves recorded through the ledger. */
+export type NewReceipt = Parameters<typeof repo.insertReceiptRow>[1];
+
+/** Stores a receipt header inside the caller's transaction. */
+export async function storeReceipt(tx: Db, receipt: NewReceipt): Promise<void> {
+  await repo.insertReceiptRow(tx, receipt);
 }
 
 function encodeCursor(key: string[]): string {
