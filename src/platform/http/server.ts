@@ -19,6 +19,8 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { registerAuth, type ActorResolvers } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerInputGuard } from './input-guard.js';
+import { serializeError, serializeRequest } from './log-serializers.js';
 import { problem, sendProblem } from './problem.js';
 
 /** The app type modules register routes on. */
@@ -45,6 +47,8 @@ export type HttpServerOptions = {
   db: Db;
   /** `false` for silent (tests), or a pino level. */
   logLevel: string | false;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
   version: string;
   /** How credentials become an actor (given by the composition root: platform knows no users). */
   actors: ActorResolvers;
@@ -53,7 +57,15 @@ export type HttpServerOptions = {
 /** Creates the server with the platform's plugins; modules register their routes on it afterwards. */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpApp> {
   const app = Fastify({
-    logger: options.logLevel === false ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === false
+        ? false
+        : {
+            level: options.logLevel,
+            // Never the values a client sent: no SQL parameters, no query-string values.
+            serializers: { err: serializeError, req: serializeRequest },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: 5 * 1024 * 1024,
     // Requests Node cannot even parse (e.g. a URL with raw non-ASCII bytes) still get a problem body.
     clientErrorHandler: (error, socket) => {
@@ -98,6 +110,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   app.decorate('routeTable', routes);
   registerAuth(app, options.actors);
+  registerInputGuard(app);
   registerIdempotency(app, options.db);
   return app;
 }
