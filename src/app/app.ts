@@ -33,7 +33,10 @@ export type AppOptions = {
   db: NodePgDatabase;
   clock: Clock;
   logLevel: string | false;
+  /** Always mark the session cookie `Secure` (it is anyway on requests that came over HTTPS). */
   secureCookies?: boolean;
+  /** Whose X-Forwarded-* headers to believe (see `HttpServerOptions.trustProxy`). */
+  trustProxy?: boolean | string;
   /** Serve the built web app (default: when it has been built). */
   serveWeb?: boolean;
   /** The ingest's process state for `db`; without it the app makes its own and closes it with itself. */
@@ -46,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const app = await createHttpServer({
     db,
     logLevel: options.logLevel,
+    trustProxy: options.trustProxy,
     version,
     actors: actorResolvers(db, clock),
   });

@@ -29,6 +29,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     ingest,
     logLevel: config.logLevel,
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
   // Background work runs from the job queue shared by every server process on this database: each

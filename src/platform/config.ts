@@ -9,8 +9,10 @@ export type Config = {
   /** Where the embedded database keeps its files. */
   dataDir: string;
   logLevel: string;
-  /** Mark the session cookie `Secure` (set when served over HTTPS). */
+  /** Always mark the session cookie `Secure` (it is anyway on requests that came over HTTPS). */
   secureCookies: boolean;
+  /** Believe X-Forwarded-For/-Proto from: `true` (any proxy) or these addresses/CIDRs. */
+  trustProxy: boolean | string;
 };
 
 /** Reads the configuration from `env`, e.g. `loadConfig(process.env)`. */
@@ -26,5 +28,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data')),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.KEHU_SECURE_COOKIES === '1' || env.KEHU_SECURE_COOKIES === 'true',
+    trustProxy: readTrustProxy(env.KEHU_TRUST_PROXY),
   };
+}
+
+/** `KEHU_TRUST_PROXY`: unset or 0/false = none, 1/true = any, else a comma-separated list of addresses/CIDRs. */
+function readTrustProxy(value: string | undefined): boolean | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  return text;
 }

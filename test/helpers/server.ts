@@ -12,7 +12,7 @@ import { createTestDatabase } from './db.js';
 
 /** An app for `inject` on a fresh database. */
 export async function createTestApp(
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; trustProxy?: boolean } = {},
 ): Promise<{ app: HttpApp; database: Database; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const app = await buildApp({
@@ -20,6 +20,7 @@ export async function createTestApp(
     clock: options.clock ?? systemClock,
     logLevel: false,
     serveWeb: false,
+    trustProxy: options.trustProxy,
   });
   await app.ready();
   return {

@@ -1,4 +1,6 @@
 /** Starts the web app: languages first (so the first paint is translated), then the router. */
+// First: zod's settings must be in place before any module builds or parses a schema.
+import './zod-setup';
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -6,7 +6,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawServerDefault,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   jsonSchemaTransform,
@@ -19,8 +24,11 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { registerAuth, type ActorResolvers } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerInputGuard } from './input-guard.js';
+import { serializeError, serializeRequest } from './log-serializers.js';
 import { REQUEST_ERRORS } from './problem.contract.js';
 import { problem, sendProblem } from './problem.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /** The app type modules register routes on. */
 export type HttpApp = FastifyInstance<
@@ -46,6 +54,13 @@ export type HttpServerOptions = {
   db: Db;
   /** `false` for silent (tests), or a pino level. */
   logLevel: string | false;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`: true for any, or a
+   * comma-separated list of addresses and CIDR ranges); default none. Decides `request.ip` and whether a request was HTTPS.
+   */
+  trustProxy?: boolean | string;
   version: string;
   /** How credentials become an actor (given by the composition root: platform knows no users). */
   actors: ActorResolvers;
@@ -54,8 +69,9 @@ export type HttpServerOptions = {
 /** Creates the server with the platform's plugins; modules register their routes on it afterwards. */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpApp> {
   const app = Fastify({
-    logger: options.logLevel === false ? false : { level: options.logLevel },
+    logger: loggerOptions(options),
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // Requests Node cannot even parse (e.g. a URL with raw non-ASCII bytes) still get a problem body.
     clientErrorHandler: (error, socket) => {
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) {
@@ -82,6 +98,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   );
 
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
   // Limits are opt-in per route (`config: { rateLimit }`), e.g. on sign-in against password guessing.
   await app.register(fastifyRateLimit, {
     global: false,
@@ -103,8 +120,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   app.decorate('routeTable', routes);
   registerAuth(app, options.actors);
+  registerInputGuard(app);
   registerIdempotency(app, options.db);
   return app;
+}
+
+/** The request log: a pino level (or none), never the values a client sent (see log-serializers.ts). */
+function loggerOptions(options: HttpServerOptions): FastifyServerOptions['logger'] {
+  if (options.logLevel === false) return false;
+  return {
+    level: options.logLevel,
+    serializers: { err: serializeError, req: serializeRequest },
+    ...(options.logStream ? { stream: options.logStream } : {}),
+  };
 }
 
 /** OpenAPI 3.1 from the route schemas, at /openapi.json and browsable at /docs. */

@@ -7,6 +7,9 @@ import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { AppError } from '../../../platform/errors.js';
+import { parseSegmentJson } from './segment-json.js';
+
+export { cleanText } from './segment-json.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -92,7 +95,7 @@ export async function decodeBody(
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = NEEDS_CLEANING.test(text) ? JSON.parse(text, cleanStrings) : JSON.parse(text);
+    value = parseSegmentJson(text);
   } catch (error) {
     const reason = text.trim() === '' ? 'the body is empty' : (error as Error).message;
     throw new AppError('invalid', 'insights.ingest.bad_json', `The body is not valid JSON: ${reason}.`);
@@ -114,36 +117,6 @@ async function inflate(raw: Buffer, maxBytes: number): Promise<Buffer> {
       `Content-Encoding is gzip but the body does not inflate: ${(error as Error).message}.`,
     );
   }
-}
-
-/**
- * PostgreSQL refuses NUL characters and lone UTF-16 surrogates in text and jsonb; JSON can carry
- * both as escapes. A message with one would fail its insert on every retry, so they are replaced
- * (NUL dropped, a lone surrogate becomes U+FFFD). The check on the raw text keeps the common case fast.
- */
-const NEEDS_CLEANING = /\\u(0000|d[89a-f])/i;
-const NUL = String.fromCharCode(0);
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-function cleanStrings(_key: string, value: unknown): unknown {
-  if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    // Keys are strings too; rename the (rare) bad ones.
-    const record = value as Record<string, unknown>;
-    for (const name of Object.keys(record)) {
-      const clean = cleanText(name);
-      if (clean !== name) {
-        record[clean] = record[name];
-        delete record[name];
-      }
-    }
-  }
-  return value;
-}
-
-/** `text` without NUL characters and with lone surrogates replaced by U+FFFD. */
-export function cleanText(text: string): string {
-  return text.replaceAll(NUL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**
