@@ -211,11 +211,7 @@ export default defineConfig([
   },
   // PENDING-SIZE tests, benches, web
   {
-    files: [
-      'bench/warehouse.bench.ts',
-      'test/touchpoints-clients.test.ts',
-      'web/src/router.tsx',
-    ],
+    files: ['bench/warehouse.bench.ts', 'test/touchpoints-clients.test.ts', 'web/src/router.tsx'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
 
