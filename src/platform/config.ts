@@ -11,6 +11,9 @@ export type Config = {
   logLevel: string;
   /** Mark the session cookie `Secure` (set when served over HTTPS). */
   secureCookies: boolean;
+  /** Embedded engine: where the daily backups go, and how many are kept (docs/operations.md). */
+  backupDir: string;
+  backupKeep: number;
 };
 
 /** Reads the configuration from `env`, e.g. `loadConfig(process.env)`. */
@@ -19,12 +22,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const backupKeep = Number(env.KEHU_BACKUP_KEEP ?? 7);
+  if (!Number.isInteger(backupKeep) || backupKeep < 0) {
+    throw new Error(
+      `KEHU_BACKUP_KEEP must be a whole number (0 turns scheduled backups off), got "${env.KEHU_BACKUP_KEEP}"`,
+    );
+  }
+  const dataDir = path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data'));
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data')),
+    dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.KEHU_SECURE_COOKIES === '1' || env.KEHU_SECURE_COOKIES === 'true',
+    backupDir: path.resolve(env.KEHU_BACKUP_DIR ?? path.join(path.dirname(dataDir), 'backups')),
+    backupKeep,
   };
 }
