@@ -14,6 +14,7 @@ import {
 } from '../modules/insights/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import type { Clock } from '../platform/clock.js';
+import { registerBackupRoutes } from '../platform/db/backup.routes.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
 import { problem } from '../platform/http/problem.js';
 import { createHttpServer, type HttpApp } from '../platform/http/server.js';
@@ -39,6 +40,8 @@ export type AppOptions = {
   trustProxy?: boolean | string;
   /** Serve the built web app (default: when it has been built). */
   serveWeb?: boolean;
+  /** Where scheduled backups go (embedded engine); listed for admins at /api/backups. */
+  backupDir?: string;
   /** The ingest's process state for `db`; without it the app makes its own and closes it with itself. */
   ingest?: IngestRuntime;
 };
@@ -61,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
   registerWarehouseRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });
+  registerBackupRoutes(app, { dir: options.backupDir, clock });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -1,14 +1,48 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
 import { crmLink, recallJob } from '../modules/crm/index.js';
-import { createIngestRuntime, domainTouchpointJob, retentionJob } from '../modules/insights/index.js';
+import {
+  createIngestRuntime,
+  domainTouchpointJob,
+  retentionJob,
+  type IngestRuntime,
+} from '../modules/insights/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
-import { openDatabase } from '../platform/db/database.js';
+import { backupJob, type BackupSchedule } from '../platform/db/backup-schedule.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { vacuumJob } from '../platform/db/maintain.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 import { queueMaintenanceJob } from '../platform/jobs/job.service.js';
-import { startJobs } from '../platform/jobs/scheduler.js';
+import { startJobs, type Job, type JobLogger } from '../platform/jobs/scheduler.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
+
+/** Every periodic job of a server process; the embedded engine adds its vacuum and backups. */
+function periodicJobs(deps: {
+  database: Database;
+  config: Config;
+  ingest: IngestRuntime;
+  backupSchedule: BackupSchedule | undefined;
+  logger: JobLogger;
+}): Job[] {
+  const { database, logger } = deps;
+  const jobDeps = { db: database.db, clock: systemClock };
+  return [
+    recallJob(jobDeps, logger),
+    retentionJob(jobDeps, logger),
+    domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest: deps.ingest }, logger),
+    queueMaintenanceJob(jobDeps, logger),
+    ...(database.engine === 'pglite' ? [vacuumJob(jobDeps, logger)] : []),
+    ...(deps.backupSchedule
+      ? [
+          backupJob(
+            { database, target: deps.config, schedule: deps.backupSchedule, clock: systemClock },
+            logger,
+          ),
+        ]
+      : []),
+  ];
+}
 
 /** Runs the server until SIGINT or SIGTERM. */
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -23,7 +57,13 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   let seeded = false;
   if (options.demo && (await isEmptyInstall(database.db))) seeded = await seedDemo(database.db, systemClock);
   const ingest = createIngestRuntime(database.db);
+  // The embedded engine has no autovacuum and nothing else backs it up: both run from the job queue.
+  const backupSchedule =
+    database.engine === 'pglite' && config.backupKeep > 0
+      ? { dir: config.backupDir, keep: config.backupKeep }
+      : undefined;
   const app = await buildApp({
+    backupDir: backupSchedule?.dir,
     db: database.db,
     clock: systemClock,
     ingest,
@@ -34,13 +74,10 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   await app.listen({ port: config.port, host: config.host });
   // Background work runs from the job queue shared by every server process on this database: each
   // period of a periodic job runs once across them (docs/adr/0006-job-queue.md).
-  const jobDeps = { db: database.db, clock: systemClock };
-  const stopJobs = startJobs({ ...jobDeps, logger: app.log }, [
-    recallJob(jobDeps, app.log),
-    retentionJob(jobDeps, app.log),
-    domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest }, app.log),
-    queueMaintenanceJob(jobDeps, app.log),
-  ]);
+  const stopJobs = startJobs(
+    { db: database.db, clock: systemClock, logger: app.log },
+    periodicJobs({ database, config, ingest, backupSchedule, logger: app.log }),
+  );
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
     '',

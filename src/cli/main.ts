@@ -19,6 +19,7 @@ import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { registerCrmCommands } from './crm-commands.js';
+import { registerDbCommands } from './db-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
 import { registerSourceCommands } from './source-commands.js';
 import { registerTouchpointCommands } from './touchpoint-commands.js';
@@ -47,13 +48,7 @@ program
     await serve({ ...config, port: options.port ?? config.port }, { demo: options.demo });
   });
 
-const db = program.command('db').description('database maintenance');
-db.command('migrate')
-  .description('apply pending migrations')
-  .action(async () => {
-    await withDatabase(async () => undefined);
-    console.error('migrations applied');
-  });
+registerDbCommands(program);
 
 const seed = program.command('seed').description('sample data');
 seed
@@ -133,5 +128,7 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   } else {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
   }
-  process.exit(error instanceof Error && error.name === 'DataDirLockedError' ? 2 : 1);
+  const busy =
+    error instanceof Error && ['DataDirLockedError', 'DataDirUnavailableError'].includes(error.name);
+  process.exit(busy ? 2 : 1);
 });

@@ -13,6 +13,9 @@ export type Config = {
   secureCookies: boolean;
   /** Believe X-Forwarded-For/-Proto from: `true` (any proxy) or these addresses/CIDRs. */
   trustProxy: boolean | string;
+  /** Embedded engine: where the daily backups go, and how many are kept (docs/operations.md). */
+  backupDir: string;
+  backupKeep: number;
 };
 
 /** Reads the configuration from `env`, e.g. `loadConfig(process.env)`. */
@@ -21,14 +24,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const backupKeep = Number(env.KEHU_BACKUP_KEEP ?? 7);
+  if (!Number.isInteger(backupKeep) || backupKeep < 0) {
+    throw new Error(
+      `KEHU_BACKUP_KEEP must be a whole number (0 turns scheduled backups off), got "${env.KEHU_BACKUP_KEEP}"`,
+    );
+  }
+  const dataDir = path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data'));
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data')),
+    dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.KEHU_SECURE_COOKIES === '1' || env.KEHU_SECURE_COOKIES === 'true',
     trustProxy: readTrustProxy(env.KEHU_TRUST_PROXY),
+    backupDir: path.resolve(env.KEHU_BACKUP_DIR ?? path.join(path.dirname(dataDir), 'backups')),
+    backupKeep,
   };
 }
 

@@ -10,6 +10,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { packageRoot, runningFromSource } from '../paths.js';
+import { findServingHolder } from './holder.js';
 import { DataDirLockedError, readLiveLock } from './lock.js';
 import { SOCKET_PORT, type HostCommand, type HostMessage } from './host-protocol.js';
 
@@ -54,8 +55,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return wrap(pool, 'postgres', undefined);
   }
   if (options.dataDir && !options.exclusive) {
-    const holder = readLiveLock(options.dataDir);
-    if (holder?.socketDir) return wrap(socketPool(holder.socketDir), 'pglite', undefined);
+    // Share a serving holder; wait out one that is starting or leaving (docs/operations.md, Recovery).
+    // When another opener took the directory between our look and our host's start, share that one.
+    for (let attempt = 0; ; attempt++) {
+      const holder = await findServingHolder(options.dataDir);
+      if (holder?.socketDir) return wrap(socketPool(holder.socketDir), 'pglite', undefined);
+      const host = await startEmbeddedHost(options).catch((error: unknown) => {
+        if (error instanceof DataDirLockedError && attempt === 0) return undefined;
+        throw error;
+      });
+      if (host) return wrap(socketPool(host.socketDir), 'pglite', host);
+    }
   }
   const host = await startEmbeddedHost(options);
   return wrap(socketPool(host.socketDir), 'pglite', host);
@@ -107,10 +117,21 @@ const hostEntry = (): string => {
   return path.join(here, runningFromSource ? 'pglite-host.ts' : 'pglite-host.js');
 };
 
+/** What an opener says when the engine cannot open (or recover) the data directory. */
+function unopenable(dataDir: string | undefined, cause: string): Error {
+  if (!dataDir) return new Error(`embedded database failed: ${cause}`);
+  return new Error(
+    `The embedded database in ${dataDir} could not be opened (${cause}). If Kehu was stopped ` +
+      `uncleanly (a power cut, kill -9), the engine's own recovery could not repair its files: move the ` +
+      `directory aside, then restore the latest backup into an empty one with \`kehu db restore <file>\` ` +
+      `(docs/operations.md).`,
+  );
+}
+
 /** Starts a PGlite host and waits until its socket accepts connections. */
 export async function startEmbeddedHost(options: DatabaseOptions): Promise<EmbeddedHost> {
-  const socketDir = options.socketDir ?? options.dataDir;
-  if (!socketDir) throw new Error('openDatabase needs databaseUrl, dataDir or socketDir');
+  if (!options.socketDir && !options.dataDir)
+    throw new Error('openDatabase needs databaseUrl, dataDir or socketDir');
   const child = fork(hostEntry(), [], {
     execArgv: runningFromSource
       ? ['--import', pathToFileURL(path.join(packageRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href]
@@ -118,7 +139,7 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
     env: {
       ...process.env,
       KEHU_HOST_DATA_DIR: options.dataDir ?? '',
-      KEHU_HOST_SOCKET_DIR: socketDir,
+      KEHU_HOST_SOCKET_DIR: options.socketDir ?? '',
       KEHU_HOST_LOAD_FROM: options.loadFrom ?? '',
       KEHU_HOST_OWNER_PID: String(process.pid),
       KEHU_HOST_COMMAND: options.command ?? 'kehu',
@@ -126,9 +147,9 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
+  const socketDir = await new Promise<string>((resolve, reject) => {
     const onMessage = (message: HostMessage): void => {
-      if (message.type === 'ready') resolve();
+      if (message.type === 'ready') resolve(message.socketDir);
       else if (message.type === 'locked') {
         const holder = options.dataDir ? readLiveLock(options.dataDir) : undefined;
         reject(
@@ -136,10 +157,10 @@ export async function startEmbeddedHost(options: DatabaseOptions): Promise<Embed
             ? new DataDirLockedError(options.dataDir, holder)
             : new Error(message.message),
         );
-      } else if (message.type === 'failed') reject(new Error(`embedded database failed: ${message.message}`));
+      } else if (message.type === 'failed') reject(unopenable(options.dataDir, message.message));
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`embedded database host exited with code ${code}`)));
+    child.once('exit', (code) => reject(unopenable(options.dataDir, `its host exited with code ${code}`)));
     child.once('error', reject);
   });
   child.removeAllListeners('message');

@@ -1,5 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import { SOCKET_PORT } from './host-protocol.js';
 
 /** What the lockfile of an embedded data directory records about its holder. */
 export type LockInfo = {
@@ -11,6 +13,8 @@ export type LockInfo = {
   startedAt: string;
   /** Directory of the Unix socket others may connect to, once the host is ready. */
   socketDir?: string;
+  /** The host's control socket (backups of the running database), once the host is ready. */
+  controlPath?: string;
 };
 
 /** Raised when another live process holds the data directory. */
@@ -42,6 +46,22 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * True unless the process with this pid is known to be something other than Kehu (a database host, or
+ * a `kehu db restore`). After a power cut the pid in a lockfile may belong to an unrelated process;
+ * where the system shows command lines (`/proc`), that is told apart, elsewhere any live process counts.
+ */
+export function isHostProcess(pid: number): boolean {
+  if (pid === process.pid) return true;
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return true;
+  }
+  return ['pglite-host', 'kehu', 'cli/main'].some((mark) => cmdline.includes(mark));
+}
+
 /** The live holder of a data directory, or undefined when the directory is free (or its lock is stale). */
 export function readLiveLock(dataDir: string): LockInfo | undefined {
   let info: LockInfo;
@@ -50,7 +70,22 @@ export function readLiveLock(dataDir: string): LockInfo | undefined {
   } catch {
     return undefined;
   }
-  return isProcessAlive(info.pid) ? info : undefined;
+  return isProcessAlive(info.pid) && isHostProcess(info.pid) ? info : undefined;
+}
+
+/** True when the holder's Unix socket accepts a connection within `timeoutMs`. */
+export function socketAnswers(socketDir: string, timeoutMs = 2_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`));
+    const done = (answer: boolean): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /**

@@ -3,11 +3,13 @@
  * and serves it over a Unix socket, so the HTTP server and the CLI both talk to it with `pg`, and a
  * long query never blocks the HTTP event loop. Started by `openDatabase`; talks to its parent by IPC.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { SOCKET_PORT, type HostCommand, type HostMessage } from './host-protocol.js';
+import { backupTo, startControl } from './host-control.js';
 import { acquireLock, DataDirLockedError, isProcessAlive, releaseLock, type LockInfo } from './lock.js';
 
 const send = (message: HostMessage): void => {
@@ -15,8 +17,9 @@ const send = (message: HostMessage): void => {
 };
 
 /**
- * Takes the data directory's lock. A holder whose owner has died is a host still shutting down (e.g.
- * after a restart in `npm run dev`): wait a few seconds for it before refusing.
+ * Takes the data directory's lock. A holder whose owner has died is a host still shutting down (after
+ * a restart in `npm run dev`, or a `kill -9` of its server): wait for it to close the directory before
+ * refusing. A lock whose process is gone, or is no database host, is taken over (lock.ts).
  */
 async function takeDataDir(dataDir: string): Promise<(update: Partial<LockInfo>) => void> {
   const info: LockInfo = {
@@ -25,7 +28,7 @@ async function takeDataDir(dataDir: string): Promise<(update: Partial<LockInfo>)
     command: process.env.KEHU_HOST_COMMAND ?? 'kehu',
     startedAt: new Date().toISOString(),
   };
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       return acquireLock(dataDir, info);
@@ -42,11 +45,18 @@ async function takeDataDir(dataDir: string): Promise<(update: Partial<LockInfo>)
 
 async function main(): Promise<void> {
   const dataDir = process.env.KEHU_HOST_DATA_DIR || undefined;
-  const socketDir = process.env.KEHU_HOST_SOCKET_DIR ?? dataDir;
   const loadFrom = process.env.KEHU_HOST_LOAD_FROM || undefined;
-  if (!socketDir) throw new Error('KEHU_HOST_SOCKET_DIR or KEHU_HOST_DATA_DIR is required');
+  if (!process.env.KEHU_HOST_SOCKET_DIR && !dataDir) {
+    throw new Error('KEHU_HOST_SOCKET_DIR or KEHU_HOST_DATA_DIR is required');
+  }
 
   const updateLock = dataDir ? await takeDataDir(dataDir) : undefined;
+  // The sockets live outside the data directory, so that the engine's own dump of the directory (a
+  // backup) finds only regular files; the lockfile says where they are.
+  const ownSocketDir = process.env.KEHU_HOST_SOCKET_DIR
+    ? undefined
+    : mkdtempSync(path.join(os.tmpdir(), 'kehu-'));
+  const socketDir = process.env.KEHU_HOST_SOCKET_DIR || ownSocketDir!;
 
   const loadDataDir = loadFrom ? new Blob([readFileSync(loadFrom)]) : undefined;
   const db = await PGlite.create({
@@ -57,15 +67,18 @@ async function main(): Promise<void> {
   if (existsSync(socketPath)) rmSync(socketPath);
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 256 });
   await server.start();
-  updateLock?.({ socketDir });
+  const control = dataDir ? await startControl(socketDir, (file) => backupTo(db, file)) : undefined;
+  updateLock?.({ socketDir, ...(control ? { controlPath: control.path } : {}) });
 
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    control?.server.close();
     await server.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     if (dataDir) releaseLock(dataDir);
+    if (ownSocketDir) rmSync(ownSocketDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
