@@ -1,4 +1,5 @@
 /** Sign-in and sign-out: the session cookie. */
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
@@ -8,6 +9,21 @@ import { describeMe } from './me.service.js';
 import { signIn, signOut } from './session.service.js';
 
 const tags = ['auth'];
+
+/** Sets the session cookie for a session just opened. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+  secure: boolean,
+): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: session.expiresAt,
+  });
+}
 
 /** Registers `POST /api/auth/sign-in` and `POST /api/auth/sign-out`. */
 export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
@@ -33,13 +49,7 @@ export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
     },
     async (request, reply) => {
       const session = await signIn(db, clock, request.body);
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.secureCookies,
-        expires: session.expiresAt,
-      });
+      setSessionCookie(reply, session, deps.secureCookies);
       return describeMe(db, session.actor);
     },
   );
