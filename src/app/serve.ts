@@ -7,6 +7,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 import { queueMaintenanceJob } from '../platform/jobs/job.service.js';
 import { startJobs } from '../platform/jobs/scheduler.js';
+import { limitMaintenanceJob } from '../platform/limits/limit.service.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
 
@@ -39,6 +40,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     retentionJob(jobDeps, app.log),
     domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest }, app.log),
     queueMaintenanceJob(jobDeps, app.log),
+    limitMaintenanceJob(jobDeps),
   ]);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
