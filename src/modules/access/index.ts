@@ -26,7 +26,7 @@ export { createTenant, findTenantBySlug, getTenantBySlug, hasAnyTenant } from '.
 export { actorForMember, hasTeam, isMemberOf, systemActor } from './identity/identity.service.js';
 export { addUser, findUserByEmail } from './identity/member.service.js';
 export { createTeam } from './identity/team.service.js';
-export { createApiKey, actorFromApiKey } from './identity/api-key.service.js';
+export { createApiKey, actorFromApiKey, expiryAfterDays } from './identity/api-key.service.js';
 export { signIn } from './identity/session.service.js';
 export { CreateUserInput } from './identity/identity.contract.js';
 
