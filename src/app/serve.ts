@@ -1,4 +1,5 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
+import { auditRetentionJob } from '../modules/access/index.js';
 import { crmLink, recallJob } from '../modules/crm/index.js';
 import { createIngestRuntime, domainTouchpointJob, retentionJob } from '../modules/insights/index.js';
 import { systemClock } from '../platform/clock.js';
@@ -41,6 +42,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest }, app.log),
     queueMaintenanceJob(jobDeps, app.log),
     limitMaintenanceJob(jobDeps),
+    auditRetentionJob(jobDeps),
   ]);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [

@@ -34,9 +34,34 @@ export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): v
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createApiKeyAs(db, clock, actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(
+          await createApiKeyAs(db, clock, actorOf(request), request.body, { address: request.ip, clock }),
+        ),
   );
 
+  registerApiKeyRotation(app, { db, clock });
+
+  app.delete(
+    '/api/api-keys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiKey(db, clock, actorOf(request), request.params.id, { address: request.ip, clock });
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+/** `POST /api/api-keys/:id/rotate`: a new key now, the old one working for the grace period. */
+function registerApiKeyRotation(app: HttpApp, { db, clock }: Pick<AccessDeps, 'db' | 'clock'>): void {
   app.post(
     '/api/api-keys/:id/rotate',
     {
@@ -50,24 +75,11 @@ export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): v
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await rotateApiKey(db, clock, actorOf(request), request.params.id, request.body.graceHours)),
-  );
-
-  app.delete(
-    '/api/api-keys/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke an API key',
-        params: z.object({ id: z.uuid() }),
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
-      await revokeApiKey(db, clock, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+      reply.status(201).send(
+        await rotateApiKey(db, clock, actorOf(request), request.params.id, request.body.graceHours, {
+          address: request.ip,
+          clock,
+        }),
+      ),
   );
 }

@@ -16,6 +16,7 @@ import {
 import * as repo from './identity.repository.js';
 import { isRole, type Role } from '../role/role.contract.js';
 import { buildActor } from './identity.service.js';
+import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../../../platform/auth/secrets.js';
 
 const KEY_RE = /^kehu_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
@@ -58,11 +59,20 @@ export async function createApiKeyAs(
   clock: Clock,
   actor: Actor,
   input: CreateApiKeyInput,
+  context: AuditContext = {},
 ): Promise<CreatedApiKey> {
   requirePermission(actor, 'apikeys.manage');
   const now = clock.now();
   const expiresAt = expiryAfterDays(now, input.expiresInDays);
-  return createApiKey(db, actor.tenantId, { ...input, createdBy: actor.userId, expiresAt }, now);
+  const created = await createApiKey(
+    db,
+    actor.tenantId,
+    { ...input, createdBy: actor.userId, expiresAt },
+    now,
+  );
+  const { id, name, role } = created;
+  await recordAudit(db, actor, 'apikey.created', { id, name, role, expiresAt: created.expiresAt }, context);
+  return created;
 }
 
 /**
@@ -75,6 +85,7 @@ export async function rotateApiKey(
   actor: Actor,
   id: string,
   graceHours: number,
+  context: AuditContext = {},
 ): Promise<CreatedApiKey> {
   requirePermission(actor, 'apikeys.manage');
   const now = clock.now();
@@ -90,12 +101,14 @@ export async function rotateApiKey(
     );
     const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
     const expiresAt = lifetime === null ? null : new Date(now.getTime() + lifetime);
-    return createApiKey(
+    const created = await createApiKey(
       tx,
       actor.tenantId,
       { name: old.name, role: old.role, createdBy: actor.userId, expiresAt },
       now,
     );
+    await recordAudit(tx, actor, 'apikey.rotated', { id, newId: created.id, graceHours }, context);
+    return created;
   });
 }
 
@@ -107,9 +120,16 @@ export async function listApiKeys(db: Db, clock: Clock, actor: Actor): Promise<A
 }
 
 /** Revokes a key of the actor's tenant; not_found when there is no such live key. */
-export async function revokeApiKey(db: Db, clock: Clock, actor: Actor, id: string): Promise<void> {
+export async function revokeApiKey(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  context: AuditContext = {},
+): Promise<void> {
   requirePermission(actor, 'apikeys.manage');
   if (!(await repo.revokeApiKey(db, actor.tenantId, id, clock.now()))) throw apiKeyNotFound(id);
+  await recordAudit(db, actor, 'apikey.revoked', { id }, context);
 }
 
 /** The actor a bearer key acts as, or undefined when the key is malformed, unknown or revoked. */

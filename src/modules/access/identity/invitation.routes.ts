@@ -46,7 +46,9 @@ function registerInvitationAdmin(app: HttpApp, { db, clock }: AccessDeps): void 
       },
     },
     async (request, reply) =>
-      reply.status(202).send(await inviteUser(db, clock, actorOf(request), request.body)),
+      reply
+        .status(202)
+        .send(await inviteUser(db, clock, actorOf(request), request.body, { address: request.ip, clock })),
   );
 
   app.get(
@@ -72,7 +74,7 @@ function registerInvitationAdmin(app: HttpApp, { db, clock }: AccessDeps): void 
       },
     },
     async (request, reply) => {
-      await revokeInvitation(db, clock, actorOf(request), request.params.id);
+      await revokeInvitation(db, clock, actorOf(request), request.params.id, { address: request.ip, clock });
       return reply.status(204).send(null);
     },
   );
@@ -104,7 +106,9 @@ function registerInvitationAccept(app: HttpApp, deps: AccessDeps): void {
       },
     },
     async (request, reply) => {
-      const accepted = await acceptInvitation(db, clock, request.actor, request.body);
+      const accepted = await acceptInvitation(db, clock, request.actor, request.body, {
+        address: request.ip,
+      });
       const session = await openSession(db, clock, accepted.userId, accepted.tenant);
       if (!session) throw new Error('accepted invitation without a membership');
       setSessionCookie(reply, session, deps.secureCookies);

@@ -13,6 +13,7 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { hashPassword, newToken } from '../../../platform/auth/secrets.js';
 import { DataScopeSchema } from '../role/role.contract.js';
 import { asRole } from './identity.service.js';
+import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 import * as repo from './identity.repository.js';
 import * as invitationRepo from './invitation.repository.js';
 import {
@@ -44,6 +45,7 @@ export async function inviteUser(
   clock: Clock,
   actor: Actor,
   input: InviteUserInput,
+  context: AuditContext = {},
 ): Promise<InvitationWithLink> {
   requirePermission(actor, 'users.manage');
   const now = clock.now();
@@ -78,6 +80,8 @@ export async function inviteUser(
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
     };
     await invitationRepo.insertInvitation(tx, invitation);
+    const { id, email, role, scope, teamIds } = invitation;
+    await recordAudit(tx, actor, 'user.invited', { invitationId: id, email, role, scope, teamIds }, context);
     return invitation;
   });
   return withLink(row);
@@ -90,9 +94,16 @@ export async function listInvitations(db: Db, clock: Clock, actor: Actor): Promi
 }
 
 /** Revokes a pending invitation of the actor's tenant; its link stops working at once. */
-export async function revokeInvitation(db: Db, clock: Clock, actor: Actor, id: string): Promise<void> {
+export async function revokeInvitation(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  context: AuditContext = {},
+): Promise<void> {
   requirePermission(actor, 'users.manage');
   if (!(await invitationRepo.revokeInvitation(db, actor.tenantId, id, clock.now()))) throw notFound();
+  await recordAudit(db, actor, 'user.invitation_revoked', { invitationId: id }, context);
 }
 
 /** What an invitation link offers, for the page that accepts it. */
@@ -116,6 +127,7 @@ export async function acceptInvitation(
   clock: Clock,
   actor: Actor | undefined,
   input: AcceptInvitationInput,
+  context: AuditContext = {},
 ): Promise<{ userId: string; tenant: { id: string; slug: string } }> {
   const passwordHash = input.password && !actor?.userId ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
@@ -136,6 +148,13 @@ export async function acceptInvitation(
       }
     }
     await invitationRepo.markInvitationAccepted(tx, invitation.tenantId, invitation.id, userId, clock.now());
+    await recordAudit(
+      tx,
+      { tenantId: invitation.tenantId, userId, via: 'session' },
+      'user.invitation_accepted',
+      { invitationId: invitation.id, email: invitation.email, role: invitation.role },
+      { ...context, clock },
+    );
     return { userId, tenant: { id: invitation.tenantId, slug: found.tenantSlug } };
   });
 }

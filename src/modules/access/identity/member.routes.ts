@@ -45,7 +45,7 @@ function registerMemberReads(app: HttpApp, { db }: AccessDeps): void {
   );
 }
 
-function registerMemberWrites(app: HttpApp, { db }: AccessDeps): void {
+function registerMemberWrites(app: HttpApp, { db, clock }: AccessDeps): void {
   app.patch(
     '/api/users/:id',
     {
@@ -57,7 +57,8 @@ function registerMemberWrites(app: HttpApp, { db }: AccessDeps): void {
         response: { 200: UserOut },
       },
     },
-    async (request) => updateMember(db, actorOf(request), request.params.id, request.body),
+    async (request) =>
+      updateMember(db, actorOf(request), request.params.id, request.body, { address: request.ip, clock }),
   );
 
   app.delete(
@@ -71,7 +72,7 @@ function registerMemberWrites(app: HttpApp, { db }: AccessDeps): void {
       },
     },
     async (request, reply) => {
-      await removeMember(db, actorOf(request), request.params.id);
+      await removeMember(db, actorOf(request), request.params.id, { address: request.ip, clock });
       return reply.status(204).send(null);
     },
   );

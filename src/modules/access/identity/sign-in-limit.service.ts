@@ -9,6 +9,8 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { checkLimits, hitLimits, type LimitRule } from '../../../platform/limits/limit.service.js';
 import type { SignInInput } from './identity.contract.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './identity.repository.js';
 import { signIn } from './session.service.js';
 
 const WINDOW_MS = 15 * 60_000;
@@ -56,11 +58,34 @@ export async function signInWithinLimits(
 ): ReturnType<typeof signIn> {
   const keys = keysOf(address, input.email);
   const verdict = await checkLimits(db, clock, keys);
-  if (!verdict.allowed) throw new SignInLimited(verdict.retryAfterSeconds);
+  if (!verdict.allowed) {
+    await recordInTenantsOf(db, clock, input.email, 'auth.sign_in.limited', address);
+    throw new SignInLimited(verdict.retryAfterSeconds);
+  }
   try {
-    return await signIn(db, clock, input);
+    const session = await signIn(db, clock, input);
+    await recordAudit(db, session.actor, 'auth.sign_in.succeeded', {}, { address, clock });
+    return session;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'auth.bad_credentials') await hitLimits(db, clock, keys);
+    if (error instanceof AppError && error.code === 'auth.bad_credentials') {
+      await hitLimits(db, clock, keys);
+      await recordInTenantsOf(db, clock, input.email, 'auth.sign_in.failed', address);
+    }
     throw error;
+  }
+}
+
+/** Records a refused sign-in in every tenant of the account it named; an unknown email has none. */
+async function recordInTenantsOf(db: Db, clock: Clock, email: string, action: string, address: string) {
+  const user = await repo.findUserByEmail(db, email);
+  if (!user) return;
+  for (const membership of await repo.listMembershipsOfUser(db, user.id)) {
+    await recordAudit(
+      db,
+      { tenantId: membership.tenantId, anonymous: true },
+      action,
+      { email: user.email, userId: user.id },
+      { address, clock },
+    );
   }
 }
