@@ -18,7 +18,7 @@ const TEST_FILE = '\\.test(-helper)?\\.tsx?$';
  * @type {Record<string, string[] | null>}
  */
 const FEATURE_LAYERS = {
-  access: ['role', 'identity'],
+  access: ['role', 'audit', 'identity'],
   crm: [
     'settings',
     'matching',

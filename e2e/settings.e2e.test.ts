@@ -1,7 +1,7 @@
 /**
  * An administrator's settings journey: create a team with two demo users, change a user's role,
- * find that the only administrator can neither remove nor demote themselves, remove someone else;
- * then the users page on a phone, in Chinese.
+ * find that the only administrator can neither remove nor demote themselves, remove someone else,
+ * invite a person who accepts the link; then the users page on a phone, in Chinese.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,36 @@ describe.skipIf(!hasChromium)('settings journey in the browser', () => {
     await expect.poll(() => team.getByTestId('team-members').textContent()).toBe('Tom Baker');
   });
 
+  it('invites a person, who accepts the link with a password of their own', async () => {
+    await page.getByTestId('settings-tab-users').click();
+    const email = `invited-${Date.now().toString(36)}@example.com`;
+    await page.getByTestId('add-user').click();
+    await page.getByTestId('user-email').fill(email);
+    await page.getByTestId('user-name-input').fill('邀请 Invited');
+    await page.getByTestId('user-submit').click();
+    const link =
+      (await page.getByTestId('invitation-created').getByTestId('invitation-link').textContent()) ?? '';
+    expect(link).toContain('/accept-invitation#');
+    await snap(page, 'settings-08-invitation-link');
+    await page.getByTestId('invitation-done').click();
+    await expect.poll(() => page.getByTestId('invitation-row').count()).toBe(1);
+    expect(await row(email).count()).toBe(0);
+
+    const fresh = await browser.newContext({ locale: 'en-US' });
+    const invitee = await fresh.newPage();
+    invitee.setDefaultTimeout(20_000);
+    await invitee.goto(link);
+    await invitee.getByTestId('accept-password').fill('my-own-password');
+    await snap(invitee, 'settings-09-accept-invitation');
+    await invitee.getByTestId('accept-create').click();
+    await invitee.waitForURL(/\/customers/);
+    await fresh.close();
+
+    await page.reload();
+    await row(email).waitFor();
+    expect(await page.getByTestId('invitation-row').count()).toBe(0);
+  });
+
   it('shows users as cards on a phone, in Chinese, without sideways scrolling', async () => {
     const phone = await browser.newContext({
       locale: 'en-US',
@@ -133,7 +163,7 @@ describe.skipIf(!hasChromium)('settings journey in the browser', () => {
     expect(await tom.getByTestId('edit-user').textContent()).toBe('编辑');
     expect(await tom.getByTestId('remove-user').textContent()).toBe('移除');
     expect(await small.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-    await snap(small, 'settings-08-phone-users-zh');
+    await snap(small, 'settings-10-phone-users-zh');
     await phone.close();
   });
 });

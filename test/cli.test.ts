@@ -81,6 +81,20 @@ describe('kehu CLI', () => {
     }
   });
 
+  it('creates API keys that expire, and refuses a lifetime out of range', async () => {
+    const badExpiry = await runCli(
+      ['apikey', 'create', '--tenant', 'acme', '--role', 'admin', '--expires-in-days', '0'],
+      env,
+    );
+    expect(badExpiry.code).not.toBe(0);
+    expect(badExpiry.stderr).toContain('1 to 3650');
+    const expiring = await runCli(
+      ['apikey', 'create', '--tenant', 'acme', '--role', 'admin', '--expires-in-days', '30'],
+      env,
+    );
+    expect(expiring.code, expiring.stderr).toBe(0);
+  });
+
   it('fails with a clear message on bad input', async () => {
     const bySlugOption = await runCli(['tenant', 'create', '--slug', 'beta', '--name', 'Beta'], env);
     expect(bySlugOption.code, bySlugOption.stderr).toBe(0);

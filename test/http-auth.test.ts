@@ -109,25 +109,36 @@ describe('sessions and API keys', () => {
       payload: { name: 'North' },
     });
     expect(team.statusCode).toBe(201);
-    const user = await t.app.inject({
+    const invited = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie },
       payload: {
         email: 'New.Rep@Example.com',
         name: '新销售',
-        password: 'long-enough',
         role: 'sales_rep',
         teamIds: [team.json<{ id: string }>().id],
       },
     });
-    expect(user.statusCode).toBe(201);
-    expect(user.json()).toMatchObject({ email: 'new.rep@example.com', role: 'sales_rep', scope: 'own' });
+    // Adding is an invitation the person accepts (with a password of their own when they are new).
+    expect(invited.statusCode).toBe(202);
+    const token = invited.json<{ link: string }>().link.split('#')[1]!;
+    const user = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token, password: 'long-enough' },
+    });
+    expect(user.statusCode).toBe(200);
+    expect(user.json()).toMatchObject({
+      user: { email: 'new.rep@example.com' },
+      role: 'sales_rep',
+      scope: 'own',
+    });
     const duplicate = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie },
-      payload: { email: 'new.rep@example.com', name: 'again', password: 'long-enough', role: 'marketer' },
+      payload: { email: 'new.rep@example.com', name: 'again', role: 'marketer' },
     });
     expect(duplicate.statusCode).toBe(409);
     const rep = await makeUser(t.database.db, tenant, 'sales_rep');
@@ -143,7 +154,7 @@ describe('sessions and API keys', () => {
     expect(directory.statusCode).toBe(200);
     const entries = directory.json<{ items: Record<string, string>[] }>().items;
     expect(entries.find((e) => e.name === '新销售')).toEqual({
-      id: user.json<{ id: string }>().id,
+      id: user.json<{ user: { id: string } }>().user.id,
       name: '新销售',
     });
     expect(directory.body).not.toContain('new.rep@example.com');

@@ -13,6 +13,7 @@ const referenceTables = [
   'source_write_keys',
   'domain_event_cursors',
   'jobs',
+  'limit_counters',
 ];
 
 let database: Database;

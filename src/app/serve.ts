@@ -1,4 +1,5 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
+import { auditRetentionJob } from '../modules/access/index.js';
 import { crmLink, recallJob } from '../modules/crm/index.js';
 import {
   createIngestRuntime,
@@ -14,6 +15,7 @@ import { vacuumJob } from '../platform/db/maintain.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 import { queueMaintenanceJob } from '../platform/jobs/job.service.js';
 import { startJobs, type Job, type JobLogger } from '../platform/jobs/scheduler.js';
+import { limitMaintenanceJob } from '../platform/limits/limit.service.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
 
@@ -32,6 +34,8 @@ function periodicJobs(deps: {
     retentionJob(jobDeps, logger),
     domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest: deps.ingest }, logger),
     queueMaintenanceJob(jobDeps, logger),
+    limitMaintenanceJob(jobDeps),
+    auditRetentionJob(jobDeps),
     ...(database.engine === 'pglite' ? [vacuumJob(jobDeps, logger)] : []),
     ...(deps.backupSchedule
       ? [

@@ -9,6 +9,7 @@ import { version } from '../app/app.js';
 import {
   addUser,
   createApiKey,
+  expiryAfterDays,
   createTenant,
   CreateUserInput,
   getTenantBySlug,
@@ -104,10 +105,23 @@ apikey
   .requiredOption('--tenant <slug>', 'tenant slug')
   .addOption(roleOption())
   .option('--name <name>', 'what the key is for', 'cli')
-  .action(async (options: { tenant: string; role: Role; name: string }) => {
+  .option(
+    '--expires-in-days <days>',
+    'the key stops working after this many days (default: never)',
+    (value) => {
+      const days = Number(value);
+      if (!Number.isInteger(days) || days < 1 || days > 3650) {
+        throw new InvalidArgumentError('give a whole number of days from 1 to 3650');
+      }
+      return days;
+    },
+  )
+  .action(async (options: { tenant: string; role: Role; name: string; expiresInDays?: number }) => {
     const created = await withDatabase(async (database) => {
       const t = await getTenantBySlug(database.db, options.tenant);
-      return createApiKey(database.db, t.id, { name: options.name, role: options.role });
+      const now = new Date();
+      const expiresAt = expiryAfterDays(now, options.expiresInDays);
+      return createApiKey(database.db, t.id, { name: options.name, role: options.role, expiresAt }, now);
     });
     console.log(created.key);
   });

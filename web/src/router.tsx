@@ -12,6 +12,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { meQuery } from './api/queries';
+import { AcceptInvitationPage } from './auth/accept-invitation-page';
 import { SignInPage } from './auth/sign-in-page';
 import { CustomerCreatePage } from './customers/customer-create-page';
 import { CustomerDetailPage } from './customers/customer-detail-page';
@@ -71,6 +72,13 @@ const signInRoute = createRoute({
     if (me) throw redirect({ to: '/customers' });
   },
   component: SignInPage,
+});
+
+// Public: the invited person may have no account yet; the page offers signing in when they have one.
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'accept-invitation',
+  component: AcceptInvitationPage,
 });
 
 const appRoute = createRoute({
@@ -265,6 +273,7 @@ const sourcesRoute = createRoute({
 const jobsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'jobs', component: JobsPage });
 
 const routeTree = rootRoute.addChildren([
+  acceptInvitationRoute,
   signInRoute,
   appRoute.addChildren([
     indexRoute,

@@ -9,6 +9,7 @@ import type {
   CustomerPage,
   CustomerSort,
   CustomerSummary,
+  InvitationWithLink,
   Me,
   SavedView,
   TeamOut,
@@ -115,6 +116,11 @@ export const userDirectoryQuery = queryOptions({
 });
 
 /** The API keys of the tenant, without their secrets (admins only). */
+export const invitationsQuery = queryOptions({
+  queryKey: ['invitations'],
+  queryFn: async () => (await callApi<{ items: InvitationWithLink[] }>('GET', '/api/invitations')).items,
+});
+
 export const apiKeysQuery = queryOptions({
   queryKey: ['api-keys'],
   queryFn: async () => (await callApi<{ items: ApiKeyOut[] }>('GET', '/api/api-keys')).items,

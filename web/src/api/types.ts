@@ -14,6 +14,12 @@ export type {
   UserOut,
 } from '../../../src/modules/access/identity/identity.contract';
 export type {
+  InvitationOut,
+  InvitationPreview,
+  InvitationWithLink,
+  InviteUserInput,
+} from '../../../src/modules/access/identity/invitation.contract';
+export type {
   CreateCustomerInput,
   CreatedCustomer,
   Customer,

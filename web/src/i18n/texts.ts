@@ -9,6 +9,8 @@ import duplicatesEn from './parts/duplicates.en.json';
 import duplicatesZh from './parts/duplicates.zh-CN.json';
 import importEn from './parts/import.en.json';
 import importZh from './parts/import.zh-CN.json';
+import invitationsEn from './parts/invitations.en.json';
+import invitationsZh from './parts/invitations.zh-CN.json';
 import jobsEn from './parts/jobs.en.json';
 import jobsZh from './parts/jobs.zh-CN.json';
 import peopleEn from './parts/people.en.json';
@@ -31,6 +33,7 @@ export const englishTexts = {
   ...committeeEn,
   ...duplicatesEn,
   ...importEn,
+  ...invitationsEn,
   ...jobsEn,
   ...peopleEn,
   ...poolsEn,
@@ -46,6 +49,7 @@ export const chineseTexts = {
   ...committeeZh,
   ...duplicatesZh,
   ...importZh,
+  ...invitationsZh,
   ...jobsZh,
   ...peopleZh,
   ...poolsZh,

@@ -1,4 +1,7 @@
-/** Settings → API keys: the keys other systems use, with create and revoke. */
+/**
+ * Settings → API keys: the keys other systems use, with create, rotate and revoke, their expiry and
+ * when they were last used, and a warning for live keys unused for 90 days.
+ */
 import { Alert, Badge, Button, Center, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +14,7 @@ import type { ApiKeyOut } from '../api/types';
 import { PlusIcon } from '../shell/icons';
 import { useFormat } from '../shell/use-format';
 import { CreateApiKeyModal } from './create-api-key-modal';
+import { RotateApiKeyModal } from './rotate-api-key-modal';
 
 /** The API keys table, newest first, with a button to create one. */
 export function ApiKeysPage() {
@@ -18,6 +22,8 @@ export function ApiKeysPage() {
   const keys = useQuery(apiKeysQuery);
   const [creating, { open, close }] = useDisclosure(false);
   const [revoking, setRevoking] = useState<ApiKeyOut | null>(null);
+  const [rotating, setRotating] = useState<ApiKeyOut | null>(null);
+  const stale = (keys.data ?? []).filter((key) => key.stale);
   return (
     <>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -28,6 +34,11 @@ export function ApiKeysPage() {
           {t('apiKeys.create')}
         </Button>
       </Group>
+      {stale.length > 0 && (
+        <Alert color="yellow" title={t('apiKeys.staleTitle')} data-testid="stale-api-keys">
+          {t('apiKeys.staleText', { names: stale.map((key) => key.name).join(', ') })}
+        </Alert>
+      )}
       <Paper withBorder radius="md">
         {keys.isPending ? (
           <Center p="xl">
@@ -51,13 +62,19 @@ export function ApiKeysPage() {
                   <Table.Th>{t('apiKeys.prefix')}</Table.Th>
                   <Table.Th>{t('apiKeys.created')}</Table.Th>
                   <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
+                  <Table.Th>{t('apiKeys.expires')}</Table.Th>
                   <Table.Th>{t('apiKeys.status')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {keys.data.map((key) => (
-                  <ApiKeyRow key={key.id} apiKey={key} onRevoke={() => setRevoking(key)} />
+                  <ApiKeyRow
+                    key={key.id}
+                    apiKey={key}
+                    onRevoke={() => setRevoking(key)}
+                    onRotate={() => setRotating(key)}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
@@ -66,16 +83,20 @@ export function ApiKeysPage() {
       </Paper>
       <CreateApiKeyModal opened={creating} onClose={close} />
       <RevokeModal apiKey={revoking} onClose={() => setRevoking(null)} />
+      <RotateApiKeyModal apiKey={rotating} onClose={() => setRotating(null)} />
     </>
   );
 }
 
-/** One key: what it is called, what it may do, when it was last used, and a revoke button while active. */
-function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKeyOut; onRevoke: () => void }) {
+/** One key: what it is called, what it may do, when it was last used and expires; rotate and revoke while live. */
+function ApiKeyRow(props: { apiKey: ApiKeyOut; onRevoke: () => void; onRotate: () => void }) {
+  const { apiKey, onRevoke, onRotate } = props;
   const { t } = useTranslation();
   const format = useFormat();
+  const expired = apiKey.expiresAt !== null && new Date(apiKey.expiresAt) <= new Date();
+  const live = !apiKey.revokedAt && !expired;
   return (
-    <Table.Tr data-testid="api-key-row" c={apiKey.revokedAt ? 'dimmed' : undefined}>
+    <Table.Tr data-testid="api-key-row" c={live ? undefined : 'dimmed'}>
       <Table.Td fw={500}>{apiKey.name}</Table.Td>
       <Table.Td>{t(`roles.${apiKey.role}`)}</Table.Td>
       <Table.Td>
@@ -85,16 +106,28 @@ function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKeyOut; onRevoke: () => vo
       </Table.Td>
       <Table.Td>{format.date(apiKey.createdAt)}</Table.Td>
       <Table.Td>{apiKey.lastUsedAt ? format.dateTime(apiKey.lastUsedAt) : t('apiKeys.never')}</Table.Td>
+      <Table.Td>{apiKey.expiresAt ? format.dateTime(apiKey.expiresAt) : t('apiKeys.noExpiry')}</Table.Td>
       <Table.Td>
-        <Badge color={apiKey.revokedAt ? 'gray' : 'teal'} variant="light">
-          {apiKey.revokedAt ? t('apiKeys.revoked') : t('apiKeys.active')}
+        <Badge color={live ? (apiKey.stale ? 'yellow' : 'teal') : 'gray'} variant="light">
+          {apiKey.revokedAt
+            ? t('apiKeys.revoked')
+            : expired
+              ? t('apiKeys.expired')
+              : apiKey.stale
+                ? t('apiKeys.stale')
+                : t('apiKeys.active')}
         </Badge>
       </Table.Td>
       <Table.Td ta="right">
-        {!apiKey.revokedAt && (
-          <Button size="xs" variant="subtle" color="red" onClick={onRevoke} data-testid="revoke-api-key">
-            {t('apiKeys.revoke')}
-          </Button>
+        {live && (
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <Button size="xs" variant="subtle" onClick={onRotate} data-testid="rotate-api-key">
+              {t('apiKeys.rotate')}
+            </Button>
+            <Button size="xs" variant="subtle" color="red" onClick={onRevoke} data-testid="revoke-api-key">
+              {t('apiKeys.revoke')}
+            </Button>
+          </Group>
         )}
       </Table.Td>
     </Table.Tr>

@@ -1,5 +1,5 @@
 /** The "Create an API key" dialog; after creation it shows the key once, with a copy button. */
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { callApi } from '../api/client';
 import { describeError, fieldErrors } from '../api/problem-text';
 import { apiKeysQuery } from '../api/queries';
 import type { CreatedApiKey, Role } from '../api/types';
+import { NewApiKey } from './new-api-key';
 import { RoleSelect } from './role-select';
 
 /** Creates a key named by the user with the chosen role. */
@@ -15,8 +16,14 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('sales_rep');
+  const [lifetime, setLifetime] = useState('none');
   const create = useMutation({
-    mutationFn: () => callApi<CreatedApiKey>('POST', '/api/api-keys', { name: name.trim(), role }),
+    mutationFn: () =>
+      callApi<CreatedApiKey>('POST', '/api/api-keys', {
+        name: name.trim(),
+        role,
+        ...(lifetime === 'none' ? {} : { expiresInDays: Number(lifetime) }),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey }),
   });
   const errors = fieldErrors(create.error);
@@ -24,6 +31,7 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
   const finish = (): void => {
     setName('');
     setRole('sales_rep');
+    setLifetime('none');
     create.reset();
     onClose();
   };
@@ -42,32 +50,7 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
       closeOnClickOutside={!created}
     >
       {created ? (
-        <Stack gap="md" data-testid="new-api-key">
-          <Alert color="yellow" title={t('apiKeys.newKeyWarning')} />
-          <Code
-            block
-            data-testid="new-api-key-value"
-            style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-          >
-            {created.key}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={created.key}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'filled'}
-                  color={copied ? 'teal' : undefined}
-                  onClick={copy}
-                >
-                  {copied ? t('apiKeys.copied') : t('apiKeys.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={finish} data-testid="api-key-done">
-              {t('apiKeys.done')}
-            </Button>
-          </Group>
-        </Stack>
+        <NewApiKey apiKey={created.key} onDone={finish} />
       ) : (
         <form onSubmit={submit} noValidate data-testid="create-api-key-form">
           <Stack gap="md">
@@ -91,6 +74,17 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
               onChange={setRole}
               error={errors.role}
               testId="api-key-role"
+            />
+            <Select
+              label={t('apiKeys.lifetime')}
+              value={lifetime}
+              onChange={(value) => setLifetime(value ?? 'none')}
+              allowDeselect={false}
+              data={[
+                { value: 'none', label: t('apiKeys.noExpiry') },
+                ...['30', '90', '365'].map((days) => ({ value: days, label: t('apiKeys.days', { days }) })),
+              ]}
+              data-testid="api-key-lifetime"
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={finish}>

@@ -1,4 +1,7 @@
-/** Settings → Users: everyone in the tenant with their role, scope and teams; add, edit and remove. */
+/**
+ * Settings → Users: everyone in the tenant with their role, scope and teams; invite, edit and remove,
+ * and the invitations not yet accepted.
+ */
 import { Alert, Button, Center, Group, Loader, Paper, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +14,7 @@ import { useMe } from '../auth/use-me';
 import { PlusIcon } from '../shell/icons';
 import { AddUserModal } from './add-user-modal';
 import { EditUserModal } from './edit-user-modal';
+import { PendingInvitations } from './pending-invitations';
 import { RemoveUserModal } from './remove-user-modal';
 import { UserCards } from './user-cards';
 import type { UserListItem } from './user-list-item';
@@ -60,6 +64,7 @@ export function UsersPage() {
           <UserTable items={items} />
         )}
       </Paper>
+      {me.permissions.includes('users.manage') && <PendingInvitations />}
       <AddUserModal opened={adding} onClose={close} />
       <EditUserModal user={editing} onClose={() => setEditing(null)} />
       <RemoveUserModal user={removing} onClose={() => setRemoving(null)} />

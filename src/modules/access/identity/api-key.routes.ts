@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { AccessDeps } from '../access-deps.js';
-import { createApiKeyAs, listApiKeys, revokeApiKey } from './api-key.service.js';
-import { ApiKeyOut, CreateApiKeyInput, CreatedApiKey } from './identity.contract.js';
+import { createApiKeyAs, listApiKeys, revokeApiKey, rotateApiKey } from './api-key.service.js';
+import { ApiKeyOut, CreateApiKeyInput, CreatedApiKey, RotateApiKeyInput } from './identity.contract.js';
 
 const tags = ['auth'];
 
-/** Registers listing, creating and revoking API keys. */
+/** Registers listing, creating, rotating and revoking API keys. */
 export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): void {
   app.get(
     '/api/api-keys',
@@ -19,7 +19,7 @@ export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): v
         response: { 200: z.object({ items: z.array(ApiKeyOut) }) },
       },
     },
-    async (request) => ({ items: await listApiKeys(db, actorOf(request)) }),
+    async (request) => ({ items: await listApiKeys(db, clock, actorOf(request)) }),
   );
 
   app.post(
@@ -34,8 +34,14 @@ export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): v
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createApiKeyAs(db, actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(
+          await createApiKeyAs(db, clock, actorOf(request), request.body, { address: request.ip, clock }),
+        ),
   );
+
+  registerApiKeyRotation(app, { db, clock });
 
   app.delete(
     '/api/api-keys/:id',
@@ -48,8 +54,32 @@ export function registerApiKeyRoutes(app: HttpApp, { db, clock }: AccessDeps): v
       },
     },
     async (request, reply) => {
-      await revokeApiKey(db, clock, actorOf(request), request.params.id);
+      await revokeApiKey(db, clock, actorOf(request), request.params.id, { address: request.ip, clock });
       return reply.status(204).send(null);
     },
+  );
+}
+
+/** `POST /api/api-keys/:id/rotate`: a new key now, the old one working for the grace period. */
+function registerApiKeyRotation(app: HttpApp, { db, clock }: Pick<AccessDeps, 'db' | 'clock'>): void {
+  app.post(
+    '/api/api-keys/:id/rotate',
+    {
+      schema: {
+        tags,
+        summary:
+          'Rotate an API key: a new key now, the old one working for a grace period (in this answer only)',
+        params: z.object({ id: z.uuid() }),
+        body: RotateApiKeyInput,
+        response: { 201: CreatedApiKey },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await rotateApiKey(db, clock, actorOf(request), request.params.id, request.body.graceHours, {
+          address: request.ip,
+          clock,
+        }),
+      ),
   );
 }

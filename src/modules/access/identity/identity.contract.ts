@@ -82,6 +82,17 @@ export type TeamOut = z.infer<typeof TeamOut>;
 export const CreateApiKeyInput = z.object({
   name: z.string().trim().min(1).max(100),
   role: RoleSchema,
+  /** The key stops working this many days after it is created; no expiry when absent. */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;
+
+/** Days without use after which a live key is listed as stale (a warning to revoke it). */
+export const STALE_API_KEY_DAYS = 90;
+
+export const RotateApiKeyInput = z.object({
+  /** How long the old key keeps working beside the new one (default 24 hours, at most 30 days). */
+  graceHours: z.number().int().min(0).max(720).default(24),
 });
 export const ApiKeyOut = z.object({
   id: z.uuid(),
@@ -91,6 +102,9 @@ export const ApiKeyOut = z.object({
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  /** Live, and neither used nor created in the last 90 days: probably forgotten; revoke it. */
+  stale: z.boolean(),
 });
 export type ApiKeyOut = z.infer<typeof ApiKeyOut>;
 export const CreatedApiKey = ApiKeyOut.extend({

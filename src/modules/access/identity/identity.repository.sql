@@ -87,16 +87,22 @@ delete from "sessions" where "sessions"."token_hash" = $1;
 delete from "sessions" where ("sessions"."tenant_id" = $1 and "sessions"."user_id" = $2);
 
 -- insertApiKey
-insert into "api_keys" ("id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at") values ($1, $2, $3, $4, $5, $6, default, default, default, default);
+insert into "api_keys" ("id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at", "expires_at") values ($1, $2, $3, $4, $5, $6, default, default, default, default, default);
 
 -- findLiveApiKeyByHash
-select "id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at" from "api_keys" where ("api_keys"."key_hash" = $1 and "api_keys"."revoked_at" is null);
+select "id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at", "expires_at" from "api_keys" where ("api_keys"."key_hash" = $1 and "api_keys"."revoked_at" is null and ("api_keys"."expires_at" is null or "api_keys"."expires_at" > $2));
+
+-- findLiveApiKey
+select "id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at", "expires_at" from "api_keys" where ("api_keys"."tenant_id" = $1 and "api_keys"."id" = $2 and "api_keys"."revoked_at" is null and ("api_keys"."expires_at" is null or "api_keys"."expires_at" > $3)) for update;
+
+-- setApiKeyExpiry
+update "api_keys" set "expires_at" = $1 where ("api_keys"."tenant_id" = $2 and "api_keys"."id" = $3);
 
 -- touchApiKey
 update "api_keys" set "last_used_at" = $1 where "api_keys"."id" = $2;
 
 -- listApiKeys
-select "id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at" from "api_keys" where "api_keys"."tenant_id" = $1 order by "api_keys"."created_at" desc;
+select "id", "tenant_id", "name", "role", "prefix", "key_hash", "created_by", "created_at", "last_used_at", "revoked_at", "expires_at" from "api_keys" where "api_keys"."tenant_id" = $1 order by "api_keys"."created_at" desc;
 
 -- revokeApiKey
 update "api_keys" set "revoked_at" = $1 where ("api_keys"."tenant_id" = $2 and "api_keys"."id" = $3 and "api_keys"."revoked_at" is null) returning "id";

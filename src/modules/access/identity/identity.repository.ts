@@ -1,5 +1,5 @@
 /** Queries on tenants, users, memberships, teams, sessions and API keys. No rules here. */
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { apiKeys, memberships, sessions, teamMembers, teams, tenants, users } from './identity.table.js';
 
@@ -172,13 +172,57 @@ export const insertApiKey = async (db: Db, row: typeof apiKeys.$inferInsert): Pr
   await db.insert(apiKeys).values(row);
 };
 
-export const findLiveApiKeyByHash = async (db: Db, keyHash: string): Promise<ApiKeyRow | undefined> =>
+export const findLiveApiKeyByHash = async (
+  db: Db,
+  keyHash: string,
+  now: Date,
+): Promise<ApiKeyRow | undefined> =>
   (
     await db
       .select()
       .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+      .where(
+        and(
+          eq(apiKeys.keyHash, keyHash),
+          isNull(apiKeys.revokedAt),
+          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
+        ),
+      )
   )[0];
+
+/** A live key of the tenant, locked (rotation reads it, then shortens it). */
+export const findLiveApiKey = async (
+  db: Db,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<ApiKeyRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(apiKeys)
+      .where(
+        and(
+          eq(apiKeys.tenantId, tenantId),
+          eq(apiKeys.id, id),
+          isNull(apiKeys.revokedAt),
+          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
+        ),
+      )
+      .for('update')
+  )[0];
+
+export const setApiKeyExpiry = async (
+  db: Db,
+  tenantId: string,
+  id: string,
+  expiresAt: Date,
+): Promise<void> => {
+  await db
+    .update(apiKeys)
+    .set({ expiresAt })
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+};
 
 export const touchApiKey = async (db: Db, id: string, now: Date): Promise<void> => {
   await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));

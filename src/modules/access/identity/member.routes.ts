@@ -1,11 +1,13 @@
-/** The users of a tenant under /api/users: listing, the name directory, adding, changing, removing. */
+/**
+ * The users of a tenant under /api/users: listing, the name directory, changing, removing. Adding is an
+ * invitation (invitation.routes.ts).
+ */
 import { z } from 'zod';
-import { requirePermission } from '../../../platform/auth/actor.js';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { AccessDeps } from '../access-deps.js';
-import { CreateUserInput, UpdateUserInput, UserDirectoryEntry, UserOut } from './identity.contract.js';
-import { addUser, listUserDirectory, listUsers, removeMember, updateMember } from './member.service.js';
+import { UpdateUserInput, UserDirectoryEntry, UserOut } from './identity.contract.js';
+import { listUserDirectory, listUsers, removeMember, updateMember } from './member.service.js';
 
 const tags = ['auth'];
 
@@ -43,25 +45,7 @@ function registerMemberReads(app: HttpApp, { db }: AccessDeps): void {
   );
 }
 
-function registerMemberWrites(app: HttpApp, { db }: AccessDeps): void {
-  app.post(
-    '/api/users',
-    {
-      config: { idempotent: true },
-      schema: {
-        tags,
-        summary: 'Add a user to the tenant',
-        body: CreateUserInput,
-        response: { 201: UserOut },
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      requirePermission(actor, 'users.manage');
-      return reply.status(201).send(await addUser(db, actor.tenantId, request.body));
-    },
-  );
-
+function registerMemberWrites(app: HttpApp, { db, clock }: AccessDeps): void {
   app.patch(
     '/api/users/:id',
     {
@@ -73,7 +57,8 @@ function registerMemberWrites(app: HttpApp, { db }: AccessDeps): void {
         response: { 200: UserOut },
       },
     },
-    async (request) => updateMember(db, actorOf(request), request.params.id, request.body),
+    async (request) =>
+      updateMember(db, actorOf(request), request.params.id, request.body, { address: request.ip, clock }),
   );
 
   app.delete(
@@ -87,7 +72,7 @@ function registerMemberWrites(app: HttpApp, { db }: AccessDeps): void {
       },
     },
     async (request, reply) => {
-      await removeMember(db, actorOf(request), request.params.id);
+      await removeMember(db, actorOf(request), request.params.id, { address: request.ip, clock });
       return reply.status(204).send(null);
     },
   );

@@ -9,6 +9,7 @@ import { asRole } from './identity.service.js';
 import * as repo from './identity.repository.js';
 import { effectiveScope } from '../role/role.contract.js';
 import { hashPassword } from '../../../platform/auth/secrets.js';
+import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 
 const lastAdmin = (): AppError =>
   new AppError('conflict', 'auth.user.last_admin', 'A tenant keeps at least one admin.');
@@ -129,6 +130,7 @@ export async function updateMember(
   actor: Actor,
   userId: string,
   input: UpdateUserInput,
+  context: AuditContext = {},
 ): Promise<UserOut> {
   requirePermission(actor, 'users.manage');
   await db.transaction(async (tx) => {
@@ -146,6 +148,7 @@ export async function updateMember(
       await repo.removeUserFromTeams(tx, actor.tenantId, userId);
       await joinTeams(tx, actor.tenantId, userId, input.teamIds);
     }
+    await recordAudit(tx, actor, 'user.changed', { userId, ...input }, context);
   });
   return getMember(db, actor.tenantId, userId);
 }
@@ -154,7 +157,12 @@ export async function updateMember(
  * Removes a user from the tenant: membership, teams and sessions there. The user's other tenants
  * are untouched. Nobody removes themselves, and the last admin stays.
  */
-export async function removeMember(db: Db, actor: Actor, userId: string): Promise<void> {
+export async function removeMember(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  context: AuditContext = {},
+): Promise<void> {
   requirePermission(actor, 'users.manage');
   await db.transaction(async (tx) => {
     const membership = await repo.findMembership(tx, actor.tenantId, userId);
@@ -170,5 +178,6 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
     await repo.removeUserFromTeams(tx, actor.tenantId, userId);
     await repo.deleteSessionsInTenant(tx, actor.tenantId, userId);
     await repo.deleteMembership(tx, actor.tenantId, userId);
+    await recordAudit(tx, actor, 'user.removed', { userId, role: membership.role }, context);
   });
 }

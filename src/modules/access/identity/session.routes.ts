@@ -1,13 +1,30 @@
 /** Sign-in and sign-out: the session cookie. */
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { AccessDeps } from '../access-deps.js';
 import { Me, SignInInput } from './identity.contract.js';
 import { describeMe } from './me.service.js';
-import { signIn, signOut } from './session.service.js';
+import { signOut } from './session.service.js';
+import { SignInLimited, signInWithinLimits } from './sign-in-limit.service.js';
 
 const tags = ['auth'];
+
+/** Sets the session cookie for a session just opened. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+  secure: boolean,
+): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: session.expiresAt,
+  });
+}
 
 /** Registers `POST /api/auth/sign-in` and `POST /api/auth/sign-out`. */
 export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
@@ -15,15 +32,6 @@ export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
   app.post(
     '/api/auth/sign-in',
     {
-      // Per address and email, so one guesser cannot lock everybody out.
-      config: {
-        rateLimit: {
-          max: 20,
-          timeWindow: '5 minutes',
-          hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${(request.body as { email?: string }).email ?? ''}`,
-        },
-      },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -32,14 +40,14 @@ export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
       },
     },
     async (request, reply) => {
-      const session = await signIn(db, clock, request.body);
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.secureCookies,
-        expires: session.expiresAt,
-      });
+      const session = await signInWithinLimits(db, clock, request.body, request.ip).catch(
+        (error: unknown) => {
+          if (error instanceof SignInLimited)
+            void reply.header('retry-after', String(error.retryAfterSeconds));
+          throw error;
+        },
+      );
+      setSessionCookie(reply, session, deps.secureCookies);
       return describeMe(db, session.actor);
     },
   );

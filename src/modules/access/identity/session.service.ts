@@ -28,17 +28,24 @@ export async function signIn(
   const memberships = await repo.listMembershipsOfUser(db, user.id);
   const chosen = input.tenant ? memberships.find((m) => m.slug === input.tenant) : memberships[0];
   if (!chosen) throw badCredentials();
-  const actor = await actorForMember(db, { id: chosen.tenantId, slug: chosen.slug }, user.id, 'session');
-  if (!actor) throw badCredentials();
-  await repo.deleteExpiredSessions(db, user.id, clock.now());
+  const session = await openSession(db, clock, user.id, { id: chosen.tenantId, slug: chosen.slug });
+  if (!session) throw badCredentials();
+  return session;
+}
+
+/** Opens a session of a member in a tenant; undefined when they are not a member there. */
+export async function openSession(
+  db: Db,
+  clock: Clock,
+  userId: string,
+  tenant: { id: string; slug: string },
+): Promise<{ token: string; expiresAt: Date; actor: Actor } | undefined> {
+  const actor = await actorForMember(db, tenant, userId, 'session');
+  if (!actor) return undefined;
+  await repo.deleteExpiredSessions(db, userId, clock.now());
   const token = newToken();
   const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * DAY_MS);
-  await repo.insertSession(db, {
-    tokenHash: hashToken(token),
-    userId: user.id,
-    tenantId: chosen.tenantId,
-    expiresAt,
-  });
+  await repo.insertSession(db, { tokenHash: hashToken(token), userId, tenantId: tenant.id, expiresAt });
   return { token, expiresAt, actor };
 }
 

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'users.manage',
   'teams.manage',
   'apikeys.manage',
+  /** Read the audit log of security-relevant actions. */
+  'audit.read',
   /** Read touchpoint timelines and CDP persons. */
   'touchpoints.read',
   /** Import offline touchpoints (salon attendance, trade-show scans) from CSV. */
