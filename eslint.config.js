@@ -201,11 +201,6 @@ export default defineConfig([
     ignores: ['**/*.test.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 60 }] },
   },
-  // PENDING-SIZE tests, benches, web
-  {
-    files: ['bench/warehouse.bench.ts', 'test/touchpoints-clients.test.ts', 'web/src/router.tsx'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 
   {
     files: [...webTs],

@@ -3,14 +3,7 @@
  * checks the session once per navigation.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  Outlet,
-  redirect,
-} from '@tanstack/react-router';
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { meQuery } from './api/queries';
 import { AcceptInvitationPage } from './auth/accept-invitation-page';
 import { SignInPage } from './auth/sign-in-page';
@@ -21,7 +14,6 @@ import { parseCustomerListSearch, type CustomerListSearch } from './customers/li
 import { ImportPage } from './customers/import/import-page';
 import { ContactPage } from './people/contact-page';
 import { PoolsPage } from './pools/pools-page';
-import { showLocale } from './i18n/i18n';
 import { ApiKeysPage } from './settings/api-keys-page';
 import { CrmSettingsPage } from './settings/crm-settings-page';
 import { JobsPage } from './settings/jobs-page';
@@ -29,33 +21,16 @@ import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
 import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
 import { UsersPage } from './settings/users-page';
-import { AppLayout } from './shell/app-layout';
-import { NotFoundPage, RouteErrorView } from './shell/fallback-views';
+import { appRoute, rootRoute } from './shell/app-route';
 import { PlaceholderPage } from './shell/placeholder-page';
 import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
-import { WAREHOUSE_TABS, WarehouseLayout } from './warehouse/warehouse-layout';
-import {
-  parseLedgerSearch,
-  parseOrderPoolSearch,
-  parseStockSearch,
-  type LedgerSearch,
-  type OrderPoolSearch,
-  type StockSearch,
-} from './warehouse/warehouse-search';
-import { parseWeightChecksSearch, type WeightChecksSearch } from './warehouse/weight-checks-search';
+import { warehouseRouteTree } from './warehouse/warehouse-routes';
 
-/** What every route can reach through `context`. */
-export type RouterContext = { queryClient: QueryClient };
+export type { RouterContext } from './shell/app-route';
 
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-  errorComponent: RouteErrorView,
-});
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -79,18 +54,6 @@ const acceptInvitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'accept-invitation',
   component: AcceptInvitationPage,
-});
-
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-    if (me.user.locale) await showLocale(me.user.locale);
-    return { me };
-  },
-  component: AppLayout,
 });
 
 const indexRoute = createRoute({
@@ -166,74 +129,6 @@ const salesRoute = createRoute({
   component: () => <PlaceholderPage area="sales" />,
 });
 
-const warehouseRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'warehouse',
-  component: WarehouseLayout,
-});
-
-const warehouseIndexRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: '/',
-  beforeLoad: ({ context }) => {
-    const first = WAREHOUSE_TABS.find((tab) => context.me.permissions.includes(tab.permission));
-    throw redirect({ to: first?.value ?? '/warehouse/stock' });
-  },
-});
-
-const stockRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'stock',
-  validateSearch: (search: Record<string, unknown>): StockSearch => parseStockSearch(search),
-  // The warehouse pages load on first visit; most users of the CRM never open them.
-  component: lazyRouteComponent(() => import('./warehouse/stock-page'), 'StockPage'),
-});
-
-const ledgerRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'ledger',
-  validateSearch: (search: Record<string, unknown>): LedgerSearch => parseLedgerSearch(search),
-  component: lazyRouteComponent(() => import('./warehouse/ledger-page'), 'LedgerPage'),
-});
-
-const orderPoolRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'orders',
-  validateSearch: (search: Record<string, unknown>): OrderPoolSearch => parseOrderPoolSearch(search),
-  component: lazyRouteComponent(() => import('./warehouse/order-pool-page'), 'OrderPoolPage'),
-});
-
-const orderRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'orders/$id',
-  component: lazyRouteComponent(() => import('./warehouse/order-page'), 'OrderPage'),
-});
-
-const scorecardRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'suppliers',
-  component: lazyRouteComponent(() => import('./warehouse/scorecard-page'), 'ScorecardPage'),
-});
-
-const weightChecksRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'weight-checks',
-  validateSearch: (search: Record<string, unknown>): WeightChecksSearch => parseWeightChecksSearch(search),
-  component: lazyRouteComponent(() => import('./warehouse/weight-checks-page'), 'WeightChecksPage'),
-});
-
-const warehousesRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'warehouses',
-  component: lazyRouteComponent(() => import('./warehouse/warehouses-page'), 'WarehousesPage'),
-});
-
-const warehouseSettingsRoute = createRoute({
-  getParentRoute: () => warehouseRoute,
-  path: 'settings',
-  component: lazyRouteComponent(() => import('./warehouse/warehouse-settings-page'), 'WarehouseSettingsPage'),
-});
-
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -287,17 +182,7 @@ const routeTree = rootRoute.addChildren([
     personsRoute,
     personDetailRoute,
     salesRoute,
-    warehouseRoute.addChildren([
-      warehouseIndexRoute,
-      stockRoute,
-      ledgerRoute,
-      orderPoolRoute,
-      orderRoute,
-      scorecardRoute,
-      weightChecksRoute,
-      warehousesRoute,
-      warehouseSettingsRoute,
-    ]),
+    warehouseRouteTree,
     settingsRoute.addChildren([
       settingsIndexRoute,
       usersRoute,
