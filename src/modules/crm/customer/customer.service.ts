@@ -1,11 +1,11 @@
 /** Customer use cases: create, read, list, summarise and edit, within the actor's tenant and data scope. */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
-import { hasTeam, isMemberOf } from '../../access/index.js';
+import { actorForMember, hasTeam, permissionsOf } from '../../access/index.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { findPool } from '../pool/pool.service.js';
+import { choosePool, findPool } from '../pool/pool.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import type {
   CreateCustomerInput,
@@ -26,6 +26,7 @@ import {
   customerMerged,
   externalIdTaken,
   customerNotFound,
+  ownerCannotOwn,
   ownerNotMember,
   teamUnknown,
 } from './customer.errors.js';
@@ -40,7 +41,8 @@ export type CustomerDeps = CrmDeps;
 
 /**
  * Creates a customer, owned by the creating user unless it names another owner or a pool, and
- * publishes `crm.customer.created`. A likely duplicate is refused (409 `crm.customer.duplicate`)
+ * publishes `crm.customer.created`. Without a user (an API key) and without an owner or pool named,
+ * it goes to its region's pool, else the default pool: a customer is always owned or in a pool. A likely duplicate is refused (409 `crm.customer.duplicate`)
  * unless the tenant's policy only warns or the request says `allowDuplicate`.
  */
 export async function createCustomer(
@@ -80,6 +82,8 @@ async function insertNewCustomer(
   const ownerUserId = input.poolId ? null : (input.ownerUserId ?? actor.userId);
   const id = newId();
   return deps.db.transaction(async (tx) => {
+    const poolId =
+      input.poolId ?? (ownerUserId ? null : await choosePool(tx, actor.tenantId, input.region ?? null, now));
     const [inserted] = await repo.insertCustomers(tx, actor, [
       {
         ...profileOf(input),
@@ -90,10 +94,10 @@ async function insertNewCustomer(
         valueTier: input.valueTier ?? null,
         persona: input.persona ?? null,
         ownerUserId,
-        teamId: input.poolId
+        teamId: poolId
           ? null
           : (input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null),
-        poolId: input.poolId ?? null,
+        poolId,
         receivedAt: ownerUserId ? now : null,
         ...matchColumnsOf(input),
         createdAt: now,
@@ -106,7 +110,7 @@ async function insertNewCustomer(
         customerId: id,
         action: 'create',
         toUserId: ownerUserId,
-        toPoolId: input.poolId ?? null,
+        toPoolId: poolId,
         actorUserId: actor.userId,
         cause: 'created',
         at: now,
@@ -131,9 +135,7 @@ async function checkReferences(
   input: { ownerUserId?: string; teamId?: string | null; poolId?: string; parentId?: string | null },
 ): Promise<void> {
   const { db } = deps;
-  if (input.ownerUserId && !(await isMemberOf(db, actor.tenantId, input.ownerUserId))) {
-    throw ownerNotMember(input.ownerUserId);
-  }
+  if (input.ownerUserId) await checkOwner(db, actor, input.ownerUserId);
   if (input.teamId && !(await hasTeam(db, actor.tenantId, input.teamId))) throw teamUnknown(input.teamId);
   if (input.poolId && !(await findPool(db, actor.tenantId, input.poolId))) {
     throw customerInvalid([{ path: 'poolId', message: 'no such pool' }]);
@@ -141,6 +143,13 @@ async function checkReferences(
   if (input.parentId && !(await repo.findTenantCustomer(db, actor, input.parentId))) {
     throw customerInvalid([{ path: 'parentId', message: 'no such customer' }]);
   }
+}
+
+/** The owner named for a new customer must be a member whose role works on customers. */
+async function checkOwner(db: CrmDeps['db'], actor: Actor, userId: string): Promise<void> {
+  const member = await actorForMember(db, { id: actor.tenantId, slug: actor.tenantSlug }, userId, 'system');
+  if (!member) throw ownerNotMember(userId);
+  if (!permissionsOf(member.role).includes('customers.write')) throw ownerCannotOwn(userId, member.role);
 }
 
 /** The customer row with this id; not_found (or `crm.customer.merged`) when missing or out of scope. */
