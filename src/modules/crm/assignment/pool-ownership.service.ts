@@ -51,13 +51,13 @@ const toOwner = (owner: NewOwner, now: Date): ownership.OwnershipChange => ({
  * Refused (409) when the user owns the most customers allowed (`crm.pool.owned_limit`), claimed the
  * most allowed in the last 24 hours (`crm.pool.claim_limit`), lost this customer too recently
  * (`crm.pool.cooldown`), or someone else owns it (`crm.pool.already_claimed`), also when they claimed
- * it a moment earlier.
+ * it a moment earlier and the claimer can no longer see it (a customer never in a pool stays not_found).
  */
 export async function claimCustomer(deps: CrmDeps, actor: Actor, id: string): Promise<Customer> {
   requirePermission(actor, 'customers.claim');
   if (!actor.userId) throw errors.noUser();
   const userId = actor.userId;
-  const current = await getCustomerRow(deps, actor, id);
+  const current = await getClaimable(deps, actor, id);
   if (!current.poolId) throw errors.alreadyClaimed(id);
   const fromPoolId = current.poolId;
   const rules = (await getCrmSettings(deps.db, actor.tenantId)).pools;
@@ -84,6 +84,18 @@ export async function claimCustomer(deps: CrmDeps, actor: Actor, id: string): Pr
     return moved;
   });
   return toCustomer(row);
+}
+
+/** The customer; `already_claimed` when it left a pool for an owner the claimer cannot see. */
+async function getClaimable(deps: CrmDeps, actor: Actor, id: string): Promise<ownership.CustomerRow> {
+  try {
+    return await getCustomerRow(deps, actor, id);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'crm.customer.not_found') throw error;
+    const [last] = await ownership.listPoolMovesAfter(deps.db, actor.tenantId, id, undefined, 1);
+    if (last?.fromPoolId && last.toUserId) throw errors.alreadyClaimed(id);
+    throw error;
+  }
 }
 
 /** The three caps on claiming: customers owned, claims in the last 24 hours, and the reclaim cooldown. */

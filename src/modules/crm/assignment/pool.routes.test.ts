@@ -65,8 +65,10 @@ describe('pools API', () => {
       userId: other!.id,
     });
     expect(assignByRep.statusCode).toBe(403);
-    // Once claimed, the customer is out of the other rep's sight altogether.
-    expect((await other!.call('POST', `/api/customers/${id}/claim`)).statusCode).toBe(404);
+    // Once claimed, the customer is out of the other rep's sight; claiming it says someone was first.
+    expect((await other!.call('GET', `/api/customers/${id}`)).statusCode).toBe(404);
+    const late = await other!.call('POST', `/api/customers/${id}/claim`);
+    expect([late.statusCode, late.json<{ code: string }>().code]).toEqual([409, 'crm.pool.already_claimed']);
   });
 
   it('says why a claim is refused, with the numbers the interface shows', async () => {

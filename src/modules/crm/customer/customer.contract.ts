@@ -108,7 +108,12 @@ export const CreateCustomerInput = z.object({
   satisfactionTier: SatisfactionTier.optional(),
   /** A code from the tenant's value tiers. */
   valueTier: z.string().trim().min(1).max(32).optional(),
-  /** The owner; defaults to the creating user. Give `poolId` instead to put the customer in a pool. */
+  /**
+   * The owner, a member whose role works on customers (else 400 `crm.customer.owner_unknown` or
+   * `crm.customer.owner_cannot_own`); defaults to the creating user. Give `poolId` instead to put the
+   * customer in a pool. Created with an API key and neither given, it goes to its region's pool, else
+   * the default pool.
+   */
   ownerUserId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   poolId: z.uuid().optional(),

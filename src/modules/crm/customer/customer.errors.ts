@@ -18,6 +18,15 @@ export const ownerNotMember = (userId: string, path = 'ownerUserId'): AppError =
     issues: [{ path, message: 'not a member of this tenant' }],
   });
 
+/** The owner named on a customer is a member whose role does not work on customers. */
+export const ownerCannotOwn = (userId: string, role: string, path = 'ownerUserId'): AppError =>
+  new AppError(
+    'invalid',
+    'crm.customer.owner_cannot_own',
+    `User ${userId} is a ${role}, who cannot own customers.`,
+    { issues: [{ path, message: 'this member cannot own customers' }], details: { role } },
+  );
+
 /** The team named on a customer does not exist in the tenant. */
 export const teamUnknown = (teamId: string): AppError =>
   new AppError('invalid', CUSTOMER_ERRORS.teamUnknown, `No team ${teamId} in this tenant.`, {

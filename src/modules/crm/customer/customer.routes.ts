@@ -31,6 +31,10 @@ export function registerCustomerRoutes(app: HttpApp, deps: CustomerDeps): void {
       schema: {
         tags,
         summary: 'Create a customer (409 crm.customer.duplicate when it likely exists already)',
+        description:
+          'Owned by the creating user unless the body names an owner (a member who can own customers, ' +
+          'else 400 crm.customer.owner_unknown or crm.customer.owner_cannot_own) or a pool. Created ' +
+          "with an API key and naming neither, it goes to its region's pool, else the default pool.",
         body: CreateCustomerInput,
         response: { 201: CreatedCustomer },
       },

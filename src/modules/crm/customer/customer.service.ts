@@ -1,11 +1,14 @@
 /** Customer use cases: create, read, list, summarise and edit, within the actor's tenant and data scope. */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
-import { hasTeam, isMemberOf } from '../../access/index.js';
+import { actorForMember, hasTeam, permissionsOf } from '../../access/index.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
+import { lockNames } from '../../../platform/db/advisory-lock.js';
+import type { Db } from '../../../platform/db/database.js';
+import { matchKeysOf } from '../matching/matching.contract.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { findPool } from '../pool/pool.service.js';
+import { choosePool, findPool } from '../pool/pool.service.js';
 import { getCrmSettings } from '../settings/crm-settings.service.js';
 import type {
   CreateCustomerInput,
@@ -26,6 +29,7 @@ import {
   customerMerged,
   externalIdTaken,
   customerNotFound,
+  ownerCannotOwn,
   ownerNotMember,
   teamUnknown,
 } from './customer.errors.js';
@@ -40,7 +44,8 @@ export type CustomerDeps = CrmDeps;
 
 /**
  * Creates a customer, owned by the creating user unless it names another owner or a pool, and
- * publishes `crm.customer.created`. A likely duplicate is refused (409 `crm.customer.duplicate`)
+ * publishes `crm.customer.created`. Without a user (an API key) and without an owner or pool named,
+ * it goes to its region's pool, else the default pool: a customer is always owned or in a pool. A likely duplicate is refused (409 `crm.customer.duplicate`)
  * unless the tenant's policy only warns or the request says `allowDuplicate`.
  */
 export async function createCustomer(
@@ -58,20 +63,30 @@ export async function createCustomer(
   if (issues.length) throw customerInvalid(issues);
   await checkReferences(deps, actor, input);
 
-  const candidates = await findDuplicateCandidates(db, actor.tenantId, input);
   const warnOnly = settings.duplicatePolicy.create === 'warn' || input.allowDuplicate === true;
-  if (candidates.length && !warnOnly) throw customerDuplicate(candidates);
-
-  const row = await insertNewCustomer(deps, actor, input).catch((error: unknown) => {
-    if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);
-    throw error;
-  });
+  // Creates sharing a match key queue on its lock, so the second sees the first as a duplicate.
+  const { row, candidates } = await db
+    .transaction(async (tx) => {
+      await lockNames(tx, matchKeyLockNames(actor.tenantId, input));
+      const candidates = await findDuplicateCandidates(tx, actor.tenantId, input);
+      if (candidates.length && !warnOnly) throw customerDuplicate(candidates);
+      return { row: await insertNewCustomer(tx, deps, actor, input), candidates };
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'customers_external_id_key')) throw externalIdTaken(input.externalId!);
+      throw error;
+    });
   const customer = toCustomer(row);
   return candidates.length ? { ...customer, duplicates: candidates } : customer;
 }
 
+/** The advisory lock names of a new customer's match keys in its tenant. */
+const matchKeyLockNames = (tenantId: string, input: CreateCustomerInput): string[] =>
+  Object.entries(matchKeysOf(input)).map(([kind, key]) => `crm.customer-key:${tenantId}:${kind}:${key}`);
+
 /** Writes a new customer with its first tier history and pool log entries, and publishes `crm.customer.created`. */
 async function insertNewCustomer(
+  tx: Db,
   deps: CrmDeps,
   actor: Actor,
   input: CreateCustomerInput,
@@ -79,49 +94,49 @@ async function insertNewCustomer(
   const now = deps.clock.now();
   const ownerUserId = input.poolId ? null : (input.ownerUserId ?? actor.userId);
   const id = newId();
-  return deps.db.transaction(async (tx) => {
-    const [inserted] = await repo.insertCustomers(tx, actor, [
-      {
-        ...profileOf(input),
-        id,
-        kind: input.kind,
-        intentTier: input.intentTier ?? null,
-        satisfactionTier: input.satisfactionTier ?? null,
-        valueTier: input.valueTier ?? null,
-        persona: input.persona ?? null,
-        ownerUserId,
-        teamId: input.poolId
-          ? null
-          : (input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null),
-        poolId: input.poolId ?? null,
-        receivedAt: ownerUserId ? now : null,
-        ...matchColumnsOf(input),
-        createdAt: now,
-        updatedAt: now,
-      },
-    ]);
-    await insertTierChanges(tx, actor.tenantId, initialTiers(input, id, actor, now));
-    await logPoolMoves(tx, actor.tenantId, [
-      {
-        customerId: id,
-        action: 'create',
-        toUserId: ownerUserId,
-        toPoolId: input.poolId ?? null,
-        actorUserId: actor.userId,
-        cause: 'created',
-        at: now,
-      },
-    ]);
-    await publishDomainEvent(tx, {
-      tenantId: actor.tenantId,
-      type: 'crm.customer.created',
-      occurredAt: now,
+  const poolId =
+    input.poolId ?? (ownerUserId ? null : await choosePool(tx, actor.tenantId, input.region ?? null, now));
+  const [inserted] = await repo.insertCustomers(tx, actor, [
+    {
+      ...profileOf(input),
+      id,
+      kind: input.kind,
+      intentTier: input.intentTier ?? null,
+      satisfactionTier: input.satisfactionTier ?? null,
+      valueTier: input.valueTier ?? null,
+      persona: input.persona ?? null,
+      ownerUserId,
+      teamId: poolId
+        ? null
+        : (input.teamId ?? (actor.teamIds.length === 1 ? actor.teamIds[0] : null) ?? null),
+      poolId,
+      receivedAt: ownerUserId ? now : null,
+      ...matchColumnsOf(input),
+      createdAt: now,
+      updatedAt: now,
+    },
+  ]);
+  await insertTierChanges(tx, actor.tenantId, initialTiers(input, id, actor, now));
+  await logPoolMoves(tx, actor.tenantId, [
+    {
       customerId: id,
+      action: 'create',
+      toUserId: ownerUserId,
+      toPoolId: poolId,
       actorUserId: actor.userId,
-      payload: { name: input.name, kind: input.kind, intentTier: input.intentTier ?? null, ownerUserId },
-    });
-    return inserted!;
+      cause: 'created',
+      at: now,
+    },
+  ]);
+  await publishDomainEvent(tx, {
+    tenantId: actor.tenantId,
+    type: 'crm.customer.created',
+    occurredAt: now,
+    customerId: id,
+    actorUserId: actor.userId,
+    payload: { name: input.name, kind: input.kind, intentTier: input.intentTier ?? null, ownerUserId },
   });
+  return inserted!;
 }
 
 /** Owner, team, pool and parent named in the input must exist in the tenant. */
@@ -131,9 +146,7 @@ async function checkReferences(
   input: { ownerUserId?: string; teamId?: string | null; poolId?: string; parentId?: string | null },
 ): Promise<void> {
   const { db } = deps;
-  if (input.ownerUserId && !(await isMemberOf(db, actor.tenantId, input.ownerUserId))) {
-    throw ownerNotMember(input.ownerUserId);
-  }
+  if (input.ownerUserId) await checkOwner(db, actor, input.ownerUserId);
   if (input.teamId && !(await hasTeam(db, actor.tenantId, input.teamId))) throw teamUnknown(input.teamId);
   if (input.poolId && !(await findPool(db, actor.tenantId, input.poolId))) {
     throw customerInvalid([{ path: 'poolId', message: 'no such pool' }]);
@@ -141,6 +154,13 @@ async function checkReferences(
   if (input.parentId && !(await repo.findTenantCustomer(db, actor, input.parentId))) {
     throw customerInvalid([{ path: 'parentId', message: 'no such customer' }]);
   }
+}
+
+/** The owner named for a new customer must be a member whose role works on customers. */
+async function checkOwner(db: CrmDeps['db'], actor: Actor, userId: string): Promise<void> {
+  const member = await actorForMember(db, { id: actor.tenantId, slug: actor.tenantSlug }, userId, 'system');
+  if (!member) throw ownerNotMember(userId);
+  if (!permissionsOf(member.role).includes('customers.write')) throw ownerCannotOwn(userId, member.role);
 }
 
 /** The customer row with this id; not_found (or `crm.customer.merged`) when missing or out of scope. */
