@@ -8,7 +8,14 @@ import { createTestDatabase } from './helpers/db.js';
 import { testEngine } from './helpers/engine.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const PERIODIC = ['crm.recall', 'insights.retention', 'insights.domain-touchpoints', 'jobs.maintenance'];
+const PERIODIC = [
+  'crm.recall',
+  'insights.retention',
+  'insights.domain-touchpoints',
+  'jobs.maintenance',
+  'limits.maintenance',
+  'access.audit_retention',
+];
 
 /** `kehu serve` from source in a child process on `databaseUrl`, with its output collected. */
 function startServer(databaseUrl: string) {
