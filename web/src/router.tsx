@@ -27,8 +27,6 @@ import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
 import { warehouseRouteTree } from './warehouse/warehouse-routes';
 
-export type { RouterContext } from './shell/app-route';
-
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
 
