@@ -27,6 +27,7 @@ const FEATURE_LAYERS = {
     'contact',
     'tier',
     'follow-up',
+    'deal',
     'assignment',
     'merge',
     'import',

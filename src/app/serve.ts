@@ -11,10 +11,10 @@ import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { backupJob, type BackupSchedule } from '../platform/db/backup-schedule.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
-import { vacuumJob } from '../platform/db/maintain.js';
+import { maintenanceHandler, vacuumJob } from '../platform/db/maintain.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 import { queueMaintenanceJob } from '../platform/jobs/job.service.js';
-import { startJobs, type Job, type JobLogger } from '../platform/jobs/scheduler.js';
+import { startJobs, type Job, type JobHandler, type JobLogger } from '../platform/jobs/scheduler.js';
 import { limitMaintenanceJob } from '../platform/limits/limit.service.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
@@ -46,6 +46,27 @@ function periodicJobs(deps: {
         ]
       : []),
   ];
+}
+
+/** The handlers of the one-off jobs features queue (maintenance after a big change). */
+function jobHandlers(database: Database, logger: JobLogger): JobHandler[] {
+  return [maintenanceHandler({ db: database.db, engine: database.engine }, logger)];
+}
+
+/** What `serve` prints once it listens: where, how fast, and the demo sign-in. */
+function readyMessage(config: Config, demo: boolean, seeded: boolean, elapsedMs: number): string {
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
+  const lines = [
+    '',
+    `Kehu is ready on http://localhost:${config.port} (${where}, ${(elapsedMs / 1000).toFixed(1)} s)`,
+    `API docs: http://localhost:${config.port}/docs`,
+  ];
+  if (demo) {
+    lines.push(
+      `Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${seeded ? '  (demo data created now)' : ''}`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** Runs the server until SIGINT or SIGTERM. */
@@ -81,19 +102,9 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   const stopJobs = startJobs(
     { db: database.db, clock: systemClock, logger: app.log },
     periodicJobs({ database, config, ingest, backupSchedule, logger: app.log }),
+    jobHandlers(database, app.log),
   );
-  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
-  const lines = [
-    '',
-    `Kehu is ready on http://localhost:${config.port} (${where}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    `API docs: http://localhost:${config.port}/docs`,
-  ];
-  if (options.demo) {
-    lines.push(
-      `Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${seeded ? '  (demo data created now)' : ''}`,
-    );
-  }
-  console.log(lines.join('\n') + '\n');
+  console.log(readyMessage(config, options.demo, seeded, Date.now() - started));
 
   let closing = false;
   const shutdown = async (): Promise<void> => {

@@ -17,6 +17,7 @@ import { PoolsPage } from './pools/pools-page';
 import { ApiKeysPage } from './settings/api-keys-page';
 import { CrmSettingsPage } from './settings/crm-settings-page';
 import { JobsPage } from './settings/jobs-page';
+import { BackupsPage } from './settings/backups-page';
 import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
 import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
@@ -165,6 +166,12 @@ const sourcesRoute = createRoute({
 
 const jobsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'jobs', component: JobsPage });
 
+const backupsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'backups',
+  component: BackupsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   signInRoute,
@@ -189,6 +196,7 @@ const routeTree = rootRoute.addChildren([
       crmSettingsRoute,
       sourcesRoute,
       jobsRoute,
+      backupsRoute,
     ]),
   ]),
 ]);

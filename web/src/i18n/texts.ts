@@ -3,6 +3,8 @@
  * feature keeps its own pair under `parts/`, with one top-level key, so features can grow apart.
  */
 import en from './en.json';
+import backupsEn from './parts/backups.en.json';
+import backupsZh from './parts/backups.zh-CN.json';
 import committeeEn from './parts/committee.en.json';
 import committeeZh from './parts/committee.zh-CN.json';
 import duplicatesEn from './parts/duplicates.en.json';
@@ -30,6 +32,7 @@ import zhCN from './zh-CN.json';
 /** The English texts, the shape every `t('...')` key is checked against. */
 export const englishTexts = {
   ...en,
+  ...backupsEn,
   ...committeeEn,
   ...duplicatesEn,
   ...importEn,
@@ -51,6 +54,7 @@ export const chineseTexts = {
   ...importZh,
   ...invitationsZh,
   ...jobsZh,
+  ...backupsZh,
   ...peopleZh,
   ...poolsZh,
   ...sourcesZh,

@@ -5,6 +5,7 @@
  * import-pipeline.ts). Every row gets its own outcome; a bad row never stops or corrupts the others.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { requestMaintenance } from '../../../platform/db/maintain.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
@@ -79,6 +80,10 @@ export async function importCustomers(
   });
   report.duplicates.sort((a, b) => a.row - b.row);
   report.rejected.sort((a, b) => a.row - b.row);
+  if (!report.dryRun) {
+    const rows = report.created + report.updated;
+    await requestMaintenance(deps.db, deps.clock, { rows, reason: 'crm.import' });
+  }
   return report;
 }
 

@@ -13,6 +13,7 @@ import type { InsightsDeps } from '../insights-deps.js';
 import { listSourcesWithRetention } from '../source/source.service.js';
 import * as repo from './retention.repository.js';
 import { DAY_MS } from '../../../platform/clock.js';
+import { requestMaintenance } from '../../../platform/db/maintain.js';
 
 /**
  * Days a message id is remembered for deduplication: well over the 24 hours the Segment spec
@@ -72,6 +73,8 @@ export function retentionJob(deps: Pick<InsightsDeps, 'db' | 'clock'>, logger?: 
     everyMs: 60 * 60_000,
     run: async () => {
       const result = await runRetention(deps);
+      const rows = result.deletedEvents + result.purgedMessageIds;
+      await requestMaintenance(deps.db, deps.clock, { rows, reason: 'insights.retention' });
       if (result.deletedEvents + result.purgedMessageIds > 0) logger?.info({ ...result }, 'retention ran');
     },
   };

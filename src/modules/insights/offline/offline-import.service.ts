@@ -5,6 +5,7 @@
  * others are rejected. Rows go to the store a thousand at a time, each chunk its own transaction.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import { requestMaintenance } from '../../../platform/db/maintain.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
 import type { SourceRef, TouchpointMessage } from '../message/message.contract.js';
@@ -52,6 +53,7 @@ export async function importOfflineTouchpoints(
     else rejected.push(result.rejection);
   }
   const outcome = await storeInChunks(deps, source.ref, accepted, receivedAt);
+  await requestMaintenance(deps.db, deps.clock, { rows: outcome.stored, reason: 'insights.offline_import' });
   return { ...outcome, rejected };
 }
 

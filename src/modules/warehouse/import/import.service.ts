@@ -8,6 +8,7 @@
  * into the row's location and back-dated to its putaway time.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import { requestMaintenance } from '../../../platform/db/maintain.js';
 import { newId } from '../../../platform/ids.js';
 import { requireWarehouseRow } from '../layout/layout.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
@@ -68,6 +69,8 @@ export async function importWarehouseCsv(
     report.rejected.push(...outcome.rejected);
     if (context.receipt && outcome.created > 0) context.receipt.stored = true;
   }
+  const changed = report.created + report.updated;
+  await requestMaintenance(deps.db, deps.clock, { rows: changed, reason: `warehouse.import.${kind}` });
   return report;
 }
 
