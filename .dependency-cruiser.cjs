@@ -28,6 +28,7 @@ const FEATURE_LAYERS = {
     'tier',
     'follow-up',
     'deal',
+    'task',
     'assignment',
     'merge',
     'import',

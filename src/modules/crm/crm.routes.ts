@@ -11,6 +11,7 @@ import { registerPoolRoutes } from './assignment/pool.routes.js';
 import { registerCrmSettingsRoutes } from './settings/crm-settings.routes.js';
 import { registerTierRoutes } from './tier/tier.routes.js';
 import { registerSavedViewRoutes } from './view/saved-view.routes.js';
+import { registerTaskRoutes } from './task/task.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -25,4 +26,5 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerPoolRoutes(app, deps);
   registerSavedViewRoutes(app, deps);
   registerCrmSettingsRoutes(app, deps);
+  registerTaskRoutes(app, deps);
 }

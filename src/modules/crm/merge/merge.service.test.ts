@@ -115,7 +115,14 @@ describe('merging customers', () => {
 
     expect(result.merged).toEqual([first.id, second.id]);
     // first: intent B at creation; second: value vip at creation. One pool move ("create") each.
-    expect(result.repointed).toEqual({ members: 2, followUps: 3, tierChanges: 2, poolMoves: 2, children: 1 });
+    expect(result.repointed).toEqual({
+      members: 2,
+      followUps: 3,
+      tierChanges: 2,
+      poolMoves: 2,
+      children: 1,
+      tasks: 0,
+    });
     expect(result).toMatchObject({
       id: target.id,
       name: '华为技术（深圳）有限公司',
