@@ -27,6 +27,8 @@ const FEATURE_LAYERS = {
     'contact',
     'tier',
     'follow-up',
+    'catalog',
+    'pipeline',
     'deal',
     'task',
     'assignment',
@@ -64,6 +66,7 @@ const FEATURE_LAYERS = {
 const TABLE_JOINS = {
   crm: [
     'contact.repository.ts', // people scoped by their accounts' visibility; accounts with their names
+    'deal.repository.ts', // deals scoped by their customers' visibility
   ],
   warehouse: [
     'stock.repository.ts', // stock pages sorted by warehouse, location, SKU and lot codes

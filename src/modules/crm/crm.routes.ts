@@ -11,6 +11,9 @@ import { registerPoolRoutes } from './assignment/pool.routes.js';
 import { registerCrmSettingsRoutes } from './settings/crm-settings.routes.js';
 import { registerTierRoutes } from './tier/tier.routes.js';
 import { registerSavedViewRoutes } from './view/saved-view.routes.js';
+import { registerCatalogRoutes } from './catalog/catalog.routes.js';
+import { registerPipelineRoutes } from './pipeline/pipeline.routes.js';
+import { registerDealRoutes } from './deal/deal.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
@@ -26,5 +29,8 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerPoolRoutes(app, deps);
   registerSavedViewRoutes(app, deps);
   registerCrmSettingsRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerPipelineRoutes(app, deps);
+  registerDealRoutes(app, deps);
   registerTaskRoutes(app, deps);
 }
