@@ -14,6 +14,7 @@ import { registerSavedViewRoutes } from './view/saved-view.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerPipelineRoutes } from './pipeline/pipeline.routes.js';
 import { registerDealRoutes } from './deal/deal.routes.js';
+import { registerParticipantRoutes } from './deal/participant.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -31,4 +32,5 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerCatalogRoutes(app, deps);
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
+  registerParticipantRoutes(app, deps);
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { repointChildren } from '../customer/customer-merge.service.js';
 import { repointTierChanges } from '../customer/customer-tier.service.js';
 import { repointFollowUps } from '../follow-up/follow-up.service.js';
+import { repointDeals } from '../deal/deal.service.js';
 import type { RepointedRelation } from './merge.contract.js';
 
 /** Moves the rows of one relation from the merged customers to the target; answers how many moved. */
@@ -25,4 +26,5 @@ export const REPOINTERS: readonly Repointer[] = [
   { relation: 'followUps', repoint: repointFollowUps },
   { relation: 'tierChanges', repoint: repointTierChanges },
   { relation: 'children', repoint: repointChildren },
+  { relation: 'deals', repoint: repointDeals },
 ];

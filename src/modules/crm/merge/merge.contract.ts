@@ -12,7 +12,14 @@ export const MergeCustomersInput = z.object({
 export type MergeCustomersInput = z.infer<typeof MergeCustomersInput>;
 
 /** The relations a merge re-points from the merged customers to the one they merge into. */
-export const REPOINTED_RELATIONS = ['members', 'followUps', 'tierChanges', 'poolMoves', 'children'] as const;
+export const REPOINTED_RELATIONS = [
+  'members',
+  'followUps',
+  'tierChanges',
+  'poolMoves',
+  'children',
+  'deals',
+] as const;
 export type RepointedRelation = (typeof REPOINTED_RELATIONS)[number];
 
 /** How many rows of each relation now belong to the merged customer. */
@@ -24,6 +31,8 @@ export const RepointedCounts = z.object({
   poolMoves: z.number().int(),
   /** Accounts whose parent was a merged customer. */
   children: z.number().int(),
+  /** Deals moved; the target's deal state is derived again from all its deals. */
+  deals: z.number().int(),
 });
 export type RepointedCounts = z.infer<typeof RepointedCounts>;
 

@@ -112,6 +112,7 @@ async function repointRelations(
     tierChanges: 0,
     poolMoves: 0,
     children: 0,
+    deals: 0,
   };
   for (const repointer of REPOINTERS) {
     counts[repointer.relation] = await repointer.repoint(tx, tenantId, intoId, fromIds);
