@@ -1,6 +1,6 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
 import { auditRetentionJob } from '../modules/access/index.js';
-import { crmLink, recallJob } from '../modules/crm/index.js';
+import { crmLink, recallJob, winModelJob } from '../modules/crm/index.js';
 import {
   createIngestRuntime,
   domainTouchpointJob,
@@ -31,6 +31,7 @@ function periodicJobs(deps: {
   const jobDeps = { db: database.db, clock: systemClock };
   return [
     recallJob(jobDeps, logger),
+    winModelJob(jobDeps, logger),
     retentionJob(jobDeps, logger),
     domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest: deps.ingest }, logger),
     queueMaintenanceJob(jobDeps, logger),

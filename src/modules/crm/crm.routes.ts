@@ -14,6 +14,7 @@ import { registerSavedViewRoutes } from './view/saved-view.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerPipelineRoutes } from './pipeline/pipeline.routes.js';
 import { registerDealRoutes } from './deal/deal.routes.js';
+import { registerWinModelRoutes } from './deal/win-model.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
 import { registerParticipantRoutes } from './deal/participant.routes.js';
 
@@ -32,6 +33,7 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerCrmSettingsRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerPipelineRoutes(app, deps);
+  registerWinModelRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerParticipantRoutes(app, deps);

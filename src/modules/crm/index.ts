@@ -28,6 +28,7 @@ export { findCustomerFacts, type CustomerFacts } from './customer/customer-facts
 export { getCrmSettings } from './settings/crm-settings.service.js';
 export { createPool, listPools } from './assignment/pool-list.service.js';
 export { recallJob, runRecall } from './assignment/recall.service.js';
+export { retrainWinModel, winModelJob } from './deal/win-model.service.js';
 export { importCustomers } from './import/import.service.js';
 export { exportCustomers } from './import/export.service.js';
 export { ColumnMapText, EXPORT_ENCODINGS, ExportQuery, ON_DUPLICATE } from './import/import.contract.js';

@@ -1,12 +1,15 @@
 /**
- * What other contexts may know about a customer without the reader's CRM scope: name, kind and value
- * tier. The warehouse reads it to apply the value tier's lot rules to orders of any customer.
+ * What other contexts may know about a customer without the reader's CRM scope: name, kind, tiers,
+ * industry and region. The warehouse reads it to apply the value tier's lot rules to orders of any customer.
  */
 import type { Db } from '../../../platform/db/database.js';
-import { listCustomerFacts, listMergesFrom } from './customer.repository.js';
+import { listCustomerFacts, listMergesFrom, type CustomerFactsRow } from './customer.repository.js';
 
-/** A customer as other contexts see it; `id` is the surviving customer when the asked id was merged away. */
-export type CustomerFacts = { id: string; name: string; kind: string; valueTier: string | null };
+/**
+ * A customer as other contexts see it: name, kind, value and intent tier, industry and region; `id`
+ * is the surviving customer when the asked id was merged away.
+ */
+export type CustomerFacts = CustomerFactsRow;
 
 /** The facts of each asked id that exists (merged ids resolve to the survivor), keyed by the asked id. */
 export async function findCustomerFacts(

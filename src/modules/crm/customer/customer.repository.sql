@@ -44,4 +44,4 @@ select "pool_id", count(*) from "customers" where ("customers"."tenant_id" = $1 
 select "from_id", "into_id" from "customer_merges" where ("customer_merges"."tenant_id" = $1 and "customer_merges"."from_id" in ($2));
 
 -- listCustomerFacts
-select "id", "name", "kind", "value_tier" from "customers" where ("customers"."tenant_id" = $1 and "customers"."id" in ($2));
+select "id", "name", "kind", "value_tier", "intent_tier", "industry", "region" from "customers" where ("customers"."tenant_id" = $1 and "customers"."id" in ($2));

@@ -258,14 +258,33 @@ export async function listMergesFrom(
     .where(and(eq(customerMerges.tenantId, tenantId), inArray(customerMerges.fromId, ids)));
 }
 
-/** Name, kind and value tier of the tenant's customers with these ids, whoever owns them. */
+/** What other features and contexts may know of a customer without the CRM scope. */
+export type CustomerFactsRow = {
+  id: string;
+  name: string;
+  kind: string;
+  valueTier: string | null;
+  intentTier: string | null;
+  industry: string | null;
+  region: string | null;
+};
+
+/** Name, kind, tiers, industry and region of the tenant's customers with these ids, whoever owns them. */
 export async function listCustomerFacts(
   db: Db,
   tenantId: string,
   ids: string[],
-): Promise<{ id: string; name: string; kind: string; valueTier: string | null }[]> {
+): Promise<CustomerFactsRow[]> {
   return db
-    .select({ id: customers.id, name: customers.name, kind: customers.kind, valueTier: customers.valueTier })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      kind: customers.kind,
+      valueTier: customers.valueTier,
+      intentTier: customers.intentTier,
+      industry: customers.industry,
+      region: customers.region,
+    })
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
 }

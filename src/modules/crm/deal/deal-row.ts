@@ -1,7 +1,8 @@
 /** Deal rows in their public shape. */
-import type { Deal, DealLine, DealOutcome, DealStageChange } from './deal.contract.js';
+import type { Deal, DealLine, DealOutcome, DealProbability, DealStageChange } from './deal.contract.js';
 import type { DealLineRow, DealRow, StageChangeRow } from './deal.repository.js';
 import type { DealOrder } from './sales-order.contract.js';
+import { MIN_CLOSED_DEALS } from './win-probability.js';
 
 /** The win probability a person reads off the stage: 1 once won, 0 once lost or invalid. */
 export function manualProbability(outcome: string, stageProbability: number | undefined): number {
@@ -23,12 +24,26 @@ export function toDealLine(row: DealLineRow): DealLine {
   };
 }
 
+/** What a deal shows before the learned model has looked at it. */
+const NOT_ESTIMATED: Omit<DealProbability, 'manual'> = {
+  automated: null,
+  reasons: [],
+  explanation: {
+    status: 'too_little_history',
+    closedDeals: 0,
+    needed: MIN_CLOSED_DEALS,
+    raised: [],
+    lowered: [],
+  },
+};
+
 /** A stored deal with its lines, orders and its stage's default probability. */
 export function toDeal(
   row: DealRow,
   lines: DealLineRow[],
   orders: DealOrder[],
   stageProbability: number | undefined,
+  learned: Omit<DealProbability, 'manual'> = NOT_ESTIMATED,
 ): Deal {
   return {
     id: row.id,
@@ -48,7 +63,7 @@ export function toDeal(
     leadId: row.leadId,
     source: row.source,
     lines: lines.map(toDealLine),
-    probability: { manual: manualProbability(row.outcome, stageProbability), automated: null, reasons: [] },
+    probability: { manual: manualProbability(row.outcome, stageProbability), ...learned },
     orders,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

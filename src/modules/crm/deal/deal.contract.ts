@@ -1,6 +1,7 @@
 /** Deals (商机): request and response shapes, outcomes and error codes. */
 import { z } from 'zod';
 import { CommitteeRole, Stance } from '../contact/contact.contract.js';
+import { WIN_FEATURES } from './win-probability.js';
 
 export const DEAL_OUTCOMES = ['open', 'won', 'lost', 'invalid'] as const;
 export const DealOutcome = z.enum(DEAL_OUTCOMES);
@@ -66,13 +67,51 @@ export const DealLine = z.object({
 });
 export type DealLine = z.infer<typeof DealLine>;
 
+/** A fact that moved the learned probability, with the closed deals behind it. */
+export const WinReason = z.object({
+  feature: z.enum(WIN_FEATURES),
+  /** The fact's value as stored (a stage's id) and as shown (the stage's name). */
+  value: z.string(),
+  label: z.string(),
+  /** Its log-likelihood ratio: above 0 it raised the probability, below 0 it lowered it. */
+  weight: z.number(),
+  /** Of the closed deals' entries with this fact, how many won, of how many. */
+  won: z.number().int(),
+  closed: z.number().int(),
+  /** The same in one English sentence. */
+  text: z.string(),
+});
+
 export const DealProbability = z.object({
   /** The stage's default probability (1 once won, 0 once lost or invalid). */
   manual: z.number(),
-  /** The learned model's estimate, when there is one. */
+  /** The learned model's estimate; null for a closed deal or while there is too little history. */
   automated: z.number().nullable(),
+  /** The explanation in sentences: what raised it most, then what lowered it most. */
   reasons: z.array(z.string()),
+  explanation: z.object({
+    /** `ok`, `too_little_history` (fewer closed deals than `needed`) or `closed` (the deal is). */
+    status: z.enum(['ok', 'too_little_history', 'closed']),
+    closedDeals: z.number().int(),
+    needed: z.number().int(),
+    raised: z.array(WinReason),
+    lowered: z.array(WinReason),
+  }),
 });
+export type DealProbability = z.infer<typeof DealProbability>;
+
+/** Where the tenant's learned model stands. */
+export const WinModelStatus = z.object({
+  closedDeals: z.number().int(),
+  /** Stage entries of closed deals it learnt from. */
+  examples: z.number().int(),
+  /** Closed deals it needs before it estimates. */
+  needed: z.number().int(),
+  ready: z.boolean(),
+  trainedAt: z.iso.datetime().nullable(),
+  trainingMs: z.number().int().nullable(),
+});
+export type WinModelStatus = z.infer<typeof WinModelStatus>;
 
 export const Deal = z.object({
   id: z.uuid(),

@@ -16,6 +16,7 @@ import { dealInvalid, dealNotFound } from './deal.errors.js';
 import { DEFAULT_CURRENCY, priceDealLines } from './deal-pricing.service.js';
 import { toDeal } from './deal-row.js';
 import { syncDealState } from './deal-state.service.js';
+import { estimateDeals } from './win-model.service.js';
 import * as repo from './deal.repository.js';
 import type { DealOrder } from './sales-order.contract.js';
 
@@ -125,7 +126,7 @@ async function insertNewDeal(
 /** Deals in their public shape: lines, warehouse orders and the stage's probability. */
 export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.DealRow[]): Promise<Deal[]> {
   const ids = rows.map((row) => row.id);
-  const [lines, stages, orders] = await Promise.all([
+  const [lines, stages, orders, learned] = await Promise.all([
     repo.listDealLines(deps.db, tenantId, ids),
     listStagesById(
       deps.db,
@@ -135,6 +136,7 @@ export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.Deal
     deps.orders && ids.length
       ? deps.orders.listDealOrders(deps.db, tenantId, ids)
       : new Map<string, DealOrder>(),
+    estimateDeals(deps, tenantId, rows),
   ]);
   return rows.map((row) => {
     const order = orders.get(row.id);
@@ -143,6 +145,7 @@ export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.Deal
       lines.filter((line) => line.dealId === row.id),
       order ? [order] : [],
       stages.get(row.stageId)?.probability,
+      learned.get(row.id),
     );
   });
 }
