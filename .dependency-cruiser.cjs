@@ -27,6 +27,8 @@ const FEATURE_LAYERS = {
     'contact',
     'tier',
     'follow-up',
+    'lead-form',
+    'lead',
     'assignment',
     'merge',
     'import',

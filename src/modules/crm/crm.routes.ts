@@ -11,6 +11,9 @@ import { registerPoolRoutes } from './assignment/pool.routes.js';
 import { registerCrmSettingsRoutes } from './settings/crm-settings.routes.js';
 import { registerTierRoutes } from './tier/tier.routes.js';
 import { registerSavedViewRoutes } from './view/saved-view.routes.js';
+import { registerLeadFormRoutes } from './lead-form/lead-form.routes.js';
+import { registerLeadRoutes } from './lead/lead.routes.js';
+import { registerPublicFormRoutes } from './lead/public-form.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -25,4 +28,7 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerPoolRoutes(app, deps);
   registerSavedViewRoutes(app, deps);
   registerCrmSettingsRoutes(app, deps);
+  registerLeadFormRoutes(app, deps);
+  registerLeadRoutes(app, deps);
+  registerPublicFormRoutes(app, deps);
 }
