@@ -20,6 +20,7 @@ import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { registerCrmCommands } from './crm-commands.js';
+import { registerLeadCommands } from './lead-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
 import { registerSourceCommands } from './source-commands.js';
@@ -128,6 +129,7 @@ apikey
 
 // `crm import`, `crm export` and `crm recall` share one `crm` group.
 registerCrmCommands(program);
+registerLeadCommands(program);
 registerPoolCommands(program);
 registerSourceCommands(program);
 registerTouchpointCommands(program);

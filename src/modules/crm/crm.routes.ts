@@ -14,6 +14,8 @@ import { registerSavedViewRoutes } from './view/saved-view.routes.js';
 import { registerLeadFormRoutes } from './lead-form/lead-form.routes.js';
 import { registerLeadRoutes } from './lead/lead.routes.js';
 import { registerPublicFormRoutes } from './lead/public-form.routes.js';
+import { registerLeadImportRoutes } from './import/lead-import.routes.js';
+import { registerLeadAnswerRoutes } from './lead/lead-answers.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -31,4 +33,6 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerLeadFormRoutes(app, deps);
   registerLeadRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
+  registerLeadImportRoutes(app, deps);
+  registerLeadAnswerRoutes(app, deps);
 }

@@ -28,6 +28,8 @@ export { createPool, listPools } from './assignment/pool-list.service.js';
 export { recallJob, runRecall } from './assignment/recall.service.js';
 export { importCustomers } from './import/import.service.js';
 export { exportCustomers } from './import/export.service.js';
+export { importLeads } from './import/lead-import.service.js';
+export { LeadImportQuery } from './import/import.contract.js';
 export { ColumnMapText, EXPORT_ENCODINGS, ExportQuery, ON_DUPLICATE } from './import/import.contract.js';
 export type { ImportOptions, ImportReport } from './import/import.contract.js';
 export type { CrmSettings } from './settings/crm-settings.contract.js';
