@@ -20,7 +20,7 @@ export function toLead(row: LeadRow): Lead {
     formId: row.formId,
     formVersion: row.formVersion,
     answers: row.answers as Lead['answers'],
-    people: row.people,
+    people: row.people as Lead['people'],
     language: row.language as Lead['language'],
     status: row.status as Lead['status'],
     disqualifyReason: row.disqualifyReason,

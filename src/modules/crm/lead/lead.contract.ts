@@ -1,5 +1,6 @@
 /** Request and response shapes of leads (线索), their answers, status moves and the public form link. */
 import { z } from 'zod';
+import { CommitteeRole } from '../contact/contact.contract.js';
 import { CreateCustomerInput, CustomerKind } from '../customer/customer.contract.js';
 import { LeadForm } from '../lead-form/lead-form.contract.js';
 
@@ -15,8 +16,8 @@ export const LeadLanguage = z.enum(LEAD_LANGUAGES);
 /** A person at the lead; on conversion they join the customer's buying committee with their role. */
 export const LeadPerson = z.object({
   name: z.string().trim().min(1, 'required').max(100),
-  /** The buying committee role, e.g. decision_maker, influencer, user, buyer. */
-  role: z.string().trim().min(1).max(50).optional(),
+  /** Their role on the buying committee (default `other`). */
+  role: CommitteeRole.optional(),
   title: z.string().trim().min(1).max(100).optional(),
   phone: CreateCustomerInput.shape.phone.optional(),
   email: CreateCustomerInput.shape.email.optional(),
