@@ -27,6 +27,9 @@ const FEATURE_LAYERS = {
     'contact',
     'tier',
     'follow-up',
+    'catalog',
+    'pipeline',
+    'deal',
     'lead-form',
     'lead',
     'assignment',
@@ -64,6 +67,7 @@ const FEATURE_LAYERS = {
 const TABLE_JOINS = {
   crm: [
     'contact.repository.ts', // people scoped by their accounts' visibility; accounts with their names
+    'deal.repository.ts', // deals scoped by their customers' visibility
   ],
   warehouse: [
     'stock.repository.ts', // stock pages sorted by warehouse, location, SKU and lot codes

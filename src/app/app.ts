@@ -20,6 +20,7 @@ import { problem } from '../platform/http/problem.js';
 import { createHttpServer, type HttpApp } from '../platform/http/server.js';
 import { registerJobRoutes } from '../platform/jobs/job.routes.js';
 import { packageRoot } from '../platform/paths.js';
+import { salesOrderPort } from './sales-orders.js';
 
 /** The version in package.json. */
 export const version: string = (
@@ -58,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   });
   registerHealthRoutes(app, db);
   registerAccessRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
-  registerCrmRoutes(app, { db, clock });
+  registerCrmRoutes(app, { db, clock, orders: salesOrderPort(clock) });
   const ingest = options.ingest ?? createIngestRuntime(db);
   if (!options.ingest) app.addHook('onClose', () => ingest.close());
   registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });

@@ -1,6 +1,10 @@
 /** What every CRM service needs from its surroundings. */
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import type { SalesOrderPort } from './deal/sales-order.contract.js';
 
-/** The CRM services' dependencies. */
-export type CrmDeps = { db: Db; clock: Clock };
+/**
+ * The CRM services' dependencies. `orders` is the warehouse's order pool behind a port (won deals,
+ * stocked products' SKUs); without it stocked products cannot be checked and won deals push no order.
+ */
+export type CrmDeps = { db: Db; clock: Clock; orders?: SalesOrderPort };

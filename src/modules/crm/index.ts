@@ -3,7 +3,9 @@
  * committees, intent / satisfaction / value tiers, public pools and recall, duplicates and merge, and
  * CSV import and export. This context owns the CRM tables; other contexts refer to customers by id
  * and read them only through what this file exports (the warehouse reads a customer's value tier).
- * Coming next here: leads, deals, tenders, service tickets.
+ * Sales: the product catalogue with price lists, pipelines and deals; won deals reach the warehouse's
+ * order pool through `SalesOrderPort`, which the composition root builds from the warehouse's index.
+ * Coming next here: leads, tenders, service tickets.
  */
 export {
   CUSTOMER_KINDS,
@@ -38,3 +40,7 @@ export { registerCrmRoutes } from './crm.routes.js';
 export { demoCustomers } from './demo/demo-customers.js';
 export { seedDemoCrm } from './demo/demo-seed.service.js';
 export { crmLink } from './touchpoint-link/crm-link.service.js';
+export { createDeal, getDeal, listDeals, repointDeals } from './deal/deal.service.js';
+export { CreateDealInput, Deal, DEAL_ERRORS } from './deal/deal.contract.js';
+export { dealNoWarehouse } from './deal/deal.errors.js';
+export type { SalesOrderPort, DealOrder, DealOrderRequest } from './deal/sales-order.contract.js';

@@ -7,6 +7,8 @@ import { fixedClock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { createCustomer } from '../customer/customer.service.js';
+import { createDeal } from '../deal/deal.service.js';
+import { winDeal } from '../deal/deal-transition.service.js';
 import { insertCustomers } from '../customer/customer.repository.js';
 import { customers } from '../customer/customer.table.js';
 import { PoolRules } from '../settings/crm-settings.contract.js';
@@ -38,7 +40,6 @@ async function setup(rules: Partial<PoolRules> = {}) {
       intentTier?: 'A' | 'B' | 'C' | 'D';
       region?: string;
       locked?: boolean;
-      dealState?: 'open' | 'won';
     } = {},
     actor: Actor = rep.actor,
   ) => (await createCustomer(deps, actor, { kind: 'consumer', name, ...extra })).id;
@@ -118,10 +119,12 @@ describe('recall', () => {
   });
 
   it('leaves locked customers and open or won deals alone while the tenant says so', async () => {
-    const { clock, own, recall, setRules } = await setup();
+    const { clock, deps, rep, own, recall, setRules } = await setup();
     const locked = await own('locked', { locked: true });
-    const open = await own('open', { dealState: 'open' });
-    const won = await own('won', { dealState: 'won' });
+    const open = await own('open');
+    await createDeal(deps, rep.actor, { customerId: open, name: 'open deal' });
+    const won = await own('won');
+    await winDeal(deps, rep.actor, (await createDeal(deps, rep.actor, { customerId: won, name: 'won' })).id);
     const plain = await own('plain');
     clock.advanceDays(30);
     expect((await recall()).recalled.map((r) => r.customerId)).toEqual([plain]);

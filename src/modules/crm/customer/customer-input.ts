@@ -23,7 +23,7 @@ export function profileOf(input: CreateCustomerInput) {
     objection: input.objection ?? null,
     refused: input.refused ?? false,
     locked: input.locked ?? false,
-    dealState: input.dealState ?? 'none',
+    dealState: 'none',
     source: input.source ?? null,
     tags: input.tags ?? [],
     externalId: input.externalId ?? null,

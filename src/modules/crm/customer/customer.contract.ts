@@ -60,12 +60,14 @@ const editableFields = {
   objection: z.string().trim().min(1).max(500),
   refused: z.boolean(),
   locked: z.boolean(),
-  dealState: z.enum(DEAL_STATES),
   source: z.string().trim().min(1).max(100),
   tags: z.array(z.string().trim().min(1).max(50)).max(50),
   externalId: z.string().trim().min(1).max(100),
   customFields: CustomFieldValues,
 };
+
+/** `dealState` is derived from the customer's deals: a request that sets it is a 400 naming the field. */
+const derivedDealState = z.never({ error: "derived from the customer's deals; it cannot be set" }).optional();
 
 /** Which kinds each kind-specific field belongs to. */
 export const KIND_FIELDS: Partial<Record<keyof typeof editableFields, readonly CustomerKind[]>> = {
@@ -98,7 +100,8 @@ export const CreateCustomerInput = z.object({
   objection: editableFields.objection.optional(),
   refused: editableFields.refused.optional(),
   locked: editableFields.locked.optional(),
-  dealState: editableFields.dealState.optional(),
+  /** Refused: the deal state is derived from the customer's deals. */
+  dealState: derivedDealState,
   source: editableFields.source.optional(),
   tags: editableFields.tags.optional(),
   externalId: editableFields.externalId.optional(),
@@ -142,7 +145,8 @@ export const UpdateCustomerInput = z
     objection: editableFields.objection.nullable().optional(),
     refused: editableFields.refused.optional(),
     locked: editableFields.locked.optional(),
-    dealState: editableFields.dealState.optional(),
+    /** Refused: the deal state is derived from the customer's deals. */
+    dealState: derivedDealState,
     source: editableFields.source.nullable().optional(),
     tags: editableFields.tags.optional(),
     externalId: editableFields.externalId.nullable().optional(),

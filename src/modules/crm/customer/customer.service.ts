@@ -180,8 +180,8 @@ export async function getCustomer(deps: CrmDeps, actor: Actor, id: string): Prom
 
 /**
  * Edits a customer's profile. Only the owner's scope may edit: pool customers are read-only until
- * claimed. Kind-specific rules and the USCC check apply to the customer as it will be. A deal state
- * turning won or lost publishes `crm.deal.won` / `crm.deal.lost` with the change.
+ * claimed. Kind-specific rules and the USCC check apply to the customer as it will be. The deal state is
+ * not edited here: deals derive it.
  */
 export async function updateCustomer(
   deps: CrmDeps,
@@ -215,17 +215,6 @@ export async function updateCustomer(
         ...matchColumnsOf({ ...next, kind: current.kind as Customer['kind'] }),
         updatedAt: now,
       });
-      const outcome = updated?.dealState !== current.dealState && updated?.dealState;
-      if (outcome === 'won' || outcome === 'lost') {
-        await publishDomainEvent(tx, {
-          tenantId: actor.tenantId,
-          type: `crm.deal.${outcome}`,
-          occurredAt: now,
-          customerId: id,
-          actorUserId: actor.userId,
-          payload: { from: current.dealState, to: outcome },
-        });
-      }
       return updated;
     })
     .catch((error: unknown) => {

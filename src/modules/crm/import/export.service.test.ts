@@ -135,7 +135,6 @@ describe('exporting customers', () => {
       valueTier: 'svip',
       budget: 'confirmed',
       need: 'recorded',
-      dealState: 'open',
       externalId: 'SF-001',
       tags: ['key account', '华南', 'q"uote\\slash {x}'],
       customFields: { level: '金牌', seats: 120, renewal: '2026-09-30' },

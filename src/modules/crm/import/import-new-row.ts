@@ -116,7 +116,7 @@ function customerOf(
     lastFollowUpAt: row.lastFollowUpAt ?? null,
     recallWarnedAt: null,
     locked: v.locked ?? false,
-    dealState: v.dealState ?? 'none',
+    dealState: 'none',
     source: v.source ?? null,
     tags: v.tags ?? [],
     externalId: v.externalId ?? null,

@@ -23,7 +23,6 @@ import { matchKeysReader } from './import-keys.js';
 import {
   budgetValue,
   customFieldValue,
-  dealStateValue,
   motiveValue,
   needValue,
   personaValue,
@@ -100,7 +99,6 @@ export function rowReader(settings: CrmSettings, defaultKind: CustomerKind | und
       persona: personaValue,
       budget: budgetValue,
       need: needValue,
-      dealState: dealStateValue,
       intentTier: tierValue('intent'),
       satisfactionTier: tierValue('satisfaction'),
       valueTier: valueTierValue(settings),

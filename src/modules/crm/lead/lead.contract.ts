@@ -165,6 +165,13 @@ export const PublicForm = z.object({
 });
 export type PublicForm = z.infer<typeof PublicForm>;
 
+/** Converting a qualified lead: into the customer named, else a new one made from the lead. */
+export const ConvertInput = z.object({ customerId: z.uuid().optional() });
+export type ConvertInput = z.infer<typeof ConvertInput>;
+
+export const Conversion = z.object({ customerId: z.uuid(), dealId: z.uuid() });
+export type Conversion = z.infer<typeof Conversion>;
+
 /** The error codes of leads, as the API answers them; the web app compares against these. */
 export const LEAD_ERRORS = {
   notFound: 'crm.lead.not_found',

@@ -5,6 +5,8 @@ import type { HttpApp } from '../../../platform/http/server.js';
 import type { CrmDeps } from '../crm-deps.js';
 import {
   AnswersInput,
+  Conversion,
+  ConvertInput,
   CreateLeadInput,
   DisqualifyInput,
   Lead,
@@ -18,6 +20,7 @@ import { LeadSettings } from './lead-settings.contract.js';
 import { createLead, getLead, listLeads, updateLead } from './lead.service.js';
 import { disqualifyLead, qualifyLead, reopenLead, saveAnswers, startLead } from './lead-status.service.js';
 import { shareLead } from './lead-share.service.js';
+import { convertLead } from './lead-convert.service.js';
 import { getLeadSettings, putLeadSettings } from './lead-assignment.service.js';
 
 const tags = ['leads'];
@@ -138,6 +141,28 @@ function registerMoves(app: HttpApp, deps: CrmDeps): void {
   );
 }
 
+/** Registers the conversion of a qualified lead. */
+function registerConvert(app: HttpApp, deps: CrmDeps): void {
+  app.post(
+    '/api/leads/:id/convert',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Convert a qualified lead: the customer (new, with the duplicate check, or `customerId`), its people on the committee and an open deal',
+        params,
+        body: ConvertInput.optional(),
+        response: { 201: Conversion },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await convertLead(deps, actorOf(request), request.params.id, request.body ?? {})),
+  );
+}
+
 /** Registers the tenant's lead settings. */
 function registerSettings(app: HttpApp, deps: CrmDeps): void {
   app.get(
@@ -166,4 +191,5 @@ export function registerLeadRoutes(app: HttpApp, deps: CrmDeps): void {
   registerCollection(app, deps);
   registerItem(app, deps);
   registerMoves(app, deps);
+  registerConvert(app, deps);
 }

@@ -117,22 +117,33 @@ describe('CRM changes as touchpoints', () => {
     expect(await touchpointsOf(tenantId)).toHaveLength(2);
   });
 
-  it('records a deal turning won or lost, and nothing for other deal states or unchanged ones', async () => {
+  it('records a deal turning won or lost, and the stage moves on the way', async () => {
     const { tenantId, call, create } = await signedIn();
     const customerId = await create();
-    const patch = async (body: object) =>
-      expect((await call('PATCH', `/api/customers/${customerId}`, body)).statusCode).toBe(200);
-    await patch({ dealState: 'open' });
-    await patch({ dealState: 'won' });
-    await patch({ dealState: 'won', tags: ['vip'] });
-    await patch({ dealState: 'lost' });
+    const post = async (url: string, body?: object) => {
+      const response = await call('POST', url, body);
+      expect(response.statusCode, response.body).toBeLessThan(300);
+      return response.json<{ id: string }>();
+    };
+    const deal = await post('/api/deals', { customerId, name: 'Annual plan' });
+    await post(`/api/deals/${deal.id}/win`);
+    await post(`/api/deals/${deal.id}/reopen`);
+    await post(`/api/deals/${deal.id}/lose`, { reason: 'Price' });
     await runDomainTouchpoints(deps());
     const stored = await touchpointsOf(tenantId);
-    expect(stored.map((e) => [e.event, e.customerId, e.properties])).toEqual([
-      ['crm.customer.created', customerId, expect.objectContaining({ kind: 'consumer' })],
-      ['crm.deal.won', customerId, { from: 'open', to: 'won' }],
-      ['crm.deal.lost', customerId, { from: 'won', to: 'lost' }],
+    expect(stored.map((e) => e.event)).toEqual([
+      'crm.customer.created',
+      'crm.deal.created',
+      'crm.deal.stage_changed',
+      'crm.deal.won',
+      'crm.deal.stage_changed',
+      'crm.deal.stage_changed',
+      'crm.deal.lost',
     ]);
+    expect(stored.find((e) => e.event === 'crm.deal.lost')).toMatchObject({
+      customerId,
+      properties: { dealId: deal.id, from: 'open', to: 'lost', reason: 'Price' },
+    });
   });
 
   it('records intent tier changes, claims and releases', async () => {

@@ -155,6 +155,8 @@ export const OrderQuery = z.object({
   warehouseId: z.uuid().optional(),
   status: OrderStatus.optional(),
   type: OrderType.optional(),
+  /** Where the order came from, e.g. `deal` for won CRM deals. */
+  origin: OrderOrigin.optional(),
   priority: Priority.optional(),
   carrier: z.string().trim().max(64).optional(),
   province: z.string().trim().max(50).optional(),

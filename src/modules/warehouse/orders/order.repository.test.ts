@@ -47,6 +47,7 @@ describe.skipIf(testEngine() !== 'pglite')('order repository queries', () => {
           (db) => db.transaction((tx) => repo.findOrderRow(tx, tenantId, id, { lock: true })),
         ],
         ['findOrderByRef', (db) => repo.findOrderByRef(db, tenantId, 'erp', 'SO-1')],
+        ['findOrdersByRefs', (db) => repo.findOrdersByRefs(db, tenantId, 'crm', ['a', 'b'])],
         ['listOrderLines', (db) => repo.listOrderLines(db, tenantId, id)],
         ['listOrderRows (first page)', (db) => repo.listOrderRows(db, tenantId, { limit: 51 }, undefined)],
         [
@@ -59,6 +60,7 @@ describe.skipIf(testEngine() !== 'pglite')('order repository queries', () => {
                 warehouseId: id,
                 status: 'pending',
                 type: 'sales',
+                origin: 'deal',
                 priority: 'urgent',
                 carrier: 'SF',
                 province: '浙江',

@@ -52,6 +52,21 @@ export async function findOrderByRef(db: Db, tenantId: string, source: string, e
   return row;
 }
 
+/** The orders pushed with this source for these external references, with their status. */
+export async function findOrdersByRefs(db: Db, tenantId: string, source: string, externalRefs: string[]) {
+  if (externalRefs.length === 0) return [];
+  return db
+    .select({ id: outboundOrders.id, externalRef: outboundOrders.externalRef, status: outboundOrders.status })
+    .from(outboundOrders)
+    .where(
+      and(
+        eq(outboundOrders.tenantId, tenantId),
+        eq(outboundOrders.source, source),
+        inArray(outboundOrders.externalRef, externalRefs),
+      ),
+    );
+}
+
 /** An order line with its item and lot, and the units its active reservations hold. */
 export type OrderLineRow = {
   lineNo: number;
@@ -121,6 +136,7 @@ export async function listOrderRows(
     query.warehouseId ? eq(outboundOrders.warehouseId, query.warehouseId) : undefined,
     query.status ? eq(outboundOrders.status, query.status) : undefined,
     query.type ? eq(outboundOrders.type, query.type) : undefined,
+    query.origin ? eq(outboundOrders.origin, query.origin) : undefined,
     query.priority ? eq(outboundOrders.priority, query.priority) : undefined,
     query.carrier ? eq(outboundOrders.carrier, query.carrier) : undefined,
     query.province ? sql`${outboundOrders.destination}->>'province' = ${query.province}` : undefined,

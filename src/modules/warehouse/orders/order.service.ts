@@ -81,6 +81,17 @@ export async function createOutboundOrder(
   return { order: await getOrder(deps, actor, id), created: true };
 }
 
+/** The orders pushed with this source for these external references, with their status. */
+export async function findOrdersByRefs(
+  deps: Pick<WarehouseDeps, 'db'>,
+  actor: Actor,
+  source: string,
+  externalRefs: string[],
+): Promise<{ id: string; externalRef: string; status: string }[]> {
+  requirePermission(actor, 'warehouse.read');
+  return repo.findOrdersByRefs(deps.db, actor.tenantId, source, externalRefs);
+}
+
 /** One order with lines, reservations and its latest allocation (404 `warehouse.order.not_found`). */
 export async function getOrder(
   deps: Pick<WarehouseDeps, 'db'>,
