@@ -30,6 +30,8 @@ const FEATURE_LAYERS = {
     'catalog',
     'pipeline',
     'deal',
+    'lead-form',
+    'lead',
     'task',
     'assignment',
     'merge',

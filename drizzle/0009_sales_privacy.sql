@@ -95,6 +95,68 @@ CREATE TABLE "deal_win_models" (
 	"training_ms" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "lead_form_versions" (
+	"tenant_id" uuid NOT NULL,
+	"form_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"name" text NOT NULL,
+	"fields" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "lead_form_versions_tenant_id_form_id_version_pk" PRIMARY KEY("tenant_id","form_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "lead_forms" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"product_id" uuid,
+	"current_version" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "lead_forms_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "lead_settings" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"settings" jsonb NOT NULL,
+	"rotation" integer NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "leads" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"contact_name" text,
+	"phone" text,
+	"email" text,
+	"region" text,
+	"source" text NOT NULL,
+	"source_ref" text,
+	"product_id" uuid,
+	"form_id" uuid,
+	"form_version" integer,
+	"answers" jsonb NOT NULL,
+	"people" jsonb NOT NULL,
+	"language" text NOT NULL,
+	"status" text NOT NULL,
+	"disqualify_reason" text,
+	"note" text,
+	"owner_user_id" uuid,
+	"team_id" uuid,
+	"assigned_at" timestamp with time zone,
+	"customer_id" uuid,
+	"deal_id" uuid,
+	"share_token_hash" text,
+	"share_expires_at" timestamp with time zone,
+	"qualified_at" timestamp with time zone,
+	"converted_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "leads_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "lost_reasons" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -159,6 +221,11 @@ CREATE INDEX "products_sku_idx" ON "products" USING btree ("tenant_id","sku");--
 CREATE INDEX "deal_stage_changes_deal_idx" ON "deal_stage_changes" USING btree ("tenant_id","deal_id","at");--> statement-breakpoint
 CREATE INDEX "deals_customer_idx" ON "deals" USING btree ("tenant_id","customer_id");--> statement-breakpoint
 CREATE INDEX "deals_owner_idx" ON "deals" USING btree ("tenant_id","owner_user_id","id");--> statement-breakpoint
+CREATE INDEX "lead_forms_product_idx" ON "lead_forms" USING btree ("tenant_id","product_id");--> statement-breakpoint
+CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("tenant_id","owner_user_id","assigned_at");--> statement-breakpoint
+CREATE INDEX "leads_status_idx" ON "leads" USING btree ("tenant_id","status","id");--> statement-breakpoint
+CREATE INDEX "leads_form_idx" ON "leads" USING btree ("tenant_id","form_id");--> statement-breakpoint
+CREATE INDEX "leads_share_token_idx" ON "leads" USING btree ("share_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "pipeline_stages_key_key" ON "pipeline_stages" USING btree ("tenant_id","pipeline_id","key");--> statement-breakpoint
 CREATE INDEX "pipelines_kind_idx" ON "pipelines" USING btree ("tenant_id","customer_kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_feeds_token_key" ON "calendar_feeds" USING btree ("token");--> statement-breakpoint

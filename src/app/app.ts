@@ -69,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  registerPublicFormPage(app, serveWeb);
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|v1)\//.test(request.url);
     if (serveWeb && !isApi && request.method === 'GET') return reply.sendFile('index.html');
@@ -78,4 +79,21 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
       .send(problem(404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
   });
   return app;
+}
+
+/**
+ * The page a shared form link opens (`/f/<token>`, no login): the web app, which renders the form in
+ * the lead's language from `/api/public/forms/<token>`; a bare page when the web app is not built.
+ */
+function registerPublicFormPage(app: HttpApp, serveWeb: boolean): void {
+  app.get('/f/:token', { schema: { hide: true } }, (_request, reply) => {
+    void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    if (serveWeb) return reply.sendFile('index.html');
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
+          '<title>Kehu</title></head><body><p>Build the web app (npm run build) to answer this form.</p></body></html>',
+      );
+  });
 }

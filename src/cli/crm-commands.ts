@@ -143,7 +143,7 @@ async function runExport(io: CrmCommandIo, flags: ExportFlags): Promise<void> {
 }
 
 /** A system admin of the tenant, or the member named by `--as` with their own role and scope. */
-async function actorOf(db: Db, slug: string, email: string | undefined): Promise<Actor> {
+export async function actorOf(db: Db, slug: string, email: string | undefined): Promise<Actor> {
   const tenant = await getTenantBySlug(db, slug);
   if (email === undefined) return systemActor(tenant.id, tenant.slug);
   const user = await findUserByEmail(db, email);
@@ -153,7 +153,7 @@ async function actorOf(db: Db, slug: string, email: string | undefined): Promise
   return actor;
 }
 
-function readInput(path: string): Buffer {
+export function readInput(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {

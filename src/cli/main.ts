@@ -21,6 +21,7 @@ import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { registerDealCommands } from './deal-commands.js';
 import { registerCrmCommands } from './crm-commands.js';
+import { registerLeadCommands } from './lead-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
 import { registerSourceCommands } from './source-commands.js';
@@ -129,6 +130,7 @@ apikey
 
 // `crm import`, `crm export` and `crm recall` share one `crm` group.
 registerCrmCommands(program);
+registerLeadCommands(program);
 registerPoolCommands(program);
 registerSourceCommands(program);
 registerTouchpointCommands(program);

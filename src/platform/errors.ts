@@ -5,7 +5,14 @@
 
 /** What went wrong, independent of transport. */
 export type ErrorKind =
-  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'rate_limited' | 'unavailable';
+  | 'invalid'
+  | 'not_found'
+  | 'gone'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'rate_limited'
+  | 'unavailable';
 
 /** One failing input field: a path into the request and what is wrong with it. */
 export type FieldIssue = {

@@ -27,6 +27,7 @@ import { PlaceholderPage } from './shell/placeholder-page';
 import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
 import { warehouseRouteTree } from './warehouse/warehouse-routes';
+import { leadAppRoutes, publicFormRoute } from './leads/lead-routes';
 
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
@@ -175,6 +176,7 @@ const backupsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   signInRoute,
+  publicFormRoute,
   appRoute.addChildren([
     indexRoute,
     customersRoute,
@@ -187,6 +189,7 @@ const routeTree = rootRoute.addChildren([
     personsRoute,
     personDetailRoute,
     salesRoute,
+    ...leadAppRoutes,
     warehouseRouteTree,
     settingsRoute.addChildren([
       settingsIndexRoute,

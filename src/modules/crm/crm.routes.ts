@@ -17,6 +17,11 @@ import { registerDealRoutes } from './deal/deal.routes.js';
 import { registerWinModelRoutes } from './deal/win-model.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
 import { registerParticipantRoutes } from './deal/participant.routes.js';
+import { registerLeadFormRoutes } from './lead-form/lead-form.routes.js';
+import { registerLeadRoutes } from './lead/lead.routes.js';
+import { registerPublicFormRoutes } from './lead/public-form.routes.js';
+import { registerLeadImportRoutes } from './import/lead-import.routes.js';
+import { registerLeadAnswerRoutes } from './lead/lead-answers.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -37,4 +42,9 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerDealRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerParticipantRoutes(app, deps);
+  registerLeadFormRoutes(app, deps);
+  registerLeadRoutes(app, deps);
+  registerPublicFormRoutes(app, deps);
+  registerLeadImportRoutes(app, deps);
+  registerLeadAnswerRoutes(app, deps);
 }

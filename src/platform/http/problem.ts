@@ -28,6 +28,8 @@ export function statusOf(kind: ErrorKind): number {
       return 403;
     case 'not_found':
       return 404;
+    case 'gone':
+      return 410;
     case 'conflict':
       return 409;
     case 'rate_limited':
@@ -43,6 +45,7 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',

@@ -35,7 +35,7 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Calls the API and returns the parsed JSON body (undefined for 204); throws ApiError otherwise. */
 export async function callApi<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -15,6 +15,8 @@ import invitationsEn from './parts/invitations.en.json';
 import invitationsZh from './parts/invitations.zh-CN.json';
 import jobsEn from './parts/jobs.en.json';
 import jobsZh from './parts/jobs.zh-CN.json';
+import leadsEn from './parts/leads.en.json';
+import leadsZh from './parts/leads.zh-CN.json';
 import peopleEn from './parts/people.en.json';
 import peopleZh from './parts/people.zh-CN.json';
 import poolsEn from './parts/pools.en.json';
@@ -38,6 +40,7 @@ export const englishTexts = {
   ...importEn,
   ...invitationsEn,
   ...jobsEn,
+  ...leadsEn,
   ...peopleEn,
   ...poolsEn,
   ...sourcesEn,
@@ -55,6 +58,7 @@ export const chineseTexts = {
   ...invitationsZh,
   ...jobsZh,
   ...backupsZh,
+  ...leadsZh,
   ...peopleZh,
   ...poolsZh,
   ...sourcesZh,

@@ -12,13 +12,14 @@ import { UserMenu } from './user-menu';
 
 /** The areas; one that lists permissions shows only to a role holding at least one of them. */
 const navItems: readonly {
-  key: 'customers' | 'pools' | 'sales' | 'insights' | 'warehouse' | 'settings';
-  to: '/customers' | '/pools' | '/sales' | '/insights' | '/warehouse' | '/settings';
+  key: 'customers' | 'pools' | 'leads' | 'sales' | 'insights' | 'warehouse' | 'settings';
+  to: '/customers' | '/pools' | '/leads' | '/sales' | '/insights' | '/warehouse' | '/settings';
   Icon: typeof CustomersIcon;
   anyOf?: readonly Permission[];
 }[] = [
   { key: 'customers', to: '/customers', Icon: CustomersIcon },
   { key: 'pools', to: '/pools', Icon: PoolIcon },
+  { key: 'leads', to: '/leads', Icon: SalesIcon },
   { key: 'sales', to: '/sales', Icon: SalesIcon },
   { key: 'insights', to: '/insights', Icon: InsightsIcon, anyOf: ['touchpoints.read'] },
   { key: 'warehouse', to: '/warehouse', Icon: WarehouseIcon, anyOf: ['warehouse.read'] },

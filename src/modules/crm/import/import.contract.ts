@@ -174,3 +174,16 @@ export const ExportQuery = CustomerSummaryQuery.extend({
   encoding: z.enum(EXPORT_ENCODINGS).default('utf-8-bom'),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** Query parameters of `POST /api/leads/import`; the body is the CSV file itself. */
+export const LeadImportQuery = z.object({
+  /** The kind of rows without a kind column. */
+  kind: CustomerKind.optional(),
+  /** The source of rows without a source column (default `import`). */
+  source: z.string().trim().min(1).max(50).optional(),
+  /** The requirements form of rows without a formId column. */
+  formId: z.uuid().optional(),
+  /** Check and report without writing anything. */
+  dryRun: z.stringbool().default(false),
+});
+export type LeadImportQuery = z.infer<typeof LeadImportQuery>;
