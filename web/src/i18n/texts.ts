@@ -3,6 +3,8 @@
  * feature keeps its own pair under `parts/`, with one top-level key, so features can grow apart.
  */
 import en from './en.json';
+import auditEn from './parts/audit.en.json';
+import auditZh from './parts/audit.zh-CN.json';
 import committeeEn from './parts/committee.en.json';
 import committeeZh from './parts/committee.zh-CN.json';
 import duplicatesEn from './parts/duplicates.en.json';
@@ -30,6 +32,7 @@ import zhCN from './zh-CN.json';
 /** The English texts, the shape every `t('...')` key is checked against. */
 export const englishTexts = {
   ...en,
+  ...auditEn,
   ...committeeEn,
   ...duplicatesEn,
   ...importEn,
@@ -46,6 +49,7 @@ export const englishTexts = {
 /** The Chinese texts; a test checks they have exactly the English keys. */
 export const chineseTexts = {
   ...zhCN,
+  ...auditZh,
   ...committeeZh,
   ...duplicatesZh,
   ...importZh,
