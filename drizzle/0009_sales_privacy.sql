@@ -217,6 +217,11 @@ CREATE TABLE "tasks" (
 	CONSTRAINT "tasks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "source_changes" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"version" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "products_sku_idx" ON "products" USING btree ("tenant_id","sku");--> statement-breakpoint
 CREATE INDEX "deal_stage_changes_deal_idx" ON "deal_stage_changes" USING btree ("tenant_id","deal_id","at");--> statement-breakpoint
 CREATE INDEX "deals_customer_idx" ON "deals" USING btree ("tenant_id","customer_id");--> statement-breakpoint

@@ -18,6 +18,7 @@ import { ApiKeysPage } from './settings/api-keys-page';
 import { CrmSettingsPage } from './settings/crm-settings-page';
 import { JobsPage } from './settings/jobs-page';
 import { BackupsPage } from './settings/backups-page';
+import { AuditLogPage } from './settings/audit-log-page';
 import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
 import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
@@ -173,6 +174,12 @@ const backupsRoute = createRoute({
   component: BackupsPage,
 });
 
+const auditRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'audit',
+  component: AuditLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   signInRoute,
@@ -200,6 +207,7 @@ const routeTree = rootRoute.addChildren([
       sourcesRoute,
       jobsRoute,
       backupsRoute,
+      auditRoute,
     ]),
   ]),
 ]);

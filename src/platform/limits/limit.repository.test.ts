@@ -32,6 +32,7 @@ describe.skipIf(testEngine() !== 'pglite')('limit repository queries', () => {
   it('match limit.repository.sql', async () => {
     const now = at('2026-01-01T00:00:00Z');
     const text = await snapshotRepository(database.pool, repo, [
+      ['hitLimitWindow', (db) => repo.hitLimitWindow(db, 'snap', 1, now, now)],
       ['hitLimitCounter', (db) => repo.hitLimitCounter(db, 'snap', 1, now, now)],
       ['readLimitCounters', (db) => repo.readLimitCounters(db, ['snap'], now)],
       ['deleteLimitCountersBefore', (db) => repo.deleteLimitCountersBefore(db, now)],

@@ -7,15 +7,15 @@ export type LimitCounter = { key: string; count: number; lastAt: Date };
 
 /**
  * Adds `amount` to a key's count in one statement; a window that started at or before `windowFrom`
- * starts again at `now`. Returns the count after the hit.
+ * starts again at `now`. Returns the count after the hit and when its window started.
  */
-export const hitLimitCounter = async (
+export const hitLimitWindow = async (
   db: Db,
   key: string,
   amount: number,
   now: Date,
   windowFrom: Date,
-): Promise<number> => {
+): Promise<{ count: number; windowStart: Date }> => {
   const expired = sql`${limitCounters.windowStart} <= ${windowFrom.toISOString()}::timestamptz`;
   const rows = await db
     .insert(limitCounters)
@@ -28,9 +28,18 @@ export const hitLimitCounter = async (
         lastAt: sql`excluded.last_at`,
       },
     })
-    .returning({ count: limitCounters.count });
-  return rows[0]?.count ?? amount;
+    .returning({ count: limitCounters.count, windowStart: limitCounters.windowStart });
+  return rows[0] ?? { count: amount, windowStart: now };
 };
+
+/** `hitLimitWindow`, answering only the count after the hit. */
+export const hitLimitCounter = async (
+  db: Db,
+  key: string,
+  amount: number,
+  now: Date,
+  windowFrom: Date,
+): Promise<number> => (await hitLimitWindow(db, key, amount, now, windowFrom)).count;
 
 /** The counters of these keys whose window started after `windowFrom`. */
 export const readLimitCounters = async (db: Db, keys: string[], windowFrom: Date): Promise<LimitCounter[]> =>

@@ -6,7 +6,12 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Job } from '../jobs/scheduler.js';
-import { deleteLimitCountersBefore, hitLimitCounter, readLimitCounters } from './limit.repository.js';
+import {
+  deleteLimitCountersBefore,
+  hitLimitCounter,
+  hitLimitWindow,
+  readLimitCounters,
+} from './limit.repository.js';
 import { limitWait, type LimitRule } from './limit-rule.js';
 
 export type { LimitRule } from './limit-rule.js';
@@ -45,6 +50,20 @@ export async function hitLimits(
   for (const { key, rule } of checks) {
     await hitLimitCounter(db, key, 1, now, new Date(now.getTime() - rule.windowMs));
   }
+}
+
+/**
+ * Adds `amount` to a shared count that starts again every `windowMs` (from its first hit); answers
+ * the count after this hit and when its window started, for limits that decide themselves.
+ */
+export async function hitSharedWindow(
+  db: Db,
+  key: string,
+  amount: number,
+  now: Date,
+  windowMs: number,
+): Promise<{ count: number; windowStart: Date }> {
+  return hitLimitWindow(db, key, amount, now, new Date(now.getTime() - windowMs));
 }
 
 /** Prunes counters nobody hit for a day, hourly. */

@@ -5,6 +5,8 @@
 import en from './en.json';
 import backupsEn from './parts/backups.en.json';
 import backupsZh from './parts/backups.zh-CN.json';
+import auditEn from './parts/audit.en.json';
+import auditZh from './parts/audit.zh-CN.json';
 import committeeEn from './parts/committee.en.json';
 import committeeZh from './parts/committee.zh-CN.json';
 import duplicatesEn from './parts/duplicates.en.json';
@@ -35,6 +37,7 @@ import zhCN from './zh-CN.json';
 export const englishTexts = {
   ...en,
   ...backupsEn,
+  ...auditEn,
   ...committeeEn,
   ...duplicatesEn,
   ...importEn,
@@ -52,6 +55,7 @@ export const englishTexts = {
 /** The Chinese texts; a test checks they have exactly the English keys. */
 export const chineseTexts = {
   ...zhCN,
+  ...auditZh,
   ...committeeZh,
   ...duplicatesZh,
   ...importZh,

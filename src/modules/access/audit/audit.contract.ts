@@ -16,6 +16,21 @@ export const AUDIT_ACTIONS = [
   'apikey.revoked',
 ] as const;
 
+/** The actions other contexts record through recordAudit (exports, merges, settings) and teams. */
+export const AUDIT_ACTIONS_ELSEWHERE = [
+  'customers.exported',
+  'customers.merged',
+  'crm.settings.changed',
+  'warehouse.settings.changed',
+  'warehouse.customer_rule.changed',
+  'team.created',
+  'team.changed',
+] as const;
+
+/** Every action the audit log records, for filters. */
+export const ALL_AUDIT_ACTIONS = [...AUDIT_ACTIONS, ...AUDIT_ACTIONS_ELSEWHERE] as const;
+export type AuditAction = (typeof ALL_AUDIT_ACTIONS)[number];
+
 /** How long audit entries are kept. */
 export const AUDIT_RETENTION_DAYS = 365;
 

@@ -5,11 +5,14 @@ import type { HttpApp } from '../../../platform/http/server.js';
 import type { AccessDeps } from '../access-deps.js';
 import { CreateTeamInput, TeamOut, UpdateTeamInput } from './identity.contract.js';
 import { createTeam, listTeams, updateTeam } from './team.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditContext } from '../../../platform/http/audit-context.js';
 
 const tags = ['auth'];
 
 /** Registers listing, creating and changing teams. */
-export function registerTeamRoutes(app: HttpApp, { db }: AccessDeps): void {
+export function registerTeamRoutes(app: HttpApp, deps: AccessDeps): void {
+  const { db } = deps;
   app.get(
     '/api/teams',
     {
@@ -30,7 +33,13 @@ export function registerTeamRoutes(app: HttpApp, { db }: AccessDeps): void {
       config: { idempotent: true },
       schema: { tags, summary: 'Create a team', body: CreateTeamInput, response: { 201: TeamOut } },
     },
-    async (request, reply) => reply.status(201).send(await createTeam(db, actorOf(request), request.body)),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const team = await createTeam(db, actor, request.body);
+      const details = { teamId: team.id, name: team.name, memberIds: team.memberIds };
+      await recordAudit(db, actor, 'team.created', details, auditContext(deps, request));
+      return reply.status(201).send(team);
+    },
   );
 
   app.patch(
@@ -44,6 +53,12 @@ export function registerTeamRoutes(app: HttpApp, { db }: AccessDeps): void {
         response: { 200: TeamOut },
       },
     },
-    async (request) => updateTeam(db, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const team = await updateTeam(db, actor, request.params.id, request.body);
+      const details = { teamId: team.id, ...request.body };
+      await recordAudit(db, actor, 'team.changed', details, auditContext(deps, request));
+      return team;
+    },
   );
 }

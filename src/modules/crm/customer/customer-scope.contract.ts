@@ -5,7 +5,7 @@
  * the same statement to scope their rows (the repositories named in TABLE_JOINS.crm of
  * `.dependency-cruiser.cjs`): they import this predicate rather than rebuild it.
  */
-import { and, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { tenantRows, visibleRows } from '../../../platform/tenancy.js';
 import { customers } from './customer.table.js';
@@ -21,4 +21,13 @@ export function visibleCustomers(actor: Actor, ...conditions: (SQL | undefined)[
       ? scoped
       : and(tenantRows(actor, customers), or(scoped, isNotNull(customers.poolId)));
   return and(inScope, ...conditions);
+}
+
+/**
+ * The ids of the customers the actor may see, as a subquery for another statement (persons of the
+ * customer data platform are scoped by it); undefined for scope `all`, which sees the whole tenant.
+ */
+export function visibleCustomerIds(actor: Actor): SQL | undefined {
+  if (actor.scope === 'all') return undefined;
+  return sql`select ${customers.id} from ${customers} where ${visibleCustomers(actor)}`;
 }

@@ -6,6 +6,8 @@ import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { exportCustomers } from './export.service.js';
+import { recordAudit } from '../../access/index.js';
+import { auditContext } from '../../../platform/http/audit-context.js';
 import { ExportQuery, ImportQuery, ImportReport } from './import.contract.js';
 import { importCustomers } from './import.service.js';
 
@@ -63,7 +65,10 @@ export function registerImportRoutes(app: HttpApp, deps: CrmDeps): void {
       },
     },
     async (request, reply) => {
-      const file = await exportCustomers(deps, actorOf(request), request.query);
+      const actor = actorOf(request);
+      const file = await exportCustomers(deps, actor, request.query);
+      const details = { filters: request.query };
+      await recordAudit(deps.db, actor, 'customers.exported', details, auditContext(deps, request));
       void reply.header('content-type', file.contentType);
       void reply.header('content-disposition', `attachment; filename="${file.filename}"`);
       return reply.send(Readable.from(file.chunks) as unknown as string);

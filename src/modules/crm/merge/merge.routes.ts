@@ -5,6 +5,8 @@ import type { HttpApp } from '../../../platform/http/server.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { MergeCustomersInput, MergeResult } from './merge.contract.js';
 import { mergeCustomers } from './merge.service.js';
+import { recordAudit } from '../../access/index.js';
+import { auditContext } from '../../../platform/http/audit-context.js';
 
 const byId = z.object({ id: z.uuid() });
 
@@ -24,6 +26,12 @@ export function registerMergeRoutes(app: HttpApp, deps: CrmDeps): void {
         response: { 200: MergeResult },
       },
     },
-    async (request) => mergeCustomers(deps, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const result = await mergeCustomers(deps, actor, request.params.id, request.body);
+      const details = { customerId: request.params.id, from: request.body.from };
+      await recordAudit(deps.db, actor, 'customers.merged', details, auditContext(deps, request));
+      return result;
+    },
   );
 }

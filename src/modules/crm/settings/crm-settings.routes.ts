@@ -4,6 +4,8 @@ import type { HttpApp } from '../../../platform/http/server.js';
 import { CrmSettings, UpdateCrmSettingsInput } from './crm-settings.contract.js';
 import { readCrmSettings, updateCrmSettings } from './crm-settings.service.js';
 import type { CrmDeps } from '../crm-deps.js';
+import { recordAudit } from '../../access/index.js';
+import { auditContext } from '../../../platform/http/audit-context.js';
 
 /** Registers `/api/crm/settings`. */
 export function registerCrmSettingsRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -23,6 +25,12 @@ export function registerCrmSettingsRoutes(app: HttpApp, deps: CrmDeps): void {
         response: { 200: CrmSettings },
       },
     },
-    async (request) => updateCrmSettings(deps, actorOf(request), request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const settings = await updateCrmSettings(deps, actor, request.body);
+      const details = { sections: Object.keys(request.body) };
+      await recordAudit(deps.db, actor, 'crm.settings.changed', details, auditContext(deps, request));
+      return settings;
+    },
   );
 }

@@ -8,7 +8,10 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import { systemActor } from '../../access/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/ids.js';
+import type { SQL } from 'drizzle-orm';
 import { customerNotFound } from '../customer/customer.errors.js';
+import { visibleCustomerIds } from '../customer/customer-scope.contract.js';
+import { customersOfContact } from '../contact/contact-scope.contract.js';
 import { findCustomersByExternalKeys, findVisibleCustomer } from '../customer/customer-record.service.js';
 import { emailKey } from '../matching/matching.contract.js';
 import { phoneKey } from '../matching/matching.contract.js';
@@ -131,6 +134,18 @@ export const crmLink = {
     if (!isUuid(customerId) || !(await findVisibleCustomer(db, actor, customerId))) {
       throw customerNotFound(customerId);
     }
+  },
+  /** The customers the actor may see and a contact's accounts, as SQL; undefined for scope `all`. */
+  personScope(
+    actor: Actor,
+  ): { visibleCustomerIds: SQL; customersOfContact(crmPersonId: SQL): SQL } | undefined {
+    const visible = visibleCustomerIds(actor);
+    return (
+      visible && {
+        visibleCustomerIds: visible,
+        customersOfContact: (crmPersonId: SQL) => customersOfContact(actor.tenantId, crmPersonId),
+      }
+    );
   },
   /** Throws the CRM's not-found error unless the actor may see this contact (through its accounts). */
   async assertContactExists(db: Db, actor: Actor, crmPersonId: string): Promise<void> {

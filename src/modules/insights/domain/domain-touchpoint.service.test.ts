@@ -27,6 +27,9 @@ const noCrm: CrmLink = {
   joinCommittee: () => Promise.reject(new Error('not expected')),
   assertCustomerVisible: () => Promise.reject(new Error('not expected')),
   assertContactExists: () => Promise.reject(new Error('not expected')),
+  personScope: () => {
+    throw new Error('not expected');
+  },
   phoneKey: () => undefined,
   emailKey: () => undefined,
 };

@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { SQL } from 'drizzle-orm';
 
 /** A CRM contact found for a person, with the accounts it belongs to. */
 export type CrmContactMatch = { crmPersonId: string; customerIds: string[] };
@@ -20,6 +21,18 @@ export type CrmContactDraft = {
 
 /** What a contact may be found by (`findContacts`); keys as `emailKey`/`phoneKey` make them. */
 export type CrmContactKeys = { externalId?: string; emailKey?: string; phoneKey?: string };
+
+/**
+ * How the CRM scopes persons, as SQL for insights' own statements: a person is visible when it acts
+ * for no account (no `person_accounts` row and not a contact on any committee) or for at least one
+ * account of `visibleCustomerIds`.
+ */
+export type CrmPersonScope = {
+  /** Subquery of the ids of the customers the actor may see. */
+  visibleCustomerIds: SQL;
+  /** Subquery of the customer ids of the committees a contact (`crmPersonId`, an SQL expression) sits on. */
+  customersOfContact(crmPersonId: SQL): SQL;
+};
 
 /** The CRM's side of identity resolution and timelines. */
 export type CrmLink = {
@@ -42,6 +55,8 @@ export type CrmLink = {
   ): Promise<string>;
   /** Throws the CRM's not-found error unless the actor may see this customer. */
   assertCustomerVisible(db: Db, actor: Actor, customerId: string): Promise<void>;
+  /** The actor's CRM scope over persons; undefined when the actor sees every customer (scope `all`). */
+  personScope(actor: Actor): CrmPersonScope | undefined;
   /** Throws the CRM's not-found error unless this contact exists in the actor's tenant. */
   assertContactExists(db: Db, actor: Actor, crmPersonId: string): Promise<void>;
   /**

@@ -9,13 +9,14 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../../../platform/errors.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { InsightsDeps } from '../insights-deps.js';
-import { findSourceByWriteKey, sourceChangeCount } from '../source/source.service.js';
+import { hitSharedWindow } from '../../../platform/limits/limit.service.js';
 import { ingestMessages } from './ingest.service.js';
 import { MESSAGE_TYPES, type MessageType, type SourceRef } from '../message/message.contract.js';
 import { bodyEncodingOf, decodeBody, INGEST_LIMITS, readRawBody, writeKeyFrom } from './segment-body.js';
 import { parseBatchCall, parseSingleCall } from './segment-message.js';
 import { IngestAccepted, SegmentBatchBody, segmentCallBody } from './segment.contract.js';
 import { createSourceRateLimiter } from './source-rate-limit.js';
+import { cachedSourceLookup } from './write-key-cache.service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,11 +24,6 @@ declare module 'fastify' {
     segmentBodyLimit?: number;
   }
 }
-
-/** A write key resolves to its source for this long before it is looked up again. */
-const SOURCE_CACHE_MS = 5_000;
-const SOURCE_CACHE_ENTRIES = 10_000;
-const MAX_WRITE_KEY_LENGTH = 256;
 
 /** Registers `/v1/*` in its own scope: its body parsing and validation are Segment's, not the API's. */
 export function registerIngestRoutes(app: HttpApp, deps: InsightsDeps): void {
@@ -44,14 +40,17 @@ type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<{ succe
 /** The handler of each message type: write key, messages, the source's rate, then store. */
 function messageHandler(deps: InsightsDeps): (type: MessageType | 'batch') => Handler {
   const findSource = cachedSourceLookup(deps);
-  const limiter = createSourceRateLimiter();
+  const limiter = createSourceRateLimiter(async (key, amount, nowMs, windowMs) => {
+    const hit = await hitSharedWindow(deps.db, key, amount, new Date(nowMs), windowMs);
+    return { count: hit.count, windowStartMs: hit.windowStart.getTime() };
+  });
   return (type) => async (request, reply) => {
     const body = request.body as Record<string, unknown>;
     const source = await requireSource(findSource, writeKeyFrom(request.headers.authorization, body));
     const receivedAt = deps.clock.now();
     const messages =
       type === 'batch' ? parseBatchCall(body, receivedAt) : [parseSingleCall(body, type, receivedAt)];
-    const verdict = limiter.take(source.sourceId, source.rateLimitPerSecond, messages.length);
+    const verdict = await limiter.take(source.sourceId, source.rateLimitPerSecond, messages.length);
     if (!verdict.allowed) {
       void reply.header('retry-after', String(verdict.retryAfterSeconds));
       throw new AppError(
@@ -152,27 +151,4 @@ function registerBatchRoute(scope: HttpApp, accept: (type: 'batch') => Handler):
     },
     accept('batch'),
   );
-}
-
-/** findSourceByWriteKey with a per-process cache (misses too), so the hot path does not query it. */
-function cachedSourceLookup(deps: InsightsDeps): (writeKey: string) => Promise<SourceRef | undefined> {
-  const entries = new Map<string, { until: number; source: Promise<SourceRef | undefined> }>();
-  let seenChanges = sourceChangeCount();
-  return async (writeKey) => {
-    if (writeKey.length > MAX_WRITE_KEY_LENGTH) return undefined;
-    if (sourceChangeCount() !== seenChanges) {
-      seenChanges = sourceChangeCount();
-      entries.clear();
-    }
-    const now = performance.now();
-    const hit = entries.get(writeKey);
-    if (hit && hit.until > now) return hit.source;
-    entries.delete(writeKey);
-    if (entries.size >= SOURCE_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
-    const entry = { until: now + SOURCE_CACHE_MS, source: findSourceByWriteKey(deps, writeKey) };
-    entries.set(writeKey, entry);
-    // A failed lookup (database down) is not remembered.
-    entry.source.catch(() => entries.get(writeKey) === entry && entries.delete(writeKey));
-    return entry.source;
-  };
 }

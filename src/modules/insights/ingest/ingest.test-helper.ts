@@ -89,6 +89,7 @@ export function fakeCrm() {
     },
     assertCustomerVisible: async () => undefined,
     assertContactExists: async () => undefined,
+    personScope: () => undefined,
     emailKey,
     phoneKey,
   };

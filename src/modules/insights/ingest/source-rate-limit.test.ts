@@ -1,103 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import { createSourceRateLimiter } from './source-rate-limit.js';
+import { createSourceRateLimiter, type SharedWindowCounter } from './source-rate-limit.js';
 
-function fakeClock() {
+/** A fake clock and an in-memory shared count, with how often the count was hit. */
+function world() {
   let ms = 1_000_000;
-  return { now: () => ms, advance: (by: number) => (ms += by) };
+  const rows = new Map<string, { count: number; windowStartMs: number }>();
+  let hits = 0;
+  const counter: SharedWindowCounter = async (key, amount, nowMs, windowMs) => {
+    hits++;
+    const row = rows.get(key);
+    const next =
+      row && row.windowStartMs > nowMs - windowMs
+        ? { count: row.count + amount, windowStartMs: row.windowStartMs }
+        : { count: amount, windowStartMs: nowMs };
+    rows.set(key, next);
+    return next;
+  };
+  return {
+    counter,
+    now: () => ms,
+    advance: (by: number) => (ms += by),
+    hits: () => hits,
+  };
 }
 
 describe('createSourceRateLimiter', () => {
-  it('allows a burst of one second’s worth, then refuses with Retry-After', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    for (let i = 0; i < 10; i++) expect(limiter.take('s', 10, 1)).toEqual({ allowed: true });
-    expect(limiter.take('s', 10, 1)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  it('allows one second’s worth, then refuses with Retry-After until the window ends', async () => {
+    const w = world();
+    const limiter = createSourceRateLimiter(w.counter, w.now);
+    for (let i = 0; i < 10; i++) expect(await limiter.take('s', 10, 1)).toEqual({ allowed: true });
+    expect(await limiter.take('s', 10, 1)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    w.advance(999);
+    expect((await limiter.take('s', 10, 1)).allowed).toBe(false);
+    w.advance(1);
+    expect((await limiter.take('s', 10, 10)).allowed).toBe(true);
   });
 
-  it('refills at the rate', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 10, 10).allowed).toBe(true);
-    clock.advance(299);
-    expect(limiter.take('s', 10, 3).allowed).toBe(false);
-    clock.advance(1);
-    expect(limiter.take('s', 10, 3).allowed).toBe(true);
-    expect(limiter.take('s', 10, 1).allowed).toBe(false);
+  it('shares one limit between limiters (processes) on the same count', async () => {
+    const w = world();
+    const [a, b] = [createSourceRateLimiter(w.counter, w.now), createSourceRateLimiter(w.counter, w.now)];
+    expect((await a.take('s', 10, 5)).allowed).toBe(true);
+    expect((await b.take('s', 10, 5)).allowed).toBe(true);
+    expect((await a.take('s', 10, 1)).allowed).toBe(false);
+    expect((await b.take('s', 10, 1)).allowed).toBe(false);
   });
 
-  it('never holds more than one second’s worth, however long the source was quiet', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    clock.advance(3_600_000);
-    expect(limiter.take('s', 100, 100).allowed).toBe(true);
-    expect(limiter.take('s', 100, 1).allowed).toBe(false);
+  it('leases a tenth of the rate at once, so most requests do not touch the shared count', async () => {
+    const w = world();
+    const limiter = createSourceRateLimiter(w.counter, w.now);
+    for (let i = 0; i < 1000; i++) expect((await limiter.take('s', 1000, 1)).allowed).toBe(true);
+    expect(w.hits()).toBe(10);
+    expect((await limiter.take('s', 1000, 1)).allowed).toBe(false);
   });
 
-  it('counts a batch as one token per event', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 1000, 600).allowed).toBe(true);
-    expect(limiter.take('s', 1000, 500)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.take('s', 1000, 400).allowed).toBe(true);
+  it('never lets two processes together past the rate', async () => {
+    const w = world();
+    const [a, b] = [createSourceRateLimiter(w.counter, w.now), createSourceRateLimiter(w.counter, w.now)];
+    let allowed = 0;
+    for (let i = 0; i < 400; i++) if ((await (i % 3 ? a : b).take('s', 100, 1)).allowed) allowed++;
+    expect(allowed).toBeLessThanOrEqual(100);
+    expect(allowed).toBeGreaterThanOrEqual(90);
   });
 
-  it('lets a batch larger than the rate through on a full bucket and makes later ones wait for the debt', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 100, 500).allowed).toBe(true);
-    // 400 tokens in debt: the next batch needs 100 (a full bucket) -> 5 s.
-    expect(limiter.take('s', 100, 500)).toEqual({ allowed: false, retryAfterSeconds: 5 });
-    clock.advance(4_999);
-    expect(limiter.take('s', 100, 500).allowed).toBe(false);
-    clock.advance(1);
-    expect(limiter.take('s', 100, 500).allowed).toBe(true);
+  it('counts a batch as one per event', async () => {
+    const w = world();
+    const limiter = createSourceRateLimiter(w.counter, w.now);
+    expect((await limiter.take('s', 1000, 600)).allowed).toBe(true);
+    expect(await limiter.take('s', 1000, 500)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect((await limiter.take('s', 1000, 400)).allowed).toBe(true);
   });
 
-  it('answers Retry-After as whole seconds, at least 1', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 2, 2).allowed).toBe(true);
-    expect(limiter.take('s', 2, 2)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    clock.advance(900);
-    expect(limiter.take('s', 2, 2)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.take('t', 3, 3).allowed).toBe(true);
-    clock.advance(100);
-    expect(limiter.take('t', 3, 3)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.take('u', 1, 1).allowed).toBe(true);
-    expect(limiter.take('u', 1, 1)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  it('lets a batch larger than the rate open a window, which it fills', async () => {
+    const w = world();
+    const limiter = createSourceRateLimiter(w.counter, w.now);
+    expect((await limiter.take('s', 100, 500)).allowed).toBe(true);
+    expect((await limiter.take('s', 100, 1)).allowed).toBe(false);
+    w.advance(1000);
+    expect((await limiter.take('s', 100, 500)).allowed).toBe(true);
   });
 
-  it('keeps one bucket per source', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('a', 5, 5).allowed).toBe(true);
-    expect(limiter.take('a', 5, 1).allowed).toBe(false);
-    expect(limiter.take('b', 5, 5).allowed).toBe(true);
-  });
-
-  it('follows a changed rate at the next request', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 10, 10).allowed).toBe(true);
-    clock.advance(100);
-    // 1 token at 10/s; at 1000/s the same 100 ms refill 100.
-    expect(limiter.take('s', 1000, 50).allowed).toBe(true);
-    // Lowered to 1/s, the bucket holds at most 1 however many were left.
-    expect(limiter.take('s', 1, 1).allowed).toBe(true);
-    expect(limiter.take('s', 1, 1).allowed).toBe(false);
-  });
-
-  it('treats a rate below 1 as 1 per second instead of dividing by zero', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 0, 1).allowed).toBe(true);
-    expect(limiter.take('s', 0, 1)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-  });
-
-  it('lets an empty batch through without spending anything', () => {
-    const clock = fakeClock();
-    const limiter = createSourceRateLimiter(clock.now);
-    expect(limiter.take('s', 1, 1).allowed).toBe(true);
-    expect(limiter.take('s', 1, 0).allowed).toBe(true);
+  it('keeps one count per source and follows a changed rate', async () => {
+    const w = world();
+    const limiter = createSourceRateLimiter(w.counter, w.now);
+    expect((await limiter.take('a', 5, 5)).allowed).toBe(true);
+    expect((await limiter.take('a', 5, 1)).allowed).toBe(false);
+    expect((await limiter.take('b', 5, 5)).allowed).toBe(true);
+    expect((await limiter.take('a', 20, 5)).allowed).toBe(true);
   });
 });

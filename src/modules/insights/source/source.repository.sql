@@ -22,3 +22,9 @@ insert into "source_write_keys" ("write_key", "tenant_id", "source_id", "created
 
 -- listSourcesWithRetention
 select "tenant_id", "id", "kind", "retention_days" from "sources" where "sources"."retention_days" is not null order by "sources"."tenant_id", "sources"."id";
+
+-- bumpSourceVersion
+insert into "source_changes" ("id", "version") values ($1, $2) on conflict ("id") do update set "version" = "source_changes"."version" + 1;
+
+-- readSourceVersion
+select "version" from "source_changes" where "source_changes"."id" = $1;

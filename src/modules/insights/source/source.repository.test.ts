@@ -31,6 +31,8 @@ describe.skipIf(testEngine() !== 'pglite')('source repository queries', () => {
       ],
       ['replaceWriteKey', (db) => repo.replaceWriteKey(db, tenantId, id, 'wk_y', at)],
       ['listSourcesWithRetention', (db) => repo.listSourcesWithRetention(db)],
+      ['bumpSourceVersion', (db) => repo.bumpSourceVersion(db)],
+      ['readSourceVersion', (db) => repo.readSourceVersion(db)],
     ]);
     await expect(text).toMatchFileSnapshot('./source.repository.sql');
   });

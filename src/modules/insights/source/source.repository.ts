@@ -1,9 +1,9 @@
 /** Queries of sources and their write keys. */
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { tenantRows } from '../../../platform/tenancy.js';
 import type { SourceKind, SourceRef } from '../message/message.contract.js';
-import { sources, sourceWriteKeys } from './source.table.js';
+import { sourceChanges, sources, sourceWriteKeys } from './source.table.js';
 
 /** A row of `sources` with its write key (null for the system source, which has none). */
 export type SourceRow = typeof sources.$inferSelect & { writeKey: string | null };
@@ -138,4 +138,21 @@ export async function listSourcesWithRetention(db: Db): Promise<RetentionSourceR
     .where(isNotNull(sources.retentionDays))
     .orderBy(sources.tenantId, sources.id);
   return rows.map((row) => ({ ...row, retentionDays: row.retentionDays! }));
+}
+
+/** Counts one more change of a source's write key or state (the single row of `source_changes`). */
+export async function bumpSourceVersion(db: Db): Promise<void> {
+  await db
+    .insert(sourceChanges)
+    .values({ id: 1, version: 1 })
+    .onConflictDoUpdate({ target: sourceChanges.id, set: { version: sql`${sourceChanges.version} + 1` } });
+}
+
+/** How many changes `bumpSourceVersion` has counted (0 before the first). */
+export async function readSourceVersion(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ version: sourceChanges.version })
+    .from(sourceChanges)
+    .where(eq(sourceChanges.id, 1));
+  return row?.version ?? 0;
 }

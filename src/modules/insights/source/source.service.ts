@@ -66,14 +66,12 @@ export async function createSource(
   return getSource(deps, actor.tenantId, id);
 }
 
-let changeCount = 0;
-
 /**
- * How many sources this process has changed or re-keyed: write-key caches start over when it moves,
- * so a rotated or disabled key stops working at once here (other processes' caches expire in seconds).
+ * The count of source changes that can stop a write key working, shared by every server process
+ * through the database: write-key caches read it about once a second and start over when it moved.
  */
-export function sourceChangeCount(): number {
-  return changeCount;
+export async function sourceVersion(deps: Pick<InsightsDeps, 'db'>): Promise<number> {
+  return repo.readSourceVersion(deps.db);
 }
 
 /** Changes a source's name, rate, retention or whether it is disabled. */
@@ -87,23 +85,26 @@ export async function updateSource(
   if (input.name !== undefined) assertNameFree(input.name);
   let updated: boolean;
   try {
-    updated = await repo.updateSourceRow(deps.db, actor.tenantId, id, {
-      name: input.name,
-      rateLimitPerSecond: input.rateLimitPerSecond,
-      retentionDays: input.retentionDays,
-      disabled: input.disabled,
-      updatedAt: deps.clock.now(),
+    updated = await deps.db.transaction(async (tx) => {
+      const changed = await repo.updateSourceRow(tx, actor.tenantId, id, {
+        name: input.name,
+        rateLimitPerSecond: input.rateLimitPerSecond,
+        retentionDays: input.retentionDays,
+        disabled: input.disabled,
+        updatedAt: deps.clock.now(),
+      });
+      if (changed) await repo.bumpSourceVersion(tx);
+      return changed;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'sources_name_key')) throw sourceNameTaken(input.name ?? '');
     throw error;
   }
   if (!updated) throw sourceNotFound(id);
-  changeCount++;
   return getSource(deps, actor.tenantId, id);
 }
 
-/** Replaces a source's write key: the old key stops working (see `sourceChangeCount`). */
+/** Replaces a source's write key: the old key stops working (in every process within about a second, see `sourceVersion`). */
 export async function rotateWriteKey(
   deps: Pick<InsightsDeps, 'db' | 'clock'>,
   actor: Actor,
@@ -115,10 +116,10 @@ export async function rotateWriteKey(
     // Touching the row first locks it, so two rotations in parallel leave one key, not two.
     if (!(await repo.updateSourceRow(tx, actor.tenantId, id, { updatedAt: now }))) return false;
     await repo.replaceWriteKey(tx, actor.tenantId, id, newWriteKey(), now);
+    await repo.bumpSourceVersion(tx);
     return true;
   });
   if (!found) throw sourceNotFound(id);
-  changeCount++;
   return getSource(deps, actor.tenantId, id);
 }
 

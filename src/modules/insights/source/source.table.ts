@@ -18,7 +18,7 @@ export const sources = pgTable(
     name: text('name').notNull(),
     /** web / app / mini_program / server / offline, or `system` for Kehu's own domain events. */
     kind: text('kind').notNull(),
-    /** Events per second this source may send (token bucket; bursts up to one second's worth). */
+    /** Events per second this source may send, over all server processes (a shared one-second window). */
     rateLimitPerSecond: integer('rate_limit_per_second').notNull().default(2000),
     /** Events older than this many days are deleted; null keeps them forever. */
     retentionDays: integer('retention_days'),
@@ -41,4 +41,13 @@ export const sourceWriteKeys = pgTable('source_write_keys', {
   tenantId: uuid('tenant_id').notNull(),
   sourceId: uuid('source_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * One row counting every change that can stop a write key working (a rotation, a disabled source):
+ * each server process reads it about once a second and forgets its cached write keys when it moved.
+ */
+export const sourceChanges = pgTable('source_changes', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
 });

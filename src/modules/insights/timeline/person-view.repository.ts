@@ -1,6 +1,7 @@
 /** Queries of the person views: the persons list and search, a cluster's rows, ids, accounts and trait history. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import type { CrmPersonScope } from '../identity/crm-link.contract.js';
 import type { KeysetPosition } from './timeline-cursor.js';
 import { jsonOf } from './json-column.js';
 
@@ -16,8 +17,11 @@ export type PersonRow = {
   cursorAt: string;
 };
 
-/** Search and position of a persons page; `limit` rows at most are answered. */
-export type PersonFilter = { q?: string; after?: KeysetPosition; limit: number };
+/**
+ * Search and position of a persons page; `limit` rows at most are answered. With `scope`, only the
+ * persons the CRM scope shows (see `CrmPersonScope`).
+ */
+export type PersonFilter = { q?: string; after?: KeysetPosition; limit: number; scope?: CrmPersonScope };
 
 /** A person's account link. */
 export type AccountRow = { personId: string; customerId: string; groupId: string | null };
@@ -60,10 +64,38 @@ export async function listSurvivors(db: Db, tenantId: string, filter: PersonFilt
     parts.push(sql` and (p.user_id ilike ${pattern} or p.traits->>'name' ilike ${pattern}
       or p.traits->>'email' ilike ${pattern} or p.id in (${survivorsOfIdentities(tenantId, pattern)}))`);
   }
+  if (filter.scope) parts.push(sql` and ${inScope(filter.scope)}`);
   const result = await db.execute<Record<string, unknown>>(sql`select ${COLUMNS} from persons p
     where p.tenant_id = ${tenantId} and p.merged_into is null${sql.join(parts)}
     order by p.last_seen_at desc, p.id desc limit ${filter.limit}`);
   return result.rows.map(personRowOf);
+}
+
+/**
+ * True when the CRM scope shows the person `id`: it acts for no account (no account link, not a
+ * contact on any committee) or for at least one account the actor may see.
+ */
+export async function isPersonInScope(
+  db: Db,
+  tenantId: string,
+  id: string,
+  scope: CrmPersonScope,
+): Promise<boolean> {
+  const result = await db.execute<{ id: string }>(sql`select p.id from persons p
+    where p.tenant_id = ${tenantId} and p.id = ${id} and ${inScope(scope)}`);
+  return result.rows.length > 0;
+}
+
+/** The scope predicate on the persons row `p`. */
+function inScope(scope: CrmPersonScope): SQL {
+  const accounts = sql`select a.customer_id from person_accounts a
+    where a.tenant_id = p.tenant_id and a.person_id = p.id`;
+  const committees = scope.customersOfContact(sql`p.crm_person_id`);
+  return sql`(
+    (not exists (${accounts}) and (p.crm_person_id is null or not exists (${committees})))
+    or exists (select 1 from (${accounts}) linked where linked.customer_id in (${scope.visibleCustomerIds}))
+    or (p.crm_person_id is not null
+      and exists (select 1 from (${committees}) seat where seat.customer_id in (${scope.visibleCustomerIds}))))`;
 }
 
 /** The survivors of the persons holding an identity that matches `pattern`. */

@@ -7,6 +7,7 @@ import { isUuid } from '../../../platform/ids.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { findSurvivorId, listClusterMembers, type ClusterMember } from './person-cluster.repository.js';
 import {
+  isPersonInScope,
   listAccountLinks,
   listIdentities,
   listPersonRows,
@@ -44,6 +45,9 @@ export async function resolvePerson(deps: InsightsDeps, actor: Actor, ref: strin
     emailKey: deps.crm.emailKey(ref),
   });
   if (id === undefined) throw personNotFound(ref);
+  // A person acting only for accounts the actor may not see is as unknown as a missing one.
+  const scope = deps.crm.personScope(actor);
+  if (scope && !(await isPersonInScope(deps.db, actor.tenantId, id, scope))) throw personNotFound(ref);
   const members = await listClusterMembers(deps.db, actor.tenantId, { personIds: [id] });
   return { id, memberIds: [id, ...members.map((m) => m.id).filter((m) => m !== id)] };
 }
@@ -71,6 +75,7 @@ export async function listPersons(deps: InsightsDeps, actor: Actor, query: Perso
     q: query.q,
     after: decodeCursor(query.after),
     limit: query.limit + 1,
+    scope: deps.crm.personScope(actor),
   });
   const page = rows.slice(0, query.limit);
   const members = page.length

@@ -6,8 +6,10 @@ import { testEngine } from '../../../../test/helpers/engine.js';
 import { captureSql } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
+import type { CrmPersonScope } from '../identity/crm-link.contract.js';
 import { findSurvivorId, listClusterMembers } from './person-cluster.repository.js';
 import {
+  isPersonInScope,
   listAccountLinks,
   listIdentities,
   listPersonRows,
@@ -29,6 +31,15 @@ beforeAll(async () => {
   await ensureTestPartition(database.db);
 });
 afterAll(async () => database.close());
+
+/** A stand-in for the CRM's scope SQL (insights tests do not import the crm context). */
+function standInScope(tenantId: string, ownerUserId: string): CrmPersonScope {
+  return {
+    visibleCustomerIds: sql`select id from customers where tenant_id = ${tenantId} and owner_user_id = ${ownerUserId}`,
+    customersOfContact: (crmPersonId) =>
+      sql`select customer_id from account_members where tenant_id = ${tenantId} and person_id = ${crmPersonId}`,
+  };
+}
 
 const after = { at: '2026-11-02T10:00:00.000001Z', id: newId() };
 
@@ -67,6 +78,11 @@ describe.skipIf(testEngine() !== 'pglite')('timeline repository queries', () => 
     take('listSurvivors (first page)');
     await listSurvivors(sql.db, tenantId, { q: 'ann_', after, limit: 51 });
     take('listSurvivors (search, after a cursor)');
+    const scope = standInScope(tenantId, personId);
+    await listSurvivors(sql.db, tenantId, { limit: 51, scope });
+    take('listSurvivors (within a CRM scope)');
+    await isPersonInScope(sql.db, tenantId, personId, scope);
+    take('isPersonInScope');
     await listPersonRows(sql.db, tenantId, [personId]);
     take('listPersonRows');
     await listIdentities(sql.db, tenantId, [personId]);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
+import { recordAudit } from '../../access/index.js';
+import { auditContext } from '../../../platform/http/audit-context.js';
 import { CreateOutboundOrderInput, OrderPage, OrderQuery, OutboundOrderDetail } from './order.contract.js';
 import {
   createOutboundOrder,
@@ -87,6 +89,18 @@ export function registerCustomerRuleRoutes(app: HttpApp, deps: WarehouseDeps): v
         response: { 200: CustomerLotRule },
       },
     },
-    async (request) => setCustomerLotRule(deps, actorOf(request), request.params.customerId, request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const rule = await setCustomerLotRule(deps, actor, request.params.customerId, request.body);
+      const details = { customerId: rule.customerId, singleLotPerLine: rule.singleLotPerLine };
+      await recordAudit(
+        deps.db,
+        actor,
+        'warehouse.customer_rule.changed',
+        details,
+        auditContext(deps, request),
+      );
+      return rule;
+    },
   );
 }

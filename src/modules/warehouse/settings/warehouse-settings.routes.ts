@@ -2,6 +2,8 @@
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
+import { recordAudit } from '../../access/index.js';
+import { auditContext } from '../../../platform/http/audit-context.js';
 import { UpdateWarehouseSettingsInput, WarehouseSettings } from './warehouse-settings.contract.js';
 import { readWarehouseSettings, updateWarehouseSettings } from './warehouse-settings.service.js';
 
@@ -29,6 +31,12 @@ export function registerWarehouseSettingsRoutes(app: HttpApp, deps: WarehouseDep
         response: { 200: WarehouseSettings },
       },
     },
-    async (request) => updateWarehouseSettings(deps, actorOf(request), request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const settings = await updateWarehouseSettings(deps, actor, request.body);
+      const details = { fields: Object.keys(request.body) };
+      await recordAudit(deps.db, actor, 'warehouse.settings.changed', details, auditContext(deps, request));
+      return settings;
+    },
   );
 }
