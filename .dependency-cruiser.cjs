@@ -39,6 +39,7 @@ const FEATURE_LAYERS = {
     'source',
     'event',
     'identity',
+    'consent',
     'suppression',
     'ingest',
     'offline',

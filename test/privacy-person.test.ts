@@ -16,7 +16,7 @@ async function world() {
     await makeApiKey(t.database.db, tenant.id, 'admin'),
     await makeApiKey(t.database.db, tenant.id, 'sales_rep'),
   ];
-  const api = async (method: 'GET' | 'POST', url: string, payload?: object, key = adminKey) => {
+  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, key = adminKey) => {
     const reply = await t.app.inject({
       method,
       url,
@@ -25,7 +25,7 @@ async function world() {
     });
     return reply;
   };
-  const ok = async <T = Json>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> => {
+  const ok = async <T = Json>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> => {
     const reply = await api(method, url, payload);
     expect(reply.statusCode, `${method} ${url}: ${reply.body}`).toBeLessThan(300);
     return reply.json<T>();
@@ -143,6 +143,48 @@ describe('person export', () => {
   });
 });
 
+describe('consents', () => {
+  it('records grants and withdrawals per purpose with source and time; the newest is in force and exported', async () => {
+    const url = `/api/consents/${w.ann.id}`;
+    const none = await w.ok<{ current: Json; history: Json[] }>('GET', url);
+    expect(none).toMatchObject({ current: { marketing: null, analytics: null }, history: [] });
+    await w.ok('PUT', `${url}/marketing`, {
+      status: 'granted',
+      source: 'web-form',
+      at: '2026-01-01T00:00:00Z',
+    });
+    await w.ok('PUT', `${url}/analytics`, {
+      status: 'granted',
+      source: 'web-form',
+      at: '2026-01-01T00:00:00Z',
+    });
+    const state = await w.ok<{ current: Record<string, Json | null>; history: Json[] }>(
+      'PUT',
+      `${url}/marketing`,
+      {
+        status: 'withdrawn',
+        source: 'call',
+      },
+    );
+    expect(state.current['marketing']).toMatchObject({ status: 'withdrawn', source: 'call' });
+    expect(state.current['analytics']).toMatchObject({ status: 'granted', source: 'web-form' });
+    expect(state.history).toHaveLength(3);
+    const bad = await w.api('PUT', `${url}/sales`, { status: 'granted', source: 'x' });
+    expect(bad.statusCode).toBe(400);
+    const noSource = await w.api('PUT', `${url}/marketing`, { status: 'granted' });
+    expect(noSource.statusCode).toBe(400);
+    expect((await w.api('GET', url, undefined, w.repKey)).statusCode).toBe(403);
+    const file = await w.ok<{ consents: Json[] }>('GET', '/api/persons/u-ann/export');
+    expect(file.consents.map((c) => `${String(c['purpose'])}:${String(c['status'])}`)).toEqual([
+      'marketing:granted',
+      'analytics:granted',
+      'marketing:withdrawn',
+    ]);
+    const bob = await w.ok<{ consents: Json[] }>('GET', '/api/persons/u-bob/export');
+    expect(bob.consents).toEqual([]);
+  });
+});
+
 describe('person erase', () => {
   it('erases personal fields, keeps anonymised events, suppresses the identities and drops re-sent events', async () => {
     const before = await w.events();
@@ -202,6 +244,7 @@ describe('person erase', () => {
     const log = await w.ok<{ items: { action: string }[] }>('GET', '/api/audit-log?limit=100');
     const actions = log.items.map((item) => item.action);
     expect(actions.filter((a) => a === 'privacy.person_erased')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'privacy.consent_withdrawn')).toHaveLength(1);
     expect(actions.filter((a) => a === 'privacy.person_exported').length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -2,6 +2,13 @@
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { InsightsDeps } from '../insights-deps.js';
+import {
+  ConsentParams,
+  ConsentState,
+  ConsentSubjectParams,
+  RecordConsentInput,
+} from '../consent/consent.contract.js';
+import { getConsents, recordConsent } from '../consent/consent.service.js';
 import { SuppressionList } from '../suppression/suppression.contract.js';
 import { listSuppressions } from '../suppression/suppression.service.js';
 import { EraseResult, PersonExport, SubjectRef } from './privacy.contract.js';
@@ -12,6 +19,7 @@ const tags = ['privacy'];
 /** Registers person export and erase, and the suppression list. */
 export function registerPrivacyRoutes(app: HttpApp, deps: InsightsDeps): void {
   registerPersonRequestRoutes(app, deps);
+  registerConsentRoutes(app, deps);
   app.get(
     '/api/suppressions',
     {
@@ -57,5 +65,37 @@ function registerPersonRequestRoutes(app: HttpApp, deps: InsightsDeps): void {
       },
     },
     async (request) => erasePerson(deps, actorOf(request), request.params.id, { address: request.ip }),
+  );
+}
+
+/** `/api/consents/{subjectId}`: a person's or contact's consents per purpose, and recording one. */
+function registerConsentRoutes(app: HttpApp, deps: InsightsDeps): void {
+  app.get(
+    '/api/consents/:subjectId',
+    {
+      schema: {
+        tags,
+        summary:
+          "A person's or CRM contact's consents in force per purpose (null: never asked), with the history",
+        params: ConsentSubjectParams,
+        response: { 200: ConsentState },
+      },
+    },
+    async (request) => getConsents(deps, actorOf(request), request.params.subjectId),
+  );
+  app.put(
+    '/api/consents/:subjectId/:purpose',
+    {
+      schema: {
+        tags,
+        summary:
+          'Records a grant or withdrawal of one purpose (marketing, analytics), with its source and time',
+        params: ConsentParams,
+        body: RecordConsentInput,
+        response: { 200: ConsentState },
+      },
+    },
+    async (request) =>
+      recordConsent(deps, actorOf(request), request.params, request.body, { address: request.ip }),
   );
 }

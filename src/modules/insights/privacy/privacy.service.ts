@@ -9,6 +9,7 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { AppError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
 import { recordAudit, type AuditContext } from '../../access/index.js';
+import { listConsents } from '../consent/consent.service.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import { SUPPRESSION_KINDS, type SuppressedIdentity } from '../suppression/suppression.contract.js';
 import { suppressIdentities } from '../suppression/suppression.service.js';
@@ -65,7 +66,8 @@ export async function exportPerson(
   const ids = subject.personIds;
   const tenantId = actor.tenantId;
   const none = async () => [];
-  const [persons, identities, traitChanges, accounts, events] = await Promise.all([
+  const [consents, persons, identities, traitChanges, accounts, events] = await Promise.all([
+    listConsents(db, tenantId, [...ids, ...subject.crmPersonIds]),
     ids.length ? repo.listPersonRecords(db, tenantId, ids) : none(),
     ids.length ? repo.listIdentityRecords(db, tenantId, ids) : none(),
     ids.length ? repo.listTraitChangeRecords(db, tenantId, ids) : none(),
@@ -88,7 +90,7 @@ export async function exportPerson(
     accounts,
     events,
     crm,
-    consents: [],
+    consents,
   };
 }
 
