@@ -248,3 +248,26 @@ describe('person erase', () => {
     expect(actions.filter((a) => a === 'privacy.person_exported').length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('tenant export over HTTP', () => {
+  it("answers every table of the caller's tenant with a manifest of row counts; admins only", async () => {
+    const reply = await w.api('POST', '/api/tenant/export');
+    expect(reply.statusCode, reply.body).toBe(200);
+    const doc = reply.json<{
+      manifest: { tenantId: string; tables: Record<string, { rows: number }> };
+      tables: Record<string, Json[]>;
+    }>();
+    expect(doc.manifest.tenantId).toBe(w.tenant.id);
+    expect(doc.tables['tenants']!.map((row) => row['id'])).toEqual([w.tenant.id]);
+    expect(doc.manifest.tables['events']!.rows).toBe(await w.events());
+    for (const [table, rows] of Object.entries(doc.tables)) {
+      expect(rows.length, table).toBe(doc.manifest.tables[table]!.rows);
+      if (table !== 'tenants' && table !== 'users')
+        expect(
+          rows.every((row) => row['tenant_id'] === w.tenant.id),
+          table,
+        ).toBe(true);
+    }
+    expect((await w.api('POST', '/api/tenant/export', undefined, w.repKey)).statusCode).toBe(403);
+  });
+});
