@@ -9,6 +9,15 @@ import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { DEMO_LOGIN, seedDemo } from './demo.js';
 import { countTenantArchiveRows, exportTenantBySlug, importTenant } from './tenant-archive.js';
+import { fixedClock } from '../platform/clock.js';
+import { readTenantArchiveManifest } from '../platform/db/tenant-archive.js';
+import { systemActor } from '../modules/access/index.js';
+import {
+  cancelTenantRemoval,
+  getTenantRemoval,
+  runDueTenantRemovals,
+  scheduleTenantRemoval,
+} from './tenant-removal.js';
 
 let source: Database;
 let target: Database;
@@ -55,5 +64,35 @@ describe('tenant archive', () => {
 
   it('refuses to import over a database that already holds the tenant', async () => {
     await expect(importTenant(target.db, dir)).rejects.toThrow(/already holds rows of tenant/);
+  });
+});
+
+describe('tenant removal', () => {
+  it('waits out the grace period, can be cancelled, then writes a final export and deletes every row of the tenant only', async () => {
+    const tenant = (await findTenantBySlug(source.db, DEMO_LOGIN.tenant))!;
+    const other = await makeTenant(source.db);
+    const admin = systemActor(tenant.id, tenant.slug);
+    const day0 = fixedClock('2026-06-01T00:00:00Z');
+    const exportDir = path.join(dir, 'removals');
+    const deps = (clock: typeof day0) => ({ db: source.db, clock, exportDir });
+    await scheduleTenantRemoval(deps(day0), admin);
+    expect(await cancelTenantRemoval(deps(day0), admin)).toBe(true);
+    expect(await getTenantRemoval(deps(day0), admin)).toBeNull();
+    expect(await runDueTenantRemovals(deps(fixedClock('2026-08-01T00:00:00Z')))).toEqual([]);
+    const scheduled = await scheduleTenantRemoval(deps(day0), admin, 10);
+    expect(scheduled?.dueAt).toBe('2026-07-01T00:00:00.000Z'); // never less than 30 days
+    const before = await countTenantArchiveRows(source.db, tenant.id);
+    expect(await runDueTenantRemovals(deps(fixedClock('2026-06-30T23:00:00Z')))).toEqual([]);
+    expect(await runDueTenantRemovals(deps(fixedClock('2026-07-01T00:00:00Z')))).toEqual([tenant.id]);
+    const after = await countTenantArchiveRows(source.db, tenant.id);
+    // Only the removal's own audit entry is left.
+    expect(Object.entries(after).filter(([, rows]) => rows > 0)).toEqual([['audit_log', 1]]);
+    const removal = await getTenantRemoval(deps(day0), admin);
+    expect(removal?.doneAt).toBe('2026-07-01T00:00:00.000Z');
+    const [finalExport] = (await import('node:fs')).readdirSync(exportDir);
+    const manifest = readTenantArchiveManifest(path.join(exportDir, finalExport!));
+    expect(manifest.tables['customers']?.rows).toBe(before['customers']);
+    expect(await findTenantBySlug(source.db, other.tenant.slug)).toBeDefined();
+    expect((await countTenantArchiveRows(source.db, other.tenant.id))['memberships']).toBe(1);
   });
 });

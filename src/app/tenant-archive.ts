@@ -26,6 +26,9 @@ export const TENANT_GLOBAL_TABLES: ExtraTable[] = [
   {
     name: 'users',
     where: (tenantId) => sql`t.id in (select m.user_id from memberships m where m.tenant_id = ${tenantId})`,
+    // A removal keeps the users who are members of another tenant too.
+    removeWhere: (tenantId) =>
+      sql`t.id in (select m.user_id from memberships m where m.tenant_id = ${tenantId}) and not exists (select 1 from memberships o where o.user_id = t.id and o.tenant_id <> ${tenantId})`,
   },
 ];
 

@@ -13,8 +13,15 @@ import { stringify } from 'csv-stringify/sync';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './database.js';
 
-/** A table without `tenant_id` that still holds rows of a tenant: which ones, as a predicate. */
-export type ExtraTable = { name: string; where: (tenantId: string) => SQL };
+/**
+ * A table without `tenant_id` that still holds rows of a tenant: which ones, as a predicate on `t`;
+ * `removeWhere` narrows what a removal deletes (users who belong to other tenants too stay).
+ */
+export type ExtraTable = {
+  name: string;
+  where: (tenantId: string) => SQL;
+  removeWhere?: (tenantId: string) => SQL;
+};
 
 export type TenantArchiveManifest = {
   format: 'kehu-tenant-archive';
@@ -178,4 +185,40 @@ export async function countTenantRows(
     counts[name] = Number(result.rows[0]!.n);
   }
   return counts;
+}
+
+/**
+ * Deletes every row of the tenant, `extraTables` included, children before parents, in one
+ * transaction. The extra tables' rows are picked first, while the rows their predicates read still exist.
+ */
+export async function deleteTenantRows(
+  db: Db,
+  tenantId: string,
+  extraTables: ExtraTable[],
+): Promise<Record<string, number>> {
+  const extras = new Map(extraTables.map((extra) => [extra.name, extra]));
+  const names = (await inForeignKeyOrder(db, [...extras.keys(), ...(await tenantTables(db))])).reverse();
+  const deleted: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    const picked = new Map<string, string[]>();
+    for (const [name, extra] of extras) {
+      const where = (extra.removeWhere ?? extra.where)(tenantId);
+      const rows = await tx.execute<{ at: string }>(
+        sql`select t.ctid::text as at from ${ident(name)} t where ${where}`,
+      );
+      picked.set(
+        name,
+        rows.rows.map((row) => row.at),
+      );
+    }
+    for (const table of names) {
+      const ctids = picked.get(table);
+      const where = ctids
+        ? sql`t.ctid = any(${`{${ctids.map((ctid) => `"${ctid}"`).join(',')}}`}::tid[])`
+        : sql`t.tenant_id = ${tenantId}`;
+      const result = await tx.execute(sql`delete from ${ident(table)} t where ${where} returning 1`);
+      deleted[table] = result.rows.length;
+    }
+  });
+  return deleted;
 }
