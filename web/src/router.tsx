@@ -17,6 +17,7 @@ import { PoolsPage } from './pools/pools-page';
 import { ApiKeysPage } from './settings/api-keys-page';
 import { CrmSettingsPage } from './settings/crm-settings-page';
 import { JobsPage } from './settings/jobs-page';
+import { PrivacyPage } from './settings/privacy-page';
 import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
 import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
@@ -165,6 +166,12 @@ const sourcesRoute = createRoute({
 
 const jobsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'jobs', component: JobsPage });
 
+const privacyRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'privacy',
+  component: PrivacyPage,
+});
+
 const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   signInRoute,
@@ -189,6 +196,7 @@ const routeTree = rootRoute.addChildren([
       crmSettingsRoute,
       sourcesRoute,
       jobsRoute,
+      privacyRoute,
     ]),
   ]),
 ]);

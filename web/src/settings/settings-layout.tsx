@@ -17,6 +17,7 @@ export const SETTINGS_TABS = [
   { value: '/settings/crm', label: 'settings.crm.tab', permission: 'users.manage' },
   { value: '/settings/sources', label: 'sources.tab', permission: 'sources.manage' },
   { value: '/settings/jobs', label: 'jobs.tab', permission: 'users.manage' },
+  { value: '/settings/privacy', label: 'privacy.tab', permission: 'privacy.manage' },
 ] as const satisfies readonly { value: string; label: string; permission: Permission }[];
 
 /** The settings frame around the users, teams, API keys, CRM and sources pages. */
