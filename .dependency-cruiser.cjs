@@ -40,7 +40,20 @@ const FEATURE_LAYERS = {
     'view',
     'demo',
   ],
-  insights: ['message', 'source', 'event', 'identity', 'ingest', 'offline', 'domain', 'timeline', 'demo'],
+  insights: [
+    'message',
+    'source',
+    'event',
+    'identity',
+    'consent',
+    'suppression',
+    'ingest',
+    'offline',
+    'domain',
+    'timeline',
+    'privacy',
+    'demo',
+  ],
   warehouse: [
     'settings',
     'layout',
@@ -66,6 +79,9 @@ const FEATURE_LAYERS = {
  * @type {Record<string, string[]>}
  */
 const TABLE_JOINS = {
+  insights: [
+    'privacy.repository.ts', // a person's whole record (persons, identities, trait history, events) read and erased in one transaction
+  ],
   crm: [
     'contact.repository.ts', // people scoped by their accounts' visibility; accounts with their names
     'deal.repository.ts', // deals scoped by their customers' visibility

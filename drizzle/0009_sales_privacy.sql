@@ -1,3 +1,12 @@
+CREATE TABLE "tenant_removals" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"requested_at" timestamp with time zone NOT NULL,
+	"requested_by" uuid,
+	"due_at" timestamp with time zone NOT NULL,
+	"done_at" timestamp with time zone,
+	"final_export" text
+);
+--> statement-breakpoint
 CREATE TABLE "product_prices" (
 	"tenant_id" uuid NOT NULL,
 	"product_id" uuid NOT NULL,
@@ -217,9 +226,32 @@ CREATE TABLE "tasks" (
 	CONSTRAINT "tasks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "consents" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"purpose" text NOT NULL,
+	"status" text NOT NULL,
+	"source" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"recorded_by" uuid,
+	CONSTRAINT "consents_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "source_changes" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"version" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "suppressions" (
+	"tenant_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"value_hash" text NOT NULL,
+	"person_id" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"dropped_count" integer DEFAULT 0 NOT NULL,
+	"last_dropped_at" timestamp with time zone,
+	CONSTRAINT "suppressions_tenant_id_kind_value_hash_pk" PRIMARY KEY("tenant_id","kind","value_hash")
 );
 --> statement-breakpoint
 CREATE INDEX "products_sku_idx" ON "products" USING btree ("tenant_id","sku");--> statement-breakpoint
@@ -235,4 +267,5 @@ CREATE UNIQUE INDEX "pipeline_stages_key_key" ON "pipeline_stages" USING btree (
 CREATE INDEX "pipelines_kind_idx" ON "pipelines" USING btree ("tenant_id","customer_kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_feeds_token_key" ON "calendar_feeds" USING btree ("token");--> statement-breakpoint
 CREATE INDEX "tasks_assignee_idx" ON "tasks" USING btree ("tenant_id","assignee_user_id","status","due_at");--> statement-breakpoint
-CREATE INDEX "tasks_customer_idx" ON "tasks" USING btree ("tenant_id","customer_id");
+CREATE INDEX "tasks_customer_idx" ON "tasks" USING btree ("tenant_id","customer_id");--> statement-breakpoint
+CREATE INDEX "consents_subject_idx" ON "consents" USING btree ("tenant_id","subject_id","purpose","at");

@@ -10,11 +10,13 @@ import { testEngine } from './helpers/engine.js';
 const root = path.resolve(import.meta.dirname, '..');
 const PERIODIC = [
   'crm.recall',
+  'crm.win_model',
   'insights.retention',
   'insights.domain-touchpoints',
   'jobs.maintenance',
   'limits.maintenance',
   'access.audit_retention',
+  'app.tenant_removal',
 ];
 
 /** `kehu serve` from source in a child process on `databaseUrl`, with its output collected. */

@@ -14,6 +14,7 @@ const referenceTables = [
   'domain_event_cursors',
   'jobs',
   'limit_counters',
+  'tenant_removals',
 ];
 
 let database: Database;

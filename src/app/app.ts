@@ -15,6 +15,7 @@ import {
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import type { Clock } from '../platform/clock.js';
 import { registerBackupRoutes } from '../platform/db/backup.routes.js';
+import { registerTenantArchiveRoutes } from './tenant-archive.routes.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
 import { problem } from '../platform/http/problem.js';
 import { createHttpServer, type HttpApp } from '../platform/http/server.js';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerWarehouseRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });
   registerBackupRoutes(app, { dir: options.backupDir, clock });
+  registerTenantArchiveRoutes(app, { db, clock });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -1,4 +1,5 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
+import path from 'node:path';
 import { auditRetentionJob } from '../modules/access/index.js';
 import { crmLink, recallJob, winModelJob } from '../modules/crm/index.js';
 import {
@@ -18,6 +19,7 @@ import { startJobs, type Job, type JobHandler, type JobLogger } from '../platfor
 import { limitMaintenanceJob } from '../platform/limits/limit.service.js';
 import { buildApp } from './app.js';
 import { DEMO_LOGIN, isEmptyInstall, seedDemo } from './demo.js';
+import { tenantRemovalJob } from './tenant-removal.js';
 
 /** Every periodic job of a server process; the embedded engine adds its vacuum and backups. */
 function periodicJobs(deps: {
@@ -37,6 +39,7 @@ function periodicJobs(deps: {
     queueMaintenanceJob(jobDeps, logger),
     limitMaintenanceJob(jobDeps),
     auditRetentionJob(jobDeps),
+    tenantRemovalJob({ ...jobDeps, exportDir: path.join(deps.config.backupDir, 'tenant-exports') }, logger),
     ...(database.engine === 'pglite' ? [vacuumJob(jobDeps, logger)] : []),
     ...(deps.backupSchedule
       ? [

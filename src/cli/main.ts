@@ -25,6 +25,7 @@ import { registerLeadCommands } from './lead-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
 import { registerSourceCommands } from './source-commands.js';
+import { registerTenantArchiveCommands } from './tenant-commands.js';
 import { registerTouchpointCommands } from './touchpoint-commands.js';
 import { registerWarehouseCommands } from './warehouse-commands.js';
 import { withDatabase } from './run-with-db.js';
@@ -81,6 +82,8 @@ tenant
     const row = await withDatabase((database) => createTenant(database.db, { slug, name: options.name }));
     console.log(row.id);
   });
+
+registerTenantArchiveCommands(tenant);
 
 const user = program.command('user').description('users and their roles');
 user

@@ -19,6 +19,7 @@ import { CrmSettingsPage } from './settings/crm-settings-page';
 import { JobsPage } from './settings/jobs-page';
 import { BackupsPage } from './settings/backups-page';
 import { AuditLogPage } from './settings/audit-log-page';
+import { PrivacyPage } from './settings/privacy-page';
 import { SETTINGS_TABS, SettingsLayout } from './settings/settings-layout';
 import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
@@ -180,6 +181,12 @@ const auditRoute = createRoute({
   component: AuditLogPage,
 });
 
+const privacyRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'privacy',
+  component: PrivacyPage,
+});
+
 const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   signInRoute,
@@ -208,6 +215,7 @@ const routeTree = rootRoute.addChildren([
       jobsRoute,
       backupsRoute,
       auditRoute,
+      privacyRoute,
     ]),
   ]),
 ]);

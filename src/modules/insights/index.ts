@@ -24,3 +24,4 @@ export { seedDemoTouchpoints } from './demo/demo-touchpoints.js';
 export { domainTouchpointJob, runDomainTouchpoints } from './domain/domain-touchpoint.service.js';
 export { createIngestRuntime } from './ingest/ingest-runtime.service.js';
 export type { IngestRuntime } from './ingest/ingest-runtime.service.js';
+export { MonthPartitions } from './event/event.service.js';

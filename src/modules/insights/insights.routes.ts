@@ -3,6 +3,7 @@ import type { HttpApp } from '../../platform/http/server.js';
 import { registerIngestRoutes } from './ingest/ingest.routes.js';
 import type { InsightsDeps } from './insights-deps.js';
 import { registerOfflineImportRoutes } from './offline/offline-import.routes.js';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.js';
 import { registerSourceRoutes } from './source/source.routes.js';
 import { registerTimelineRoutes } from './timeline/timeline.routes.js';
 
@@ -12,4 +13,5 @@ export function registerInsightsRoutes(app: HttpApp, deps: InsightsDeps): void {
   registerSourceRoutes(app, deps);
   registerTimelineRoutes(app, deps);
   registerOfflineImportRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
 }

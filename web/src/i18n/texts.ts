@@ -23,6 +23,8 @@ import peopleEn from './parts/people.en.json';
 import peopleZh from './parts/people.zh-CN.json';
 import poolsEn from './parts/pools.en.json';
 import poolsZh from './parts/pools.zh-CN.json';
+import privacyEn from './parts/privacy.en.json';
+import privacyZh from './parts/privacy.zh-CN.json';
 import sourcesEn from './parts/sources.en.json';
 import sourcesZh from './parts/sources.zh-CN.json';
 import tiersEn from './parts/tiers.en.json';
@@ -46,6 +48,7 @@ export const englishTexts = {
   ...leadsEn,
   ...peopleEn,
   ...poolsEn,
+  ...privacyEn,
   ...sourcesEn,
   ...tiersEn,
   ...touchpointsEn,
@@ -65,6 +68,7 @@ export const chineseTexts = {
   ...leadsZh,
   ...peopleZh,
   ...poolsZh,
+  ...privacyZh,
   ...sourcesZh,
   ...tiersZh,
   ...touchpointsZh,

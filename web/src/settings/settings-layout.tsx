@@ -1,6 +1,6 @@
 /**
  * Settings: a title and tabs for users, teams, API keys, the CRM rules, event sources, background
- * jobs, backups and the audit log; each tab is its own address and shows only to a role that may use it.
+ * jobs, backups, the audit log and privacy; each tab is its own address and shows only to a role that may use it.
  */
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useMatchRoute, useNavigate } from '@tanstack/react-router';
@@ -19,6 +19,7 @@ export const SETTINGS_TABS = [
   { value: '/settings/jobs', label: 'jobs.tab', permission: 'users.manage' },
   { value: '/settings/backups', label: 'backups.tab', permission: 'users.manage' },
   { value: '/settings/audit', label: 'audit.tab', permission: 'audit.read' },
+  { value: '/settings/privacy', label: 'privacy.tab', permission: 'privacy.manage' },
 ] as const satisfies readonly { value: string; label: string; permission: Permission }[];
 
 /** The settings frame around the users, teams, API keys, CRM and sources pages. */

@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'warehouse.orders',
   /** Stock age by value tier, return reason weights, customer lot rules; rebuild stock from the ledger. */
   'warehouse.settings',
+  /** Personal-information requests (export, erase, suppressions, consents), tenant export and removal. */
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -31,6 +31,7 @@ describe.skipIf(testEngine() !== 'pglite')('follow-up queries', () => {
       ],
       ['listFollowUpsAfter (first page)', (db) => repo.listFollowUpsAfter(db, t, customerId, undefined, 51)],
       ['listFollowUpsAfter (after a cursor)', (db) => repo.listFollowUpsAfter(db, t, customerId, cursor, 51)],
+      ['listFollowUpsOfContact', (db) => repo.listFollowUpsOfContact(db, t, newId())],
       ['repointFollowUps', (db) => repo.repointFollowUps(db, t, newId(), [newId(), newId()])],
     ]);
     await expect(text).toMatchFileSnapshot('./follow-up.repository.sql');

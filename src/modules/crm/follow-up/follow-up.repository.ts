@@ -64,3 +64,16 @@ export async function repointFollowUps(
     .returning({ id: followUps.id });
   return moved.length;
 }
+
+/** Every follow-up with the contact `personId`, oldest first (personal-information export). */
+export async function listFollowUpsOfContact(
+  db: Db,
+  tenantId: string,
+  personId: string,
+): Promise<FollowUpRow[]> {
+  return db
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.tenantId, tenantId), eq(followUps.personId, personId)))
+    .orderBy(followUps.at, followUps.id);
+}

@@ -164,3 +164,12 @@ export async function recordFollowUpRows(db: Db, rows: repo.FollowUpSeedRow[]): 
   for (let i = 0; i < rows.length; i += SEED_BATCH)
     await repo.insertFollowUpRows(db, rows.slice(i, i + SEED_BATCH));
 }
+
+/** Every follow-up with a contact, oldest first, tenant-wide (personal-information export). */
+export async function listFollowUpsOfContact(
+  db: Db,
+  tenantId: string,
+  personId: string,
+): Promise<FollowUp[]> {
+  return (await repo.listFollowUpsOfContact(db, tenantId, personId)).map(toFollowUp);
+}

@@ -19,6 +19,8 @@ import { validateUscc } from '../matching/matching.contract.js';
 import { contactNotFound } from '../contact/contact.errors.js';
 import * as contacts from '../contact/contact-link.service.js';
 import { findVisibleContact, newMemberRow, newContactRow } from '../contact/contact.service.js';
+import { eraseContactRecord, exportContactRecord } from '../contact/contact-privacy.service.js';
+import { listFollowUpsOfContact } from '../follow-up/follow-up.service.js';
 
 /** What a contact may be found by; keys as `emailKey`/`phoneKey` make them. */
 type ContactKeys = { externalId?: string; emailKey?: string; phoneKey?: string };
@@ -153,6 +155,15 @@ export const crmLink = {
       throw contactNotFound(crmPersonId);
     }
   },
+  /** The contact's record, committee seats and follow-ups (personal-information export). */
+  async exportContact(db: Db, tenantId: string, crmPersonId: string) {
+    const record = isUuid(crmPersonId) ? await exportContactRecord(db, tenantId, crmPersonId) : undefined;
+    if (!record) return undefined;
+    return { ...record, followUps: await listFollowUpsOfContact(db, tenantId, crmPersonId) };
+  },
+  /** Erases the contact's personal fields; its seats and follow-ups stay as business records. */
+  eraseContact: (db: Db, tenantId: string, crmPersonId: string, at: Date): Promise<boolean> =>
+    isUuid(crmPersonId) ? eraseContactRecord(db, tenantId, crmPersonId, at) : Promise.resolve(false),
   phoneKey: (raw: string): string | undefined => phoneKey(raw),
   emailKey: (raw: string): string | undefined => emailKey(raw),
 };

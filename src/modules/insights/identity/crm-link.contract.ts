@@ -34,6 +34,13 @@ export type CrmPersonScope = {
   customersOfContact(crmPersonId: SQL): SQL;
 };
 
+/** What the CRM holds about one contact, for a personal-information export. */
+export type CrmContactExport = {
+  contact: Record<string, unknown>;
+  committeeSeats: Record<string, unknown>[];
+  followUps: unknown[];
+};
+
 /** The CRM's side of identity resolution and timelines. */
 export type CrmLink = {
   /** The customer a Segment `groupId` names: by the customer's external id, else by USCC. */
@@ -69,6 +76,13 @@ export type CrmLink = {
    * identity resolution falls back to `findCustomerByGroupId`.
    */
   findCustomersByGroupIds?(db: Db, tenantId: string, groupIds: string[]): Promise<Map<string, string>>;
+  /**
+   * Optional (personal-information requests): the contact's record as stored, its committee seats
+   * and the follow-ups with it; undefined when there is no such contact.
+   */
+  exportContact?(db: Db, tenantId: string, crmPersonId: string): Promise<CrmContactExport | undefined>;
+  /** Optional: erases the contact's personal fields, keeping its business records; false when absent. */
+  eraseContact?(db: Db, tenantId: string, crmPersonId: string, at: Date): Promise<boolean>;
   /** The CRM's phone normalisation (E.164), or undefined when it is not a phone number. */
   phoneKey(raw: string): string | undefined;
   /** The CRM's email normalisation, or undefined when it is not an email address. */

@@ -7,6 +7,7 @@
  *   seen resolved, see identity/identity-cache.ts) skips identity resolution: its event goes in with the
  *   claim of the batch's message ids, in the same statement, before any identity is added. A batch
  *   of only such messages is that one statement, without a transaction;
+ * - messages naming a suppressed identity (an erased person's) are dropped first and counted;
  * - the first/last-seen times of persons the batch only sent events for are widened after the
  *   commit, coalesced across concurrent batches (person-touch.service.ts): under load they lag by up to 2 s.
  */
@@ -19,6 +20,7 @@ import { buildEventsWrite, type MonthPartitions } from '../event/event.service.j
 import { rememberSettled, type IdentityCache, type SeenWrite } from '../identity/identity.contract.js';
 import { syncPersons, type PersonsOfBatch } from '../identity/person-sync.service.js';
 import type { InsightsDeps } from '../insights-deps.js';
+import { dropSuppressed } from '../suppression/suppression.service.js';
 import { claimMessageIdsSql } from './dedup.repository.js';
 import { claimAndInsert, executeWrites } from './ingest.repository.js';
 import { isLostBatchRace } from './ingest.retry.js';
@@ -42,6 +44,22 @@ type Stored = IngestOutcome & {
  * must be the root database handle, not an open transaction (the batch commits on its own).
  */
 export async function ingestMessages(
+  deps: InsightsDeps,
+  source: SourceRef,
+  messages: TouchpointMessage[],
+  receivedAt: Date,
+): Promise<IngestOutcome> {
+  if (messages.length === 0) return { stored: 0, duplicates: 0 };
+  const { kept, dropped } = await dropSuppressed(deps.db, source.tenantId, messages, {
+    emailKey: (raw) => deps.crm.emailKey(raw),
+    at: receivedAt,
+  });
+  if (dropped === 0) return storeMessages(deps, source, messages, receivedAt);
+  const outcome = await storeMessages(deps, source, kept, receivedAt);
+  return { ...outcome, suppressed: dropped };
+}
+
+async function storeMessages(
   deps: InsightsDeps,
   source: SourceRef,
   messages: TouchpointMessage[],

@@ -51,7 +51,12 @@ export type TouchpointMessage = {
 };
 
 /** What storing a batch did. */
-export type IngestOutcome = { stored: number; duplicates: number };
+export type IngestOutcome = {
+  stored: number;
+  duplicates: number;
+  /** Messages dropped because they name a suppressed identity (present only when some were). */
+  suppressed?: number;
+};
 
 // Pure helpers the ingest and the offline import both need (contract files are a feature's public door).
 export { correctClockSkew, parseIsoTimestamp } from './clock-skew.js';
