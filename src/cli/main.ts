@@ -19,6 +19,7 @@ import {
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
+import { registerDealCommands } from './deal-commands.js';
 import { registerCrmCommands } from './crm-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerPoolCommands } from './pool-commands.js';
@@ -132,6 +133,7 @@ registerPoolCommands(program);
 registerSourceCommands(program);
 registerTouchpointCommands(program);
 registerWarehouseCommands(program);
+registerDealCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {

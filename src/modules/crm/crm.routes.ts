@@ -15,6 +15,7 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerPipelineRoutes } from './pipeline/pipeline.routes.js';
 import { registerDealRoutes } from './deal/deal.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
+import { registerParticipantRoutes } from './deal/participant.routes.js';
 
 /** Registers customers, contacts, tiers, pools, follow-ups, duplicates, merges, import/export, views and settings. */
 export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
@@ -33,4 +34,5 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerTaskRoutes(app, deps);
+  registerParticipantRoutes(app, deps);
 }

@@ -40,7 +40,7 @@ export async function listCustomerRows(
 /** Changes one customer of the actor's tenant (scope and rules are the caller's); the row after, if any. */
 export async function saveCustomerChanges(
   db: Db,
-  actor: Actor,
+  actor: Pick<Actor, 'tenantId'>,
   id: string,
   changes: repo.CustomerChanges,
 ): Promise<repo.CustomerRow | undefined> {

@@ -44,7 +44,7 @@ export async function insertCustomerRows(db: Db, rows: CustomerSeedRow[]): Promi
 /** Changes one customer of the actor's tenant (scope is checked by the caller); the row after, if any. */
 export async function updateCustomerRow(
   db: Db,
-  actor: Actor,
+  actor: Pick<Actor, 'tenantId'>,
   id: string,
   changes: CustomerChanges,
 ): Promise<CustomerRow | undefined> {

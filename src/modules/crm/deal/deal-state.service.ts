@@ -10,7 +10,11 @@ import * as repo from './deal.repository.js';
  * Recomputes a customer's `dealState` from all its deals and stores it. Changes to one customer's deals
  * queue on a lock, so each recomputation reads the others' committed outcomes.
  */
-export async function syncDealState(tx: Db, actor: Actor, customerId: string): Promise<DealState> {
+export async function syncDealState(
+  tx: Db,
+  actor: Pick<Actor, 'tenantId'>,
+  customerId: string,
+): Promise<DealState> {
   await lockNames(tx, [`crm.deal-state:${actor.tenantId}:${customerId}`]);
   const state = deriveDealState(await repo.listCustomerOutcomes(tx, actor.tenantId, customerId));
   await saveCustomerChanges(tx, actor, customerId, { dealState: state });

@@ -4,7 +4,7 @@ import type { createTestApp } from '../../../../test/helpers/server.js';
 import { newId } from '../../../platform/ids.js';
 
 type TestApp = Pick<Awaited<ReturnType<typeof createTestApp>>, 'app' | 'database'>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export type Problem = { code: string; errors?: { path: string }[] };
 

@@ -1,5 +1,6 @@
 /** Deals (商机): request and response shapes, outcomes and error codes. */
 import { z } from 'zod';
+import { CommitteeRole, Stance } from '../contact/contact.contract.js';
 
 export const DEAL_OUTCOMES = ['open', 'won', 'lost', 'invalid'] as const;
 export const DealOutcome = z.enum(DEAL_OUTCOMES);
@@ -146,3 +147,23 @@ export const DEAL_ERRORS = {
   invalidTransition: 'crm.deal.invalid_transition',
   noWarehouse: 'crm.deal.no_warehouse',
 } as const;
+
+/** A person on the deal's buying committee: their roles in this deal, department and stance. */
+export const DealParticipant = z.object({
+  personId: z.uuid(),
+  roles: z.array(CommitteeRole),
+  department: z.string().nullable(),
+  stance: Stance,
+  updatedAt: z.iso.datetime(),
+});
+export type DealParticipant = z.infer<typeof DealParticipant>;
+export const DealParticipantList = z.object({ items: z.array(DealParticipant) });
+export type DealParticipantList = z.infer<typeof DealParticipantList>;
+
+/** Adds a person to the deal or changes their part in it. */
+export const SetParticipantInput = z.object({
+  roles: z.array(CommitteeRole).min(1).max(5),
+  department: z.string().trim().min(1).max(100).nullable().optional(),
+  stance: Stance.default('neutral'),
+});
+export type SetParticipantInput = z.infer<typeof SetParticipantInput>;

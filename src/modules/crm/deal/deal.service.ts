@@ -201,12 +201,17 @@ export async function updateDeal(
   return getDeal(deps, actor, id);
 }
 
-/** Moves the deals of merged customers to the one they merged into; how many moved. */
+/**
+ * Moves the deals of merged customers to the one they merged into and derives its deal state again
+ * from all its deals (call in the merge's transaction); how many moved.
+ */
 export async function repointDeals(
   db: Db,
   tenantId: string,
   intoId: string,
   fromIds: string[],
 ): Promise<number> {
-  return repo.repointDeals(db, tenantId, intoId, fromIds);
+  const moved = await repo.repointDeals(db, tenantId, intoId, fromIds);
+  await syncDealState(db, { tenantId }, intoId);
+  return moved;
 }

@@ -41,8 +41,11 @@ const TIERS = [
   ['persona', 'persona'],
 ] as const;
 
-/** Values that mean "nothing known yet", which a merged customer's value replaces. */
-const UNKNOWN = { budget: 'unknown', need: 'unknown', dealState: 'none' } as const;
+/**
+ * Values that mean "nothing known yet", which a merged customer's value replaces. The deal state is
+ * not merged: the deals move to the target, which derives it again from them.
+ */
+const UNKNOWN = { budget: 'unknown', need: 'unknown' } as const;
 
 /** The changes that turn `target` into the merged customer, and the tiers it gains. */
 export function mergeProfiles(

@@ -8,6 +8,7 @@ import { repointChildren } from '../customer/customer-merge.service.js';
 import { repointTierChanges } from '../customer/customer-tier.service.js';
 import { repointFollowUps } from '../follow-up/follow-up.service.js';
 import { repointTasks } from '../task/task.service.js';
+import { repointDeals } from '../deal/deal.service.js';
 import type { RepointedRelation } from './merge.contract.js';
 
 /** Moves the rows of one relation from the merged customers to the target; answers how many moved. */
@@ -27,4 +28,5 @@ export const REPOINTERS: readonly Repointer[] = [
   { relation: 'tierChanges', repoint: repointTierChanges },
   { relation: 'children', repoint: repointChildren },
   { relation: 'tasks', repoint: repointTasks },
+  { relation: 'deals', repoint: repointDeals },
 ];

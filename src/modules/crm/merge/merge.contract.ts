@@ -19,6 +19,7 @@ export const REPOINTED_RELATIONS = [
   'poolMoves',
   'children',
   'tasks',
+  'deals',
 ] as const;
 export type RepointedRelation = (typeof REPOINTED_RELATIONS)[number];
 
@@ -33,6 +34,8 @@ export const RepointedCounts = z.object({
   children: z.number().int(),
   /** Tasks about a merged customer. */
   tasks: z.number().int(),
+  /** Deals moved; the target's deal state is derived again from all its deals. */
+  deals: z.number().int(),
 });
 export type RepointedCounts = z.infer<typeof RepointedCounts>;
 

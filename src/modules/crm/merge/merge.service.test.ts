@@ -17,6 +17,8 @@ import { pools } from '../pool/pool.table.js';
 import { accountMembers, people } from '../contact/contact.table.js';
 import { listTierChanges } from '../customer/tier-history.repository.js';
 import { mergeCustomers } from './merge.service.js';
+import { createDeal, getDeal } from '../deal/deal.service.js';
+import { winDeal } from '../deal/deal-transition.service.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -110,6 +112,13 @@ describe('merging customers', () => {
     await addFollowUp(t, first.id, 'first call');
     await addFollowUp(t, first.id, 'visit');
     await addFollowUp(t, second.id, 'email');
+    // The target's deal was won, the first's is open: the merged customer has an open deal.
+    await winDeal(
+      deps(),
+      admin.actor,
+      (await createDeal(deps(), admin.actor, { customerId: target.id, name: 'won' })).id,
+    );
+    const openDeal = await createDeal(deps(), admin.actor, { customerId: first.id, name: 'open' });
 
     const result = await mergeCustomers(deps(), admin.actor, target.id, { from: [first.id, second.id] });
 
@@ -122,7 +131,10 @@ describe('merging customers', () => {
       poolMoves: 2,
       children: 1,
       tasks: 0,
+      deals: 1,
     });
+    expect(result.dealState).toBe('open');
+    expect((await getDeal(deps(), admin.actor, openDeal.id)).customerId).toBe(target.id);
     expect(result).toMatchObject({
       id: target.id,
       name: '华为技术（深圳）有限公司',

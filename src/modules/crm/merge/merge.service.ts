@@ -113,6 +113,7 @@ async function repointRelations(
     poolMoves: 0,
     children: 0,
     tasks: 0,
+    deals: 0,
   };
   for (const repointer of REPOINTERS) {
     counts[repointer.relation] = await repointer.repoint(tx, tenantId, intoId, fromIds);
