@@ -23,10 +23,10 @@ import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
 import { UsersPage } from './settings/users-page';
 import { appRoute, rootRoute } from './shell/app-route';
-import { PlaceholderPage } from './shell/placeholder-page';
 import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
 import { warehouseRouteTree } from './warehouse/warehouse-routes';
+import { dealRoute, salesBoardRoute } from './sales/sales-routes';
 
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
@@ -122,12 +122,6 @@ const personDetailRoute = createRoute({
   component: PersonDetailPage,
 });
 
-const salesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'sales',
-  component: () => <PlaceholderPage area="sales" />,
-});
-
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -186,7 +180,8 @@ const routeTree = rootRoute.addChildren([
     insightsRoute,
     personsRoute,
     personDetailRoute,
-    salesRoute,
+    salesBoardRoute,
+    dealRoute,
     warehouseRouteTree,
     settingsRoute.addChildren([
       settingsIndexRoute,

@@ -19,6 +19,8 @@ import peopleEn from './parts/people.en.json';
 import peopleZh from './parts/people.zh-CN.json';
 import poolsEn from './parts/pools.en.json';
 import poolsZh from './parts/pools.zh-CN.json';
+import salesEn from './parts/sales.en.json';
+import salesZh from './parts/sales.zh-CN.json';
 import sourcesEn from './parts/sources.en.json';
 import sourcesZh from './parts/sources.zh-CN.json';
 import tiersEn from './parts/tiers.en.json';
@@ -40,6 +42,7 @@ export const englishTexts = {
   ...jobsEn,
   ...peopleEn,
   ...poolsEn,
+  ...salesEn,
   ...sourcesEn,
   ...tiersEn,
   ...touchpointsEn,
@@ -57,6 +60,7 @@ export const chineseTexts = {
   ...backupsZh,
   ...peopleZh,
   ...poolsZh,
+  ...salesZh,
   ...sourcesZh,
   ...tiersZh,
   ...touchpointsZh,
