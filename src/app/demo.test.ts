@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
-import { listCustomers, ListCustomersQuery } from '../modules/crm/index.js';
+import { DealQuery, listCustomers, ListCustomersQuery, listDeals } from '../modules/crm/index.js';
 import { getWarehouseByCode, rebuildStock } from '../modules/warehouse/index.js';
 import { actorForMember, signIn, systemActor } from '../modules/access/index.js';
 import { systemClock } from '../platform/clock.js';
@@ -47,6 +47,12 @@ describe('demo tenant', () => {
     expect([...kinds].sort()).toEqual(['business', 'consumer', 'government']);
     expect(names.filter((n) => /[\u4e00-\u9fff]/.test(n)).length).toBeGreaterThan(50);
     expect(names.filter((n) => /^[A-Za-z]/.test(n)).length).toBeGreaterThan(30);
+    const deals = await listDeals(
+      { db: database.db, clock: systemClock },
+      actor,
+      DealQuery.parse({ limit: 200 }),
+    );
+    expect(new Set(deals.items.map((d) => d.outcome))).toEqual(new Set(['open', 'won', 'lost']));
   });
 
   it('has touchpoints from three sources, with signed-in visitors linked to CRM contacts and their accounts', async () => {

@@ -39,7 +39,7 @@ export { demoCustomers } from './demo/demo-customers.js';
 export { seedDemoCrm } from './demo/demo-seed.service.js';
 export { crmLink } from './touchpoint-link/crm-link.service.js';
 export { createDeal, getDeal, listDeals, repointDeals } from './deal/deal.service.js';
-export { CreateDealInput, Deal, DEAL_ERRORS, DEAL_OUTCOMES } from './deal/deal.contract.js';
+export { CreateDealInput, Deal, DEAL_ERRORS, DEAL_OUTCOMES, DealQuery } from './deal/deal.contract.js';
 export { exportDeals, DEAL_CSV_COLUMNS } from './import/deal-export.service.js';
 export { dealNoWarehouse } from './deal/deal.errors.js';
 export type { SalesOrderPort, DealOrder, DealOrderRequest } from './deal/sales-order.contract.js';

@@ -1,6 +1,6 @@
 /**
  * The demo tenant's CRM data in bulk: pools, customers with tiers and histories, follow-ups and
- * buying committees. The rows are built in memory (demo-rows.ts) and written in a few multi-row
+ * buying committees, and deals (demo-deals.service.ts). The rows are built in memory (demo-rows.ts) and written in a few multi-row
  * inserts through the features that own them, rather than hundreds of use-case calls, so a first
  * start stays quick; the rows obey the same rules the services keep.
  */
@@ -14,6 +14,7 @@ import { recordFollowUpRows } from '../follow-up/follow-up.service.js';
 import { insertPoolRows } from '../pool/pool.service.js';
 import { demoCustomers, random } from './demo-customers.js';
 import { addDemoCustomer, demoPools, type DemoOwners, type DemoRows } from './demo-rows.js';
+import { seedDemoDeals } from './demo-deals.service.js';
 
 export type { DemoOwners } from './demo-rows.js';
 
@@ -26,7 +27,7 @@ export async function seedDemoCrm(
   actor: Actor,
   owners: DemoOwners,
   count = 240,
-): Promise<{ customers: number; people: number; followUps: number; pools: number }> {
+): Promise<{ customers: number; people: number; followUps: number; pools: number; deals: number }> {
   const rnd = random(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const now = deps.clock.now().getTime();
@@ -53,7 +54,10 @@ export async function seedDemoCrm(
     await recordFollowUpRows(tx, rows.visits);
     await insertContactRows(tx, { people: rows.persons, members: rows.members });
   });
+  // The rows mark some customers as having an open deal: they get one, and the deal state is derived from it.
+  const deals = await seedDemoDeals(deps, actor, rows.customers);
   return {
+    deals,
     customers: rows.customers.length,
     people: rows.persons.length,
     followUps: rows.visits.length,
