@@ -265,7 +265,7 @@ CREATE INDEX "leads_form_idx" ON "leads" USING btree ("tenant_id","form_id");-->
 CREATE INDEX "leads_share_token_idx" ON "leads" USING btree ("share_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "pipeline_stages_key_key" ON "pipeline_stages" USING btree ("tenant_id","pipeline_id","key");--> statement-breakpoint
 CREATE INDEX "pipelines_kind_idx" ON "pipelines" USING btree ("tenant_id","customer_kind");--> statement-breakpoint
-CREATE UNIQUE INDEX "calendar_feeds_token_key" ON "calendar_feeds" USING btree ("token");--> statement-breakpoint
+CREATE UNIQUE INDEX "calendar_feeds_token_key" ON "calendar_feeds" USING btree ("tenant_id","token");--> statement-breakpoint
 CREATE INDEX "tasks_assignee_idx" ON "tasks" USING btree ("tenant_id","assignee_user_id","status","due_at");--> statement-breakpoint
 CREATE INDEX "tasks_customer_idx" ON "tasks" USING btree ("tenant_id","customer_id");--> statement-breakpoint
 CREATE INDEX "consents_subject_idx" ON "consents" USING btree ("tenant_id","subject_id","purpose","at");

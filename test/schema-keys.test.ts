@@ -15,6 +15,7 @@ const referenceTables = [
   'jobs',
   'limit_counters',
   'tenant_removals',
+  'source_changes',
 ];
 
 let database: Database;

@@ -25,11 +25,11 @@ import { SourcesPage } from './settings/sources-page';
 import { TeamsPage } from './settings/teams-page';
 import { UsersPage } from './settings/users-page';
 import { appRoute, rootRoute } from './shell/app-route';
-import { PlaceholderPage } from './shell/placeholder-page';
 import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
 import { warehouseRouteTree } from './warehouse/warehouse-routes';
 import { leadAppRoutes, publicFormRoute } from './leads/lead-routes';
+import { dealRoute, salesBoardRoute } from './sales/sales-routes';
 
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
@@ -125,12 +125,6 @@ const personDetailRoute = createRoute({
   component: PersonDetailPage,
 });
 
-const salesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'sales',
-  component: () => <PlaceholderPage area="sales" />,
-});
-
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -202,8 +196,9 @@ const routeTree = rootRoute.addChildren([
     insightsRoute,
     personsRoute,
     personDetailRoute,
-    salesRoute,
     ...leadAppRoutes,
+    salesBoardRoute,
+    dealRoute,
     warehouseRouteTree,
     settingsRoute.addChildren([
       settingsIndexRoute,

@@ -13,6 +13,7 @@ import { describeError } from '../api/problem-text';
 import { customerQuery } from '../api/queries';
 import type { Customer } from '../api/types';
 import { BackToCustomers } from '../shell/back-link';
+import { CustomerDeals } from '../sales/customer-deals';
 import { usePageTitle } from '../shell/use-page-title';
 import { TouchpointTimeline } from '../touchpoints/touchpoint-timeline';
 import { eventsPath } from '../touchpoints/touchpoint-queries';
@@ -87,6 +88,7 @@ export function CustomerDetailPage() {
       <TierPanel customer={customer.data} />
       <ProfileCard customer={customer.data} />
       {customer.data.kind !== 'consumer' && <CommitteeMap customerId={customer.data.id} />}
+      <CustomerDeals customer={customer.data} />
       <CustomerTabs customer={customer.data} />
     </Stack>
   );

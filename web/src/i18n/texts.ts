@@ -25,6 +25,8 @@ import poolsEn from './parts/pools.en.json';
 import poolsZh from './parts/pools.zh-CN.json';
 import privacyEn from './parts/privacy.en.json';
 import privacyZh from './parts/privacy.zh-CN.json';
+import salesEn from './parts/sales.en.json';
+import salesZh from './parts/sales.zh-CN.json';
 import sourcesEn from './parts/sources.en.json';
 import sourcesZh from './parts/sources.zh-CN.json';
 import tiersEn from './parts/tiers.en.json';
@@ -49,6 +51,7 @@ export const englishTexts = {
   ...peopleEn,
   ...poolsEn,
   ...privacyEn,
+  ...salesEn,
   ...sourcesEn,
   ...tiersEn,
   ...touchpointsEn,
@@ -69,6 +72,7 @@ export const chineseTexts = {
   ...peopleZh,
   ...poolsZh,
   ...privacyZh,
+  ...salesZh,
   ...sourcesZh,
   ...tiersZh,
   ...touchpointsZh,

@@ -26,31 +26,36 @@ function requireUser(actor: Actor): string {
   return actor.userId;
 }
 
-const linkOf = (origin: string, token: string): CalendarLink => ({
-  url: `${origin}${CALENDAR_PATH}/${token}.ics`,
+const linkOf = (origin: string, tenantId: string, token: string): CalendarLink => ({
+  url: `${origin}${CALENDAR_PATH}/${tenantId}/${token}.ics`,
 });
 
 /** The user's feed address, made on first use. */
 export async function getCalendarLink(deps: CrmDeps, actor: Actor, origin: string): Promise<CalendarLink> {
   const userId = requireUser(actor);
   const existing = await repo.findCalendarFeed(deps.db, actor.tenantId, userId);
-  if (existing) return linkOf(origin, existing.token);
+  if (existing) return linkOf(origin, actor.tenantId, existing.token);
   const row = { tenantId: actor.tenantId, userId, token: newToken(), createdAt: deps.clock.now() };
-  return linkOf(origin, await repo.upsertCalendarFeed(deps.db, row, false));
+  return linkOf(origin, actor.tenantId, await repo.upsertCalendarFeed(deps.db, row, false));
 }
 
 /** A new feed address; the old one stops working at once. */
 export async function rotateCalendarLink(deps: CrmDeps, actor: Actor, origin: string): Promise<CalendarLink> {
   const userId = requireUser(actor);
   const row = { tenantId: actor.tenantId, userId, token: newToken(), createdAt: deps.clock.now() };
-  return linkOf(origin, await repo.upsertCalendarFeed(deps.db, row, true));
+  return linkOf(origin, actor.tenantId, await repo.upsertCalendarFeed(deps.db, row, true));
 }
 
-/** The iCalendar text of the feed `file` (`<token>.ics`) names; 404 for an unknown or rotated token. */
-export async function renderCalendar(deps: CrmDeps, file: string, host: string): Promise<string> {
+/** The iCalendar text of the tenant's feed `file` (`<token>.ics`); 404 for an unknown or rotated token. */
+export async function renderCalendar(
+  deps: CrmDeps,
+  feed: { tenantId: string; file: string },
+  host: string,
+): Promise<string> {
+  const { tenantId, file } = feed;
   const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
   const owner = /^[A-Za-z0-9_-]{16,64}$/.test(token)
-    ? await repo.findCalendarOwner(deps.db, token)
+    ? await repo.findCalendarOwner(deps.db, tenantId, token)
     : undefined;
   if (!owner) throw calendarNotFound();
   const calendar = ical({

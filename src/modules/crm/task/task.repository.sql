@@ -26,4 +26,4 @@ insert into "calendar_feeds" ("tenant_id", "user_id", "token", "created_at") val
 insert into "calendar_feeds" ("tenant_id", "user_id", "token", "created_at") values ($1, $2, $3, $4) on conflict ("tenant_id","user_id") do update set "token" = $5, "created_at" = $6 returning "token";
 
 -- findCalendarOwner
-select "tenant_id", "user_id" from "calendar_feeds" where "calendar_feeds"."token" = $1;
+select "tenant_id", "user_id" from "calendar_feeds" where ("calendar_feeds"."tenant_id" = $1 and "calendar_feeds"."token" = $2);

@@ -62,7 +62,7 @@ describe.skipIf(testEngine() !== 'pglite')('task queries', () => {
         'upsertCalendarFeed (rotate)',
         (db) => repo.upsertCalendarFeed(db, { ...feed, token: 'y'.repeat(32) }, true),
       ],
-      ['findCalendarOwner', (db) => repo.findCalendarOwner(db, 'y'.repeat(32))],
+      ['findCalendarOwner', (db) => repo.findCalendarOwner(db, t, 'y'.repeat(32))],
     ]);
     await expect(text).toMatchFileSnapshot('./task.repository.sql');
   });

@@ -120,14 +120,15 @@ export async function upsertCalendarFeed(
   return stored?.token ?? (await findCalendarFeed(db, row.tenantId, row.userId))!.token;
 }
 
-/** Whose feed a token opens. */
+/** Whose feed a token of the tenant opens. */
 export async function findCalendarOwner(
   db: Db,
+  tenantId: string,
   token: string,
 ): Promise<{ tenantId: string; userId: string } | undefined> {
   const [row] = await db
     .select({ tenantId: calendarFeeds.tenantId, userId: calendarFeeds.userId })
     .from(calendarFeeds)
-    .where(eq(calendarFeeds.token, token));
+    .where(and(eq(calendarFeeds.tenantId, tenantId), eq(calendarFeeds.token, token)));
   return row;
 }

@@ -108,16 +108,16 @@ function registerCalendarRoutes(app: HttpApp, deps: CrmDeps): void {
     async (request) => rotateCalendarLink(deps, actorOf(request), originOf(request)),
   );
   app.get(
-    `${CALENDAR_PATH}/:file`,
+    `${CALENDAR_PATH}/:tenantId/:file`,
     {
       schema: {
         tags,
         summary: 'A calendar feed (text/calendar, RFC 5545): its token is the only credential',
-        params: z.object({ file: z.string().max(100) }),
+        params: z.object({ tenantId: z.uuid(), file: z.string().max(100) }),
       },
     },
     async (request, reply) => {
-      const text = await renderCalendar(deps, request.params.file, request.host);
+      const text = await renderCalendar(deps, request.params, request.host);
       return reply
         .header('cache-control', 'private, max-age=300')
         .type('text/calendar; charset=utf-8')

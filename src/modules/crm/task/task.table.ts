@@ -29,7 +29,10 @@ export const tasks = pgTable(
   ],
 );
 
-/** Each user's secret calendar address (iCalendar feed); rotating it replaces the token. */
+/**
+ * Each user's secret calendar address (iCalendar feed): `/api/calendar/<tenant id>/<token>.ics`, so
+ * the lookup carries the tenant like every other key. Rotating it replaces the token.
+ */
 export const calendarFeeds = pgTable(
   'calendar_feeds',
   {
@@ -41,6 +44,6 @@ export const calendarFeeds = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
-    uniqueIndex('calendar_feeds_token_key').on(t.token),
+    uniqueIndex('calendar_feeds_token_key').on(t.tenantId, t.token),
   ],
 );

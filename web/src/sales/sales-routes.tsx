@@ -1,0 +1,17 @@
+/** The sales area's routes: the board at /sales and one deal's page, each loaded on first visit. */
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../shell/app-route';
+
+/** The pipeline board. */
+export const salesBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sales',
+  component: lazyRouteComponent(() => import('./board-page'), 'BoardPage'),
+});
+
+/** One deal. */
+export const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sales/deals/$id',
+  component: lazyRouteComponent(() => import('./deal-page'), 'DealPage'),
+});
