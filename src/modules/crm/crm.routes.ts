@@ -15,6 +15,7 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerPipelineRoutes } from './pipeline/pipeline.routes.js';
 import { registerDealRoutes } from './deal/deal.routes.js';
 import { registerWinModelRoutes } from './deal/win-model.routes.js';
+import { registerDealReportRoutes } from './deal/deal-report.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
 import { registerParticipantRoutes } from './deal/participant.routes.js';
 import { registerLeadFormRoutes } from './lead-form/lead-form.routes.js';
@@ -39,6 +40,7 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerCatalogRoutes(app, deps);
   registerPipelineRoutes(app, deps);
   registerWinModelRoutes(app, deps);
+  registerDealReportRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerParticipantRoutes(app, deps);
