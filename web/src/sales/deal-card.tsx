@@ -61,7 +61,7 @@ export function DealCard({ deal, customerName, ownerName, onWin, onLose }: Props
             {ownerName ?? t('sales.board.noOwner')}
           </Text>
           <Text size="xs" c="dimmed" title={t('sales.board.daysHint')}>
-            {t('sales.board.days', { count: daysBetween(deal.updatedAt, new Date()) })}
+            {t('sales.board.days', { count: daysBetween(deal.stageEnteredAt, new Date()) })}
           </Text>
         </Group>
         {open && (

@@ -5,14 +5,14 @@
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src/modules/crm/deal/deal.contract';
-import { parseReason } from './sales-format';
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 /** The card. */
 export function ProbabilityCard({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
-  const { manual, automated, reasons } = deal.probability;
+  const { manual, automated, explanation } = deal.probability;
+  const reasons = [...explanation.raised, ...explanation.lowered];
   return (
     <Paper withBorder p="md" data-testid="deal-probability">
       <Stack gap="xs">
@@ -46,7 +46,7 @@ export function ProbabilityCard({ deal }: { deal: Deal }) {
             </Text>
             <List size="sm" spacing={2} data-testid="probability-reasons">
               {reasons.map((reason) => (
-                <Reason key={reason} text={reason} />
+                <Reason key={reason.feature} reason={reason} />
               ))}
             </List>
           </Stack>
@@ -56,21 +56,20 @@ export function ProbabilityCard({ deal }: { deal: Deal }) {
   );
 }
 
+/** A fact that moved the learned probability. */
+type WinReason = Deal['probability']['explanation']['raised'][number];
+
 /** One reason as a sentence in the user's language ("… raises the chance: 8 of 10 such deals won"). */
-function Reason({ text }: { text: string }) {
+function Reason({ reason }: { reason: WinReason }) {
   const { t } = useTranslation();
-  const parts = parseReason(text);
-  if (!parts) return <List.Item>{text}</List.Item>;
-  const fact = t(`sales.probability.features.${parts.feature}`, { defaultValue: parts.feature });
-  const history = parts.closed
-    ? t('sales.probability.history', { won: parts.won, closed: parts.closed })
+  const fact = t(`sales.probability.features.${reason.feature}`, { defaultValue: reason.feature });
+  const history = reason.closed
+    ? t('sales.probability.history', { won: reason.won, closed: reason.closed })
     : t('sales.probability.noHistory');
+  const raises = reason.weight > 0;
   return (
-    <List.Item c={parts.raises ? 'teal.8' : 'red.8'}>
-      {t(parts.raises ? 'sales.probability.raises' : 'sales.probability.lowers', {
-        fact,
-        value: parts.value,
-      })}{' '}
+    <List.Item c={raises ? 'teal.8' : 'red.8'}>
+      {t(raises ? 'sales.probability.raises' : 'sales.probability.lowers', { fact, value: reason.label })}{' '}
       {history}
     </List.Item>
   );

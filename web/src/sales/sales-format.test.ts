@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../src/modules/crm/deal/deal.contract';
-import { columnTotals, daysBetween, formatMoney, parseReason } from './sales-format';
+import { columnTotals, daysBetween, formatMoney } from './sales-format';
 
 const deal = (amount: number, manual: number) =>
   ({ amount, probability: { manual, automated: null, reasons: [] } }) as unknown as Deal;
@@ -24,20 +24,5 @@ describe('sales formatting', () => {
     const now = new Date('2026-05-10T12:00:00Z');
     expect(daysBetween('2026-05-07T13:00:00Z', now)).toBe(2);
     expect(daysBetween('2026-05-11T00:00:00Z', now)).toBe(0);
-  });
-
-  it('reads a reason sentence back into its parts', () => {
-    expect(parseReason('kind = business raises the chance: closed deals with it won 8 of 10 (80%)')).toEqual({
-      feature: 'kind',
-      value: 'business',
-      raises: true,
-      won: 8,
-      closed: 10,
-    });
-    expect(parseReason('region = unknown lowers the chance: no closed deal had it yet')).toMatchObject({
-      raises: false,
-      closed: 0,
-    });
-    expect(parseReason('something else')).toBeNull();
   });
 });

@@ -25,26 +25,3 @@ export function columnTotals(deals: Deal[]): { count: number; total: number; wei
 export function daysBetween(fromIso: string, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - new Date(fromIso).getTime()) / 86_400_000));
 }
-
-/** A win-probability reason read back from the API's sentence. */
-export type ReasonParts = {
-  feature: string;
-  value: string;
-  raises: boolean;
-  won: number;
-  closed: number;
-};
-
-const REASON =
-  /^(\w+) = (.*) (raises|lowers) the chance: (?:closed deals with it won (\d+) of (\d+)|no closed deal)/;
-
-/**
- * The parts of a reason such as "kind = business raises the chance: closed deals with it won 8 of 10
- * (80%)", so the page can say it in the user's language; null when the sentence has another form.
- */
-export function parseReason(text: string): ReasonParts | null {
-  const match = REASON.exec(text);
-  if (!match) return null;
-  const [, feature = '', value = '', verb, won, closed] = match;
-  return { feature, value, raises: verb === 'raises', won: Number(won ?? 0), closed: Number(closed ?? 0) };
-}

@@ -43,6 +43,7 @@ export function toDeal(
   lines: DealLineRow[],
   orders: DealOrder[],
   stageProbability: number | undefined,
+  stageEnteredAt: Date,
   learned: Omit<DealProbability, 'manual'> = NOT_ESTIMATED,
 ): Deal {
   return {
@@ -51,6 +52,7 @@ export function toDeal(
     name: row.name,
     pipelineId: row.pipelineId,
     stageId: row.stageId,
+    stageEnteredAt: stageEnteredAt.toISOString(),
     outcome: row.outcome as DealOutcome,
     amount: row.amount,
     tax: lines.reduce((sum, line) => sum + line.tax, 0),

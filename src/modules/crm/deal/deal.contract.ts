@@ -119,6 +119,8 @@ export const Deal = z.object({
   name: z.string(),
   pipelineId: z.uuid(),
   stageId: z.uuid(),
+  /** When the deal entered its current stage (its latest stage entry). */
+  stageEnteredAt: z.iso.datetime(),
   outcome: DealOutcome,
   /** Minor units, before tax: the lines' net total, or as entered when there are no lines. */
   amount: z.number().int(),

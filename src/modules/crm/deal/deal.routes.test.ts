@@ -144,6 +144,8 @@ describe('deals over HTTP', () => {
     const state = async () => (await json('GET', `/api/customers/${customerId}`)).dealState;
     const moved = await json<Deal>('POST', `/api/deals/${deal.id}/stage`, { stageId: stages[1]!.id });
     expect(moved).toMatchObject({ stageId: stages[1]!.id, outcome: 'open', probability: { manual: 0.1 } });
+    const entered = await json<DealHistory>('GET', `/api/deals/${deal.id}/history`);
+    expect(moved.stageEnteredAt).toBe(entered.items.at(-1)!.at);
     const lost = await json<Deal>('POST', `/api/deals/${deal.id}/lose`, { reason: 'Price' });
     expect(lost).toMatchObject({ outcome: 'lost', lostReason: 'Price', probability: { manual: 0 } });
     expect(await state()).toBe('lost');

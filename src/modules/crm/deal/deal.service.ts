@@ -17,6 +17,7 @@ import { DEFAULT_CURRENCY, priceDealLines } from './deal-pricing.service.js';
 import { toDeal } from './deal-row.js';
 import { syncDealState } from './deal-state.service.js';
 import { estimateDeals } from './win-model.service.js';
+import { listStageEntryTimes } from './win-model.repository.js';
 import * as repo from './deal.repository.js';
 import type { DealOrder } from './sales-order.contract.js';
 
@@ -126,7 +127,7 @@ async function insertNewDeal(
 /** Deals in their public shape: lines, warehouse orders and the stage's probability. */
 export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.DealRow[]): Promise<Deal[]> {
   const ids = rows.map((row) => row.id);
-  const [lines, stages, orders, learned] = await Promise.all([
+  const [lines, stages, orders, learned, entered] = await Promise.all([
     repo.listDealLines(deps.db, tenantId, ids),
     listStagesById(
       deps.db,
@@ -137,6 +138,7 @@ export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.Deal
       ? deps.orders.listDealOrders(deps.db, tenantId, ids)
       : new Map<string, DealOrder>(),
     estimateDeals(deps, tenantId, rows),
+    listStageEntryTimes(deps.db, tenantId, ids),
   ]);
   return rows.map((row) => {
     const order = orders.get(row.id);
@@ -145,6 +147,7 @@ export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.Deal
       lines.filter((line) => line.dealId === row.id),
       order ? [order] : [],
       stages.get(row.stageId)?.probability,
+      entered.get(row.id) ?? row.createdAt,
       learned.get(row.id),
     );
   });
