@@ -50,7 +50,6 @@ export async function rotateCalendarLink(deps: CrmDeps, actor: Actor, origin: st
 export async function renderCalendar(
   deps: CrmDeps,
   feed: { tenantId: string; file: string },
-  host: string,
 ): Promise<string> {
   const { tenantId, file } = feed;
   const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
@@ -67,7 +66,7 @@ export async function renderCalendar(
   for (const task of await openTasksOf(deps, owner.tenantId, owner.userId)) {
     const start = new Date(task.dueAt);
     calendar.createEvent({
-      id: `task-${task.id}@${host}`,
+      id: `task-${task.id}@kehu`,
       start,
       end: new Date(start.getTime() + MINUTES[task.kind] * 60_000),
       stamp: new Date(task.createdAt),

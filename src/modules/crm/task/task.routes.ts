@@ -117,7 +117,7 @@ function registerCalendarRoutes(app: HttpApp, deps: CrmDeps): void {
       },
     },
     async (request, reply) => {
-      const text = await renderCalendar(deps, request.params, request.host);
+      const text = await renderCalendar(deps, request.params);
       return reply
         .header('cache-control', 'private, max-age=300')
         .type('text/calendar; charset=utf-8')
