@@ -100,8 +100,11 @@ describe.skipIf(!hasChromium)('sales board journey in the browser', () => {
     await card.getByRole('link').click();
     await page.waitForURL(new RegExp(`/sales/deals/${deal.id}`));
     await page.locator('[data-testid="deal-detail"][data-outcome="won"]').waitFor();
+    // Lines come with the deal; the history is its own request: wait for each before counting.
+    await page.getByTestId('lines-table').locator('tbody tr').first().waitFor();
     expect(await page.getByTestId('lines-table').locator('tbody tr').count()).toBe(1);
     await page.getByTestId('deal-probability').waitFor();
+    await page.getByTestId('history-item').nth(2).waitFor();
     expect(await page.getByTestId('history-item').count()).toBeGreaterThanOrEqual(3);
     const order = page.getByTestId('deal-order');
     await order.waitFor();
