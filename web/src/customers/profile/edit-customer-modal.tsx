@@ -185,7 +185,8 @@ function QualificationFields({
           label={t('customers.qualification.dealState')}
           data={DEAL_STATES.map((state) => ({ value: state, label: t(`customers.dealStates.${state}`) }))}
           value={draft.dealState}
-          onChange={(value) => set('dealState', DEAL_STATES.find((s) => s === value) ?? draft.dealState)}
+          disabled
+          description={t('customers.qualification.dealStateDerived')}
           allowDeselect={false}
           error={errors.dealState}
           data-testid="customer-deal-state"

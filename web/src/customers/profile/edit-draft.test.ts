@@ -51,6 +51,11 @@ describe('the edit dialog', () => {
     expect(toUpdateInput(toEditDraft(customer), customer, defs)).toEqual({});
   });
 
+  it('never sends the deal state, which the customer’s deals decide', () => {
+    const draft = { ...toEditDraft(customer), dealState: 'won' as const };
+    expect(toUpdateInput(draft, customer, defs)).toEqual({});
+  });
+
   it('sends only what changed, a cleared text as null', () => {
     const draft = { ...toEditDraft(customer), region: ' ', objection: '', budget: 'confirmed' as const };
     expect(toUpdateInput(draft, customer, defs)).toEqual({

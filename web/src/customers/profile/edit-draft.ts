@@ -96,7 +96,8 @@ export function toUpdateInput(
     text('wechatId');
     same('motive');
   }
-  for (const key of ['budget', 'need', 'refused', 'locked', 'dealState'] as const) same(key);
+  // The deal state is derived from the customer's deals: shown, never sent.
+  for (const key of ['budget', 'need', 'refused', 'locked'] as const) same(key);
   if (draft.tags.join('\u0000') !== customer.tags.join('\u0000')) patch.tags = draft.tags;
   const customFields = customFieldPatch(draft.customFields, customer, defs);
   if (customFields) patch.customFields = customFields;
