@@ -103,7 +103,12 @@ describe('deals over HTTP', () => {
     // 3 × 1800 less 10% = 4860 at the business price, plus the service's 5000.
     expect(deal).toMatchObject({ outcome: 'open', amount: 9860, currency: 'CNY', orders: [] });
     expect(deal.lines[0]).toMatchObject({ unitPrice: 1800, net: 4860, tax: 632, taxRate: 0.13 });
-    expect(deal.probability).toMatchObject({ manual: 0.05, automated: null, reasons: [] });
+    expect(deal.probability).toEqual({
+      manual: 0.05,
+      automated: null,
+      reasons: [],
+      explanation: { status: 'too_little_history', closedDeals: 0, needed: 20, raised: [], lowered: [] },
+    });
     expect((await json('GET', `/api/customers/${customerId}`)).dealState).toBe('open');
     const got = await json<Deal>('GET', `/api/deals/${deal.id}`);
     expect(got).toEqual(deal);

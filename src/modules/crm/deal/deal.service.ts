@@ -127,7 +127,7 @@ async function insertNewDeal(
 /** Deals in their public shape: lines, warehouse orders and the stage's probability. */
 export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.DealRow[]): Promise<Deal[]> {
   const ids = rows.map((row) => row.id);
-  const [lines, stages, orders, learned, entered] = await Promise.all([
+  const [lines, stages, orders, entered] = await Promise.all([
     repo.listDealLines(deps.db, tenantId, ids),
     listStagesById(
       deps.db,
@@ -137,9 +137,9 @@ export async function loadDeals(deps: CrmDeps, tenantId: string, rows: repo.Deal
     deps.orders && ids.length
       ? deps.orders.listDealOrders(deps.db, tenantId, ids)
       : new Map<string, DealOrder>(),
-    estimateDeals(deps, tenantId, rows),
     listStageEntryTimes(deps.db, tenantId, ids),
   ]);
+  const learned = await estimateDeals(deps, tenantId, rows, entered);
   return rows.map((row) => {
     const order = orders.get(row.id);
     return toDeal(

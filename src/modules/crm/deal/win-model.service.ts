@@ -158,6 +158,8 @@ export async function estimateDeals(
   deps: Pick<CrmDeps, 'db' | 'clock'>,
   tenantId: string,
   rows: DealRow[],
+  /** When each deal entered its stage, when the caller has read it already. */
+  known?: Map<string, Date>,
 ): Promise<Map<string, Omit<DealProbability, 'manual'>>> {
   const result = new Map<string, Omit<DealProbability, 'manual'>>();
   if (rows.length === 0) return result;
@@ -180,11 +182,12 @@ export async function estimateDeals(
       tenantId,
       open.map((row) => row.customerId),
     ),
-    repo.listStageEntryTimes(
-      deps.db,
-      tenantId,
-      open.map((row) => row.id),
-    ),
+    known ??
+      repo.listStageEntryTimes(
+        deps.db,
+        tenantId,
+        open.map((row) => row.id),
+      ),
     stagesOf(
       deps.db,
       tenantId,
