@@ -8,7 +8,7 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { ensurePipelineRows, listStagesById } from '../pipeline/pipeline.service.js';
 import type { CycleReport, Forecast, ForecastQuery } from './deal-report.contract.js';
-import * as repo from './deal.repository.js';
+import * as repo from './deal-report.repository.js';
 
 /** Every stage of the tenant's pipelines, by id. */
 async function stagesOf(deps: CrmDeps, tenantId: string) {

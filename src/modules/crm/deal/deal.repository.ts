@@ -3,12 +3,13 @@
  * deals they (or their teams) own and the deals of every customer they may see, so the scoped reads
  * join customers through `visibleCustomers` (a TABLE_JOINS entry).
  */
-import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { visibleRows } from '../../../platform/tenancy.js';
 import { visibleCustomers } from '../customer/customer-scope.contract.js';
 import { customers } from '../customer/customer.table.js';
+import { customerOfDeal, visibleDeals } from './deal-scope.js';
 import { dealLines, dealStageChanges, deals } from './deal.table.js';
 
 export type DealRow = typeof deals.$inferSelect;
@@ -23,17 +24,7 @@ export type DealFilter = {
   outcome?: string;
 };
 
-/** Deals the actor may see: their own or their teams', and those of customers they may see. */
-function visibleDeals(actor: Actor): SQL | undefined {
-  if (actor.scope === 'all') return visibleRows(actor, deals);
-  return or(
-    visibleRows(actor, deals, { ownerUserId: deals.ownerUserId, teamId: deals.teamId }),
-    visibleCustomers(actor),
-  );
-}
-
 const dealColumns = getTableColumns(deals);
-const customerOfDeal = and(eq(customers.tenantId, deals.tenantId), eq(customers.id, deals.customerId));
 
 /** Records a deal with its lines. */
 export async function insertDeal(db: Db, row: DealRow, lines: DealLineRow[]): Promise<void> {
@@ -61,7 +52,24 @@ export async function lockDeal(db: Db, tenantId: string, id: string): Promise<De
   return row;
 }
 
-/** A page of the deals the actor may see, newest first, after the cursor id. */
+/** The filter and cursor of a deal page as conditions on `deals`. */
+function pageConditions(filter: DealFilter, after: string | undefined): (SQL | undefined)[] {
+  return [
+    filter.ownerUserId ? eq(deals.ownerUserId, filter.ownerUserId) : undefined,
+    filter.customerId ? eq(deals.customerId, filter.customerId) : undefined,
+    filter.pipelineId ? eq(deals.pipelineId, filter.pipelineId) : undefined,
+    filter.stageId ? eq(deals.stageId, filter.stageId) : undefined,
+    filter.outcome ? eq(deals.outcome, filter.outcome) : undefined,
+    after ? lt(deals.id, after) : undefined,
+  ];
+}
+
+/**
+ * A page of the deals the actor may see, newest first, after the cursor id. A scoped actor's page is
+ * the merge of two pages read side by side, the deals they (or their teams) own and the deals of the
+ * customers they may see: one `or` across both tables would make the planner join every visible
+ * customer before it can stop at the page's end.
+ */
 export async function listVisibleDeals(
   db: Db,
   actor: Actor,
@@ -69,24 +77,37 @@ export async function listVisibleDeals(
   after: string | undefined,
   limit: number,
 ): Promise<DealRow[]> {
-  return db
-    .select(dealColumns)
-    .from(deals)
-    .innerJoin(customers, customerOfDeal)
-    .where(
-      and(
-        eq(deals.tenantId, actor.tenantId),
-        visibleDeals(actor),
-        filter.ownerUserId ? eq(deals.ownerUserId, filter.ownerUserId) : undefined,
-        filter.customerId ? eq(deals.customerId, filter.customerId) : undefined,
-        filter.pipelineId ? eq(deals.pipelineId, filter.pipelineId) : undefined,
-        filter.stageId ? eq(deals.stageId, filter.stageId) : undefined,
-        filter.outcome ? eq(deals.outcome, filter.outcome) : undefined,
-        after ? lt(deals.id, after) : undefined,
-      ),
-    )
-    .orderBy(desc(deals.id))
-    .limit(limit);
+  const conditions = pageConditions(filter, after);
+  if (actor.scope === 'all') {
+    return db
+      .select()
+      .from(deals)
+      .where(and(visibleRows(actor, deals), ...conditions))
+      .orderBy(desc(deals.id))
+      .limit(limit);
+  }
+  const [owned, ofCustomers] = await Promise.all([
+    db
+      .select()
+      .from(deals)
+      .where(
+        and(
+          visibleRows(actor, deals, { ownerUserId: deals.ownerUserId, teamId: deals.teamId }),
+          ...conditions,
+        ),
+      )
+      .orderBy(desc(deals.id))
+      .limit(limit),
+    db
+      .select(dealColumns)
+      .from(deals)
+      .innerJoin(customers, customerOfDeal)
+      .where(and(eq(deals.tenantId, actor.tenantId), visibleCustomers(actor), ...conditions))
+      .orderBy(desc(deals.id))
+      .limit(limit),
+  ]);
+  const byId = new Map([...owned, ...ofCustomers].map((row) => [row.id, row]));
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, limit);
 }
 
 /** The lines of these deals in order. */
@@ -161,121 +182,4 @@ export async function repointDeals(
     .where(and(eq(deals.tenantId, tenantId), inArray(deals.customerId, fromIds)))
     .returning({ id: deals.id });
   return moved.length;
-}
-
-/** Open deals of one expected-close month, owner, team, stage and currency: how many, how much. */
-export type OpenDealSum = {
-  month: string;
-  ownerUserId: string | null;
-  teamId: string | null;
-  stageId: string;
-  currency: string;
-  deals: number;
-  amount: number;
-};
-
-/** The open deals the actor may see, summed per expected-close month (else creation month), owner, team, stage. */
-export async function sumOpenDeals(db: Db, actor: Actor, pipelineId?: string): Promise<OpenDealSum[]> {
-  const month = sql<string>`to_char(coalesce(${deals.expectedCloseDate}, (${deals.createdAt} at time zone 'UTC')::date), 'YYYY-MM')`;
-  const rows = await db
-    .select({
-      month,
-      ownerUserId: deals.ownerUserId,
-      teamId: deals.teamId,
-      stageId: deals.stageId,
-      currency: deals.currency,
-      deals: sql<number>`count(*)::int`,
-      amount: sql<string>`sum(${deals.amount})`,
-    })
-    .from(deals)
-    .innerJoin(customers, customerOfDeal)
-    .where(
-      and(
-        eq(deals.tenantId, actor.tenantId),
-        eq(deals.outcome, 'open'),
-        visibleDeals(actor),
-        pipelineId ? eq(deals.pipelineId, pipelineId) : undefined,
-      ),
-    )
-    .groupBy(month, deals.ownerUserId, deals.teamId, deals.stageId, deals.currency);
-  return rows.map((row) => ({ ...row, amount: Number(row.amount) }));
-}
-
-/** Days as a number from an interval expression. */
-const days = (interval: SQL) => sql`extract(epoch from ${interval}) / 86400`;
-
-/** How long the visible deals stayed in each stage they left: entries, mean and median days. */
-export async function listStageDurations(
-  db: Db,
-  actor: Actor,
-): Promise<{ stageId: string; entries: number; meanDays: number; medianDays: number }[]> {
-  const c = dealStageChanges;
-  const entries = db.$with('entries').as(
-    db
-      .select({
-        dealId: c.dealId,
-        stageId: sql<string>`${c.toStageId}`.as('entry_stage_id'),
-        stayed:
-          sql<number>`${days(sql`lead(${c.at}) over (partition by ${c.dealId} order by ${c.at}, ${c.id}) - ${c.at}`)}`.as(
-            'stayed',
-          ),
-      })
-      .from(c)
-      .where(eq(c.tenantId, actor.tenantId)),
-  );
-  const rows = await db
-    .with(entries)
-    .select({
-      stageId: entries.stageId,
-      entries: sql<number>`count(*)::int`,
-      meanDays: sql<number>`avg(${entries.stayed})::float8`,
-      medianDays: sql<number>`percentile_cont(0.5) within group (order by ${entries.stayed})::float8`,
-    })
-    .from(entries)
-    .innerJoin(deals, and(eq(deals.tenantId, actor.tenantId), eq(deals.id, entries.dealId)))
-    .innerJoin(customers, customerOfDeal)
-    .where(and(sql`${entries.stayed} is not null`, visibleDeals(actor)))
-    .groupBy(entries.stageId);
-  return rows;
-}
-
-/** Sales cycles of the visible won deals (creation to close) per owner and customer kind. */
-export async function listWonCycles(
-  db: Db,
-  actor: Actor,
-): Promise<
-  { ownerUserId: string | null; kind: string; deals: number; meanDays: number; medianDays: number }[]
-> {
-  const cycle = days(sql`${deals.closedAt} - ${deals.createdAt}`);
-  return db
-    .select({
-      ownerUserId: deals.ownerUserId,
-      kind: customers.kind,
-      deals: sql<number>`count(*)::int`,
-      meanDays: sql<number>`avg(${cycle})::float8`,
-      medianDays: sql<number>`percentile_cont(0.5) within group (order by ${cycle})::float8`,
-    })
-    .from(deals)
-    .innerJoin(customers, customerOfDeal)
-    .where(and(eq(deals.tenantId, actor.tenantId), eq(deals.outcome, 'won'), visibleDeals(actor)))
-    .groupBy(deals.ownerUserId, customers.kind);
-}
-
-/** Of the visible closed (won or lost) deals that reached each stage, how many won. */
-export async function listStageWinRates(
-  db: Db,
-  actor: Actor,
-): Promise<{ stageId: string; won: number; closed: number }[]> {
-  const c = dealStageChanges;
-  return db
-    .select({
-      stageId: c.toStageId,
-      won: sql<number>`(count(distinct ${deals.id}) filter (where ${deals.outcome} = 'won'))::int`,
-      closed: sql<number>`count(distinct ${deals.id})::int`,
-    })
-    .from(c)
-    .innerJoin(deals, and(eq(deals.tenantId, c.tenantId), eq(deals.id, c.dealId)))
-    .innerJoin(customers, customerOfDeal)
-    .where(and(eq(c.tenantId, actor.tenantId), inArray(deals.outcome, ['won', 'lost']), visibleDeals(actor)))
-    .groupBy(c.toStageId);
 }

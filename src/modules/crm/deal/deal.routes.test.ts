@@ -131,6 +131,11 @@ describe('deals over HTTP', () => {
       ['lines.0.unitPrice'],
     ]);
     expect(await post({ pipelineId: newId() })).toEqual([400, 'crm.deal.invalid', ['pipelineId']]);
+    expect(await post({ ownerUserId: newId(), teamId: newId() })).toEqual([
+      400,
+      'crm.deal.invalid',
+      ['ownerUserId', 'teamId'],
+    ]);
     expect(await post({ lines: [{ productId: unpriced.id, quantity: 0 }] })).toEqual([
       400,
       'request.invalid',

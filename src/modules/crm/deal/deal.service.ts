@@ -5,8 +5,10 @@
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { FieldIssue } from '../../../platform/errors.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
+import { actorForMember, hasTeam, permissionsOf } from '../../access/index.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { getCustomerRow } from '../customer/customer.service.js';
 import { defaultPipelineStages, findPipelineStages, listStagesById } from '../pipeline/pipeline.service.js';
@@ -39,6 +41,22 @@ async function startingStage(
   return stage;
 }
 
+/** The owner and team named on a new deal must be a member who works on customers, and a team of the tenant. */
+async function checkDealPeople(deps: CrmDeps, actor: Actor, input: CreateDealInput): Promise<void> {
+  const issues: FieldIssue[] = [];
+  if (input.ownerUserId) {
+    const tenant = { id: actor.tenantId, slug: actor.tenantSlug };
+    const member = await actorForMember(deps.db, tenant, input.ownerUserId, 'system');
+    if (!member || !permissionsOf(member.role).includes('customers.write')) {
+      issues.push({ path: 'ownerUserId', message: 'not a member who works on customers' });
+    }
+  }
+  if (input.teamId && !(await hasTeam(deps.db, actor.tenantId, input.teamId))) {
+    issues.push({ path: 'teamId', message: 'no such team' });
+  }
+  if (issues.length) throw dealInvalid(issues);
+}
+
 /**
  * Creates an open deal for a customer the actor may see, in the customer kind's default pipeline
  * unless another is named. Its lines take the customer's prices; the amount is their net total. The
@@ -52,6 +70,7 @@ export async function createDeal(
 ): Promise<Deal> {
   requirePermission(actor, 'customers.write');
   const customer = await getCustomerRow(deps, actor, input.customerId);
+  await checkDealPeople(deps, actor, input);
   const stage = await startingStage(deps, actor.tenantId, customer.kind, input);
   const id = newId();
   const now = deps.clock.now();

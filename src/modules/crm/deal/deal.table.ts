@@ -41,6 +41,7 @@ export const deals = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('deals_customer_idx').on(t.tenantId, t.customerId),
     index('deals_owner_idx').on(t.tenantId, t.ownerUserId, t.id),
+    index('deals_stage_idx').on(t.tenantId, t.stageId, t.id),
   ],
 );
 

@@ -84,6 +84,29 @@ describe('lead conversion', () => {
     expect(after.members).toHaveLength(2);
   });
 
+  it("turns the lead's product interest into one line at the customer's price, none when unpriced", async () => {
+    const world = await leadWorld(ctx);
+    const product = async (price?: object) =>
+      (
+        await world.call('POST', '/api/products', { name: `P ${Math.random()}`, kind: 'service', price })
+      ).json<{ id: string }>().id;
+    const priced = await product({ amount: 880000, currency: 'CNY' });
+    const unpriced = await product();
+    const dealOf = async (productId: string, name: string) => {
+      const id = await qualifiedLead(world, { productId, name, phone: undefined });
+      const { dealId } = (await world.call('POST', `/api/leads/${id}/convert`, {})).json<{ dealId: string }>();
+      return (await world.call('GET', `/api/deals/${dealId}`)).json<{
+        amount: number;
+        lines: { productId: string; quantity: number; unitPrice: number }[];
+      }>();
+    };
+    const withLine = await dealOf(priced, '宁波海曙贸易有限公司');
+    expect(withLine.lines.map((l) => [l.productId, l.quantity, l.unitPrice])).toEqual([[priced, 1, 880000]]);
+    expect(withLine.amount).toBe(880000);
+    const withoutLine = await dealOf(unpriced, '温州鹿城电子有限公司');
+    expect([withoutLine.lines, withoutLine.amount]).toEqual([[], 0]);
+  });
+
   it('converts only a qualified lead', async () => {
     const world = await leadWorld(ctx);
     const { id } = await world.lead();

@@ -6,10 +6,11 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
+import { priceProducts } from '../catalog/catalog.service.js';
 import { createContact } from '../contact/contact.service.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { CustomerKind } from '../customer/customer.contract.js';
-import { createCustomer } from '../customer/customer.service.js';
+import { createCustomer, getCustomerRow } from '../customer/customer.service.js';
 import { createDeal } from '../deal/deal.service.js';
 import type { ConvertInput, Conversion, LeadPerson } from './lead.contract.js';
 import { leadConverted, leadNotFound, leadNotQualified } from './lead.errors.js';
@@ -49,6 +50,22 @@ async function customerFor(
   return created.id;
 }
 
+/**
+ * The deal line a lead's product interest becomes: one unit at the customer's price. A product
+ * without a price for the customer gives no line (the rep prices it on the deal).
+ */
+async function interestLines(
+  deps: CrmDeps,
+  actor: Actor,
+  productId: string | null,
+  customerId: string,
+): Promise<{ productId: string; quantity: number }[]> {
+  if (!productId) return [];
+  const customer = await getCustomerRow(deps, actor, customerId);
+  const priced = (await priceProducts(deps.db, actor.tenantId, [productId], customer)).get(productId);
+  return priced?.price ? [{ productId, quantity: 1 }] : [];
+}
+
 /** Converts a qualified lead into a customer with its committee and an open deal; 201 `{customerId, dealId}`. */
 export async function convertLead(
   deps: CrmDeps,
@@ -73,10 +90,11 @@ export async function convertLead(
         accounts: [{ customerId, role: role ?? 'other', isPrimary: index === 0 }],
       });
     }
+    const lines = await interestLines(inner, actor, row.productId, customerId);
     const deal = await createDeal(
       inner,
       actor,
-      { customerId, name: row.name },
+      { customerId, name: row.name, lines },
       { leadId: row.id, source: row.source },
     );
     const now = deps.clock.now();

@@ -1,0 +1,1 @@
+CREATE INDEX "deals_stage_idx" ON "deals" USING btree ("tenant_id","stage_id","id");
