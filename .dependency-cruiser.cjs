@@ -29,6 +29,7 @@ const FEATURE_LAYERS = {
     'follow-up',
     'catalog',
     'pipeline',
+    'lifecycle',
     'deal',
     'lead-form',
     'lead',

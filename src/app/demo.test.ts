@@ -55,6 +55,17 @@ describe('demo tenant', () => {
     expect(new Set(deals.items.map((d) => d.outcome))).toEqual(new Set(['open', 'won', 'lost']));
   });
 
+  it('gives the customers with deals every account lifecycle stage, each moved by its deals', async () => {
+    const { rows } = await database.db.execute<{ stage: string; manual: number }>(sql`
+      select l.stage, (select count(*)::int from customer_lifecycle_changes c
+                       where c.customer_id = l.customer_id and c.source <> 'deal') as manual
+      from customer_lifecycles l`);
+    expect(new Set(rows.map((row) => row.stage))).toEqual(
+      new Set(['first_contact', 'poc', 'in_use', 'expansion']),
+    );
+    expect(rows.every((row) => row.manual === 0)).toBe(true);
+  });
+
   it('has touchpoints from three sources, with signed-in visitors linked to CRM contacts and their accounts', async () => {
     const { rows } = await database.db.execute<{
       sources: number;

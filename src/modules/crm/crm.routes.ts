@@ -14,6 +14,7 @@ import { registerSavedViewRoutes } from './view/saved-view.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
 import { registerPipelineRoutes } from './pipeline/pipeline.routes.js';
 import { registerDealRoutes } from './deal/deal.routes.js';
+import { registerLifecycleRoutes } from './lifecycle/lifecycle.routes.js';
 import { registerWinModelRoutes } from './deal/win-model.routes.js';
 import { registerDealReportRoutes } from './deal/deal-report.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
@@ -42,6 +43,7 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerWinModelRoutes(app, deps);
   registerDealReportRoutes(app, deps);
   registerDealRoutes(app, deps);
+  registerLifecycleRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerParticipantRoutes(app, deps);
   registerLeadFormRoutes(app, deps);

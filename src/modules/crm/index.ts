@@ -3,7 +3,7 @@
  * committees, intent / satisfaction / value tiers, public pools and recall, duplicates and merge, and
  * CSV import and export. This context owns the CRM tables; other contexts refer to customers by id
  * and read them only through what this file exports (the warehouse reads a customer's value tier).
- * Sales: the product catalogue with price lists, pipelines and deals; won deals reach the warehouse's
+ * Sales: the product catalogue with price lists, pipelines and deals, and each customer's account lifecycle; won deals reach the warehouse's
  * order pool through `SalesOrderPort`, which the composition root builds from the warehouse's index.
  * Coming next here: leads, tenders, service tickets.
  */

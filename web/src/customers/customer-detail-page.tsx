@@ -1,7 +1,8 @@
 /**
  * One customer: header with tiers and ownership actions, the tier panel, the profile, the buying
- * committee of an account, then the timeline, touchpoints, tier history, pool log and duplicates as tabs. A merged
- * customer's old address points to where it went; a missing one says so kindly.
+ * committee of an account, its deals and lifecycle, then the timeline, touchpoints, tier history,
+ * pool log and duplicates as tabs. A merged customer's old address points to where it went; a
+ * missing one says so kindly.
  */
 import { Button, Center, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { customerQuery } from '../api/queries';
 import type { Customer } from '../api/types';
 import { BackToCustomers } from '../shell/back-link';
 import { CustomerDeals } from '../sales/customer-deals';
+import { CustomerLifecycle } from '../sales/customer-lifecycle';
 import { usePageTitle } from '../shell/use-page-title';
 import { TouchpointTimeline } from '../touchpoints/touchpoint-timeline';
 import { eventsPath } from '../touchpoints/touchpoint-queries';
@@ -89,6 +91,7 @@ export function CustomerDetailPage() {
       <ProfileCard customer={customer.data} />
       {customer.data.kind !== 'consumer' && <CommitteeMap customerId={customer.data.id} />}
       <CustomerDeals customer={customer.data} />
+      <CustomerLifecycle customerId={customer.data.id} />
       <CustomerTabs customer={customer.data} />
     </Stack>
   );

@@ -18,6 +18,8 @@ import invitationsZh from './parts/invitations.zh-CN.json';
 import jobsEn from './parts/jobs.en.json';
 import jobsZh from './parts/jobs.zh-CN.json';
 import leadsEn from './parts/leads.en.json';
+import lifecycleEn from './parts/lifecycle.en.json';
+import lifecycleZh from './parts/lifecycle.zh-CN.json';
 import leadsZh from './parts/leads.zh-CN.json';
 import peopleEn from './parts/people.en.json';
 import peopleZh from './parts/people.zh-CN.json';
@@ -48,6 +50,7 @@ export const englishTexts = {
   ...invitationsEn,
   ...jobsEn,
   ...leadsEn,
+  ...lifecycleEn,
   ...peopleEn,
   ...poolsEn,
   ...privacyEn,
@@ -69,6 +72,7 @@ export const chineseTexts = {
   ...jobsZh,
   ...backupsZh,
   ...leadsZh,
+  ...lifecycleZh,
   ...peopleZh,
   ...poolsZh,
   ...privacyZh,

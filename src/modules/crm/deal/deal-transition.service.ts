@@ -15,6 +15,7 @@ import { dealInvalid, dealInvalidTransition, dealNotFound } from './deal.errors.
 import { cancelDealOrder, pushWonDealOrder } from './deal-order.service.js';
 import { toStageChange } from './deal-row.js';
 import { getDeal, getDealRow } from './deal.service.js';
+import { followDealInLifecycle } from './deal-lifecycle.service.js';
 import { syncDealState } from './deal-state.service.js';
 import * as repo from './deal.repository.js';
 
@@ -66,10 +67,21 @@ async function moveDeal(
       at: now,
     });
     await syncDealState(tx, actor, deal.customerId);
+    await followMove(tx, actor, context, move);
     await publishMoveEvents(tx, actor, deal, move, now);
     if (after) await after({ ...context, move });
   });
   return getDeal(deps, actor, id);
+}
+
+/** The lifecycle follows a deal that enters another open stage or is won. */
+async function followMove(tx: Db, actor: Actor, { deal, stages, now }: MoveContext, move: Move) {
+  const stage = stages.find((s) => s.id === move.stageId);
+  if (move.outcome === 'won' && deal.outcome !== 'won') {
+    await followDealInLifecycle(tx, actor, deal, 'won', stage, now);
+  } else if (move.outcome === 'open' && move.stageId !== deal.stageId) {
+    await followDealInLifecycle(tx, actor, deal, 'stage_entered', stage, now);
+  }
 }
 
 /** `crm.deal.stage_changed` for every move, and `crm.deal.won` / `crm.deal.lost` when that is the outcome. */

@@ -17,6 +17,7 @@ import type { CreateDealInput, Deal, DealPage, DealQuery, UpdateDealInput } from
 import { dealInvalid, dealNotFound } from './deal.errors.js';
 import { DEFAULT_CURRENCY, priceDealLines } from './deal-pricing.service.js';
 import { toDeal } from './deal-row.js';
+import { followDealInLifecycle } from './deal-lifecycle.service.js';
 import { syncDealState } from './deal-state.service.js';
 import { estimateDeals } from './win-model.service.js';
 import { listStageEntryTimes } from './win-model.repository.js';
@@ -102,16 +103,20 @@ export async function createDeal(
     createdAt: now,
     updatedAt: now,
   };
-  await deps.db.transaction((tx) => insertNewDeal(tx, actor, row, priced.lines));
+  await deps.db.transaction((tx) => insertNewDeal(tx, actor, row, priced.lines, stage));
   return (await loadDeals(deps, actor.tenantId, [row]))[0]!;
 }
 
-/** Writes a new deal, its lines and first stage entry, re-derives the customer's deal state, publishes `crm.deal.created`. */
+/**
+ * Writes a new deal, its lines and first stage entry, re-derives the customer's deal state, moves its
+ * lifecycle on, publishes `crm.deal.created`.
+ */
 async function insertNewDeal(
   tx: Db,
   actor: Actor,
   row: repo.DealRow,
   lines: repo.DealLineRow[],
+  stage: StageRow,
 ): Promise<void> {
   await repo.insertDeal(tx, row, lines);
   await repo.insertStageChange(tx, {
@@ -127,6 +132,7 @@ async function insertNewDeal(
     at: row.createdAt,
   });
   await syncDealState(tx, actor, row.customerId);
+  await followDealInLifecycle(tx, actor, row, 'created', stage, row.createdAt);
   await publishDomainEvent(tx, {
     tenantId: actor.tenantId,
     type: 'crm.deal.created',

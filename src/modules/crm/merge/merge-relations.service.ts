@@ -9,6 +9,7 @@ import { repointTierChanges } from '../customer/customer-tier.service.js';
 import { repointFollowUps } from '../follow-up/follow-up.service.js';
 import { repointTasks } from '../task/task.service.js';
 import { repointDeals } from '../deal/deal.service.js';
+import { repointLifecycles } from '../lifecycle/lifecycle.service.js';
 import type { RepointedRelation } from './merge.contract.js';
 
 /** Moves the rows of one relation from the merged customers to the target; answers how many moved. */
@@ -29,4 +30,5 @@ export const REPOINTERS: readonly Repointer[] = [
   { relation: 'children', repoint: repointChildren },
   { relation: 'tasks', repoint: repointTasks },
   { relation: 'deals', repoint: repointDeals },
+  { relation: 'lifecycleChanges', repoint: repointLifecycles },
 ];

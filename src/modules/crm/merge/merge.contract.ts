@@ -20,6 +20,7 @@ export const REPOINTED_RELATIONS = [
   'children',
   'tasks',
   'deals',
+  'lifecycleChanges',
 ] as const;
 export type RepointedRelation = (typeof REPOINTED_RELATIONS)[number];
 
@@ -36,6 +37,8 @@ export const RepointedCounts = z.object({
   tasks: z.number().int(),
   /** Deals moved; the target's deal state is derived again from all its deals. */
   deals: z.number().int(),
+  /** Lifecycle history rows moved; the target keeps the furthest lifecycle stage. */
+  lifecycleChanges: z.number().int(),
 });
 export type RepointedCounts = z.infer<typeof RepointedCounts>;
 

@@ -59,7 +59,16 @@ describe('duplicates and merge over HTTP', () => {
     expect(merge.json()).toMatchObject({
       id: target.id,
       merged: [source.id],
-      repointed: { members: 0, followUps: 0, tierChanges: 0, poolMoves: 1, children: 0, tasks: 0, deals: 0 },
+      repointed: {
+        members: 0,
+        followUps: 0,
+        tierChanges: 0,
+        poolMoves: 1,
+        children: 0,
+        tasks: 0,
+        deals: 0,
+        lifecycleChanges: 0,
+      },
     });
 
     const old = await app.inject({ url: `/api/customers/${source.id}`, headers: { cookie } });

@@ -114,6 +114,7 @@ async function repointRelations(
     children: 0,
     tasks: 0,
     deals: 0,
+    lifecycleChanges: 0,
   };
   for (const repointer of REPOINTERS) {
     counts[repointer.relation] = await repointer.repoint(tx, tenantId, intoId, fromIds);

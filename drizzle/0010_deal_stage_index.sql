@@ -1,1 +1,0 @@
-CREATE INDEX "deals_stage_idx" ON "deals" USING btree ("tenant_id","stage_id","id");
