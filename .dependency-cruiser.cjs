@@ -30,6 +30,7 @@ const FEATURE_LAYERS = {
     'catalog',
     'pipeline',
     'deal',
+    'quote',
     'lead-form',
     'lead',
     'task',
