@@ -1,24 +1,12 @@
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
+import { inspectPdf } from '../../../../test/helpers/pdf.js';
 import { signInCookie, useTestApp } from '../../../../test/helpers/server.js';
 import type { Deal } from '../deal/deal.contract.js';
 import { salesWorld, type Problem } from '../deal/deal-world.test-helper.js';
 import type { Quote, QuoteList } from './quote.contract.js';
 
 const t = useTestApp();
-
-/** The text of every page of a PDF, one item per line. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const loaded = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const lines: string[] = [];
-  for (let number = 1; number <= loaded.numPages; number++) {
-    const content = await (await loaded.getPage(number)).getTextContent();
-    for (const item of content.items) if ('str' in item) lines.push(item.str);
-  }
-  await loaded.destroy();
-  return lines.join('\n');
-}
 
 /** A deal with one service line of 2 × 1,250.00 CNY at 13% tax. */
 async function quotedWorld() {
@@ -61,7 +49,9 @@ describe('quotes over HTTP', () => {
     expect(raw.startsWith('%PDF-')).toBe(true);
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
     expect(raw).toContain('/Subtype /Image');
-    const zhText = await pdfText(zh.rawPayload);
+    const { text: zhText, barcodes, sizes } = await inspectPdf(zh.rawPayload);
+    expect(sizes.map((size) => size.map(Math.round))).toEqual([[0, 0, 595, 842]]);
+    expect(barcodes).toEqual([{ format: 'CODE_128', text: first.number }]);
     for (const expected of [
       '报价单',
       first.number,
@@ -75,7 +65,7 @@ describe('quotes over HTTP', () => {
     }
     expect(zhText).not.toContain('Quotation');
 
-    const enText = await pdfText((await call('GET', `${base}/2/pdf`)).rawPayload);
+    const { text: enText } = await inspectPdf((await call('GET', `${base}/2/pdf`)).rawPayload);
     for (const expected of ['Quotation', second.number, 'Valid until', '2099-12-31', 'CN¥2,825.00']) {
       expect(enText).toContain(expected);
     }
