@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
+import { makeApiKey, makeUser, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
 import { inspectPdf } from '../../../../test/helpers/pdf.js';
 import { signInCookie, useTestApp } from '../../../../test/helpers/server.js';
 import type { Deal } from '../deal/deal.contract.js';
@@ -65,12 +65,24 @@ describe('quotes over HTTP', () => {
     }
     expect(zhText).not.toContain('Quotation');
 
+    // A retried request with the same Idempotency-Key answers the first version again.
+    const key = `Bearer ${await makeApiKey(t.database.db, tenant.id, 'sales_manager')}`;
+    const retry = () =>
+      t.app.inject({
+        method: 'POST',
+        url: base,
+        headers: { authorization: key, 'idempotency-key': `quote-${deal.id}` },
+        payload: {},
+      });
+    const [once, again] = [await retry(), await retry()];
+    expect([once.json<Quote>().version, again.json<Quote>().version]).toEqual([3, 3]);
+
     const { text: enText } = await inspectPdf((await call('GET', `${base}/2/pdf`)).rawPayload);
     for (const expected of ['Quotation', second.number, 'Valid until', '2099-12-31', 'CN¥2,825.00']) {
       expect(enText).toContain(expected);
     }
     expect(enText).not.toContain('报价单');
-    expect((await call('GET', `${base}/3/pdf`)).json<Problem>().code).toBe('crm.quote.not_found');
+    expect((await call('GET', `${base}/4/pdf`)).json<Problem>().code).toBe('crm.quote.not_found');
   });
 
   it('answers 409 for a deal without lines and 400 naming the field for bad input', async () => {

@@ -15,6 +15,7 @@ export function registerQuoteRoutes(app: HttpApp, deps: CrmDeps): void {
   app.post(
     '/api/deals/:id/quotes',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary:
