@@ -31,6 +31,7 @@ const FEATURE_LAYERS = {
     'pipeline',
     'lifecycle',
     'deal',
+    'quote',
     'lead-form',
     'lead',
     'task',

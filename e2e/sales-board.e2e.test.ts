@@ -3,7 +3,8 @@
  * and a business customer with a deal of two lines' worth. Then in the browser: the board shows the
  * deal in the first stage with the column's totals; dragging the card onto the next column moves the
  * deal there (the server agrees); "win" on the card wins it; the deal page shows the lines, the
- * probability, the stage history and the order the win put into the warehouse's pool, whose page opens.
+ * probability, the stage history and the order the win put into the warehouse's pool, whose page opens;
+ * a quote sent from the deal page lists its version and its PDF opens.
  * Screenshots of the board and the deal page at desktop and phone width.
  */
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
@@ -118,6 +119,22 @@ describe.skipIf(!hasChromium)('sales board journey in the browser', () => {
       `${server.url}/api/outbound-orders?origin=deal`,
     );
     expect(pool.items.filter((o) => o.externalRef === deal.id)).toHaveLength(1);
+  });
+
+  it('sends a quote from the deal page and opens its PDF', async () => {
+    await page.goto(`${server.url}/sales/deals/${deal.id}`);
+    const card = page.getByTestId('deal-quotes');
+    await card.waitFor();
+    await card.getByText('中文').click();
+    await card.getByTestId('new-quote').click();
+    const row = card.locator('[data-testid="quote-row"][data-version="1"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('中文');
+    const href = await row.getByTestId('quote-pdf').getAttribute('href');
+    expect(href).toBe(`/api/deals/${deal.id}/quotes/1/pdf`);
+    const pdf = await page.request.get(`${server.url}${href}`);
+    expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('lays the board and the deal page out for a phone', async () => {

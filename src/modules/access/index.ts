@@ -27,6 +27,7 @@ export { ROLES, PERMISSIONS, permissionsOf, type Role, type Permission } from '.
 export {
   createTenant,
   findTenantBySlug,
+  findTenantName,
   getTenantBySlug,
   hasAnyTenant,
   listTenantIds,

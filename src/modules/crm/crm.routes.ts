@@ -19,6 +19,7 @@ import { registerWinModelRoutes } from './deal/win-model.routes.js';
 import { registerDealReportRoutes } from './deal/deal-report.routes.js';
 import { registerTaskRoutes } from './task/task.routes.js';
 import { registerParticipantRoutes } from './deal/participant.routes.js';
+import { registerQuoteRoutes } from './quote/quote.routes.js';
 import { registerLeadFormRoutes } from './lead-form/lead-form.routes.js';
 import { registerLeadRoutes } from './lead/lead.routes.js';
 import { registerPublicFormRoutes } from './lead/public-form.routes.js';
@@ -46,6 +47,7 @@ export function registerCrmRoutes(app: HttpApp, deps: CrmDeps): void {
   registerLifecycleRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerParticipantRoutes(app, deps);
+  registerQuoteRoutes(app, deps);
   registerLeadFormRoutes(app, deps);
   registerLeadRoutes(app, deps);
   registerPublicFormRoutes(app, deps);

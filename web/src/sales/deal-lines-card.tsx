@@ -1,4 +1,4 @@
-/** The deal's lines and quote: shown with the server's totals, editable in place. */
+/** The deal's lines: shown with the server's totals, editable in place (quotes are quotes-card.tsx). */
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

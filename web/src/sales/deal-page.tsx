@@ -1,6 +1,6 @@
 /**
  * One deal (sales/deals/$id): header with the actions, the stage stepper with the stage's guidance,
- * the lines and quote, the win probability and its reasons, the stage history, the buying committee
+ * the lines, the quotes and their PDFs, the win probability and its reasons, the stage history, the buying committee
  * and the orders of a won deal.
  */
 import { Alert, Anchor, Center, Grid, Group, Loader, Stack } from '@mantine/core';
@@ -17,6 +17,7 @@ import { DealHeader } from './deal-header';
 import { DealLinesCard } from './deal-lines-card';
 import { OrdersCard, ParticipantsCard } from './deal-side-cards';
 import { ProbabilityCard } from './probability-card';
+import { QuotesCard } from './quotes-card';
 import { StageHistory } from './stage-history';
 import { StageStepper } from './stage-stepper';
 import { dealQuery, pipelinesQuery } from './sales-queries';
@@ -74,6 +75,7 @@ function DealView({ deal }: { deal: Deal }) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             <DealLinesCard deal={deal} />
+            <QuotesCard deal={deal} />
             <StageHistory deal={deal} pipeline={pipeline} />
           </Stack>
         </Grid.Col>

@@ -11,6 +11,7 @@ import type {
 } from '../../../src/modules/crm/deal/deal.contract';
 import type { Pipeline, PipelineList, LostReason } from '../../../src/modules/crm/pipeline/pipeline.contract';
 import type { Product } from '../../../src/modules/crm/catalog/catalog.contract';
+import type { CreateQuoteInput, Quote, QuoteList } from '../../../src/modules/crm/quote/quote.contract';
 
 const enc = encodeURIComponent;
 const retryUnlessAnswered = (count: number, error: unknown): boolean => !isApiError(error) && count < 2;
@@ -85,6 +86,20 @@ export function participantsQuery(id: string) {
   });
 }
 
+/** The versions of a deal's quote, newest first. */
+export function quotesQuery(dealId: string) {
+  return queryOptions({
+    queryKey: ['sales', 'deal', dealId, 'quotes'],
+    queryFn: async () => (await callApi<QuoteList>('GET', `/api/deals/${enc(dealId)}/quotes`)).items,
+  });
+}
+
+/** Where the PDF of one quote version opens (the session cookie authorises it). */
+export const quotePdfUrl = (dealId: string, version: number) =>
+  `/api/deals/${enc(dealId)}/quotes/${version}/pdf`;
+
+export const createQuote = (dealId: string, input: CreateQuoteInput) =>
+  callApi<Quote>('POST', `/api/deals/${enc(dealId)}/quotes`, input);
 export const createDeal = (input: CreateDealInput) => callApi<Deal>('POST', '/api/deals', input);
 export const moveDeal = (id: string, stageId: string) =>
   callApi<Deal>('POST', `/api/deals/${enc(id)}/stage`, { stageId });

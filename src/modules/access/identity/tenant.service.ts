@@ -52,3 +52,8 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<repo.Tenan
 export async function listTenantIds(db: Db): Promise<string[]> {
   return repo.listTenantIds(db);
 }
+
+/** The tenant's display name (what documents print as the seller), or undefined for no such tenant. */
+export async function findTenantName(db: Db, id: string): Promise<string | undefined> {
+  return (await repo.findTenantById(db, id))?.name;
+}

@@ -201,3 +201,13 @@ export async function listStockedSkus(db: Db, tenantId: string, ids: string[]): 
   const rows = await repo.findProductRows(db, tenantId, [...new Set(ids)]);
   return new Map(rows.filter((row) => row.kind === 'stocked' && row.sku).map((row) => [row.id, row.sku!]));
 }
+
+/** The name and SKU of each of these products, by id (for documents that print them). */
+export async function findProductLabels(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+): Promise<Map<string, { name: string; sku: string | null }>> {
+  const rows = await repo.findProductRows(db, tenantId, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { name: row.name, sku: row.sku }]));
+}

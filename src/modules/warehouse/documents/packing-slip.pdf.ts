@@ -16,7 +16,7 @@ import {
   renderPdf,
   type Column,
   type Pdf,
-} from './pdf-toolkit.js';
+} from '../../../platform/pdf/pdf-toolkit.js';
 
 const MARGIN = 36;
 const ROW_HEIGHT = 18;

@@ -7,7 +7,7 @@ import {
   orderQrText,
   type DocumentLabels,
 } from './document-labels.js';
-import { code128Png, FONT, mm, qrPng, renderPdf, type Pdf } from './pdf-toolkit.js';
+import { code128Png, FONT, mm, qrPng, renderPdf, type Pdf } from '../../../platform/pdf/pdf-toolkit.js';
 
 const WIDTH = mm(100);
 const HEIGHT = mm(150);

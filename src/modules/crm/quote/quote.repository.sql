@@ -1,0 +1,8 @@
+-- insertNextQuote
+insert into "deal_quotes" ("tenant_id", "id", "deal_id", "version", "language", "currency", "lines", "totals", "total", "customer_name", "seller_name", "valid_until", "note", "status", "created_by", "created_at") values ($1, $2, $3, (select coalesce(max("deal_quotes"."version"), 0) + 1 from "deal_quotes" where "deal_quotes"."tenant_id" = $4 and "deal_quotes"."deal_id" = $5), $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning "tenant_id", "id", "deal_id", "version", "language", "currency", "lines", "totals", "total", "customer_name", "seller_name", "valid_until", "note", "status", "created_by", "created_at";
+
+-- listQuoteRows
+select "tenant_id", "id", "deal_id", "version", "language", "currency", "lines", "totals", "total", "customer_name", "seller_name", "valid_until", "note", "status", "created_by", "created_at" from "deal_quotes" where ("deal_quotes"."tenant_id" = $1 and "deal_quotes"."deal_id" = $2) order by "deal_quotes"."version" desc;
+
+-- findQuoteRow
+select "tenant_id", "id", "deal_id", "version", "language", "currency", "lines", "totals", "total", "customer_name", "seller_name", "valid_until", "note", "status", "created_by", "created_at" from "deal_quotes" where ("deal_quotes"."tenant_id" = $1 and "deal_quotes"."deal_id" = $2 and "deal_quotes"."version" = $3);
