@@ -40,15 +40,3 @@ select "outcome" from "deals" where ("deals"."tenant_id" = $1 and "deals"."custo
 
 -- repointDeals
 update "deals" set "customer_id" = $1 where ("deals"."tenant_id" = $2 and "deals"."customer_id" in ($3, $4)) returning "id";
-
--- sumOpenDeals (scope own, one pipeline)
-select to_char(coalesce("deals"."expected_close_date", ("deals"."created_at" at time zone 'UTC')::date), 'YYYY-MM'), "deals"."owner_user_id", "deals"."team_id", "deals"."stage_id", "deals"."currency", count(*)::int, sum("deals"."amount") from "deals" inner join "customers" on ("customers"."tenant_id" = "deals"."tenant_id" and "customers"."id" = "deals"."customer_id") where ("deals"."tenant_id" = $1 and "deals"."outcome" = $2 and (("deals"."tenant_id" = $3 and "deals"."owner_user_id" = $4) or ("customers"."tenant_id" = $5 and (("customers"."tenant_id" = $6 and "customers"."owner_user_id" = $7) or "customers"."pool_id" is not null))) and "deals"."pipeline_id" = $8) group by to_char(coalesce("deals"."expected_close_date", ("deals"."created_at" at time zone 'UTC')::date), 'YYYY-MM'), "deals"."owner_user_id", "deals"."team_id", "deals"."stage_id", "deals"."currency";
-
--- listStageDurations
-with "entries" as (select "deal_id", "to_stage_id" as "entry_stage_id", extract(epoch from lead("deal_stage_changes"."at") over (partition by "deal_stage_changes"."deal_id" order by "deal_stage_changes"."at", "deal_stage_changes"."id") - "deal_stage_changes"."at") / 86400 as "stayed" from "deal_stage_changes" where "deal_stage_changes"."tenant_id" = $1) select "entry_stage_id", count(*)::int, avg("stayed")::float8, percentile_cont(0.5) within group (order by "stayed")::float8 from "entries" inner join "deals" on ("deals"."tenant_id" = $2 and "deals"."id" = "entries"."deal_id") inner join "customers" on ("customers"."tenant_id" = "deals"."tenant_id" and "customers"."id" = "deals"."customer_id") where ("stayed" is not null and "deals"."tenant_id" = $3) group by "entry_stage_id";
-
--- listWonCycles
-select "deals"."owner_user_id", "customers"."kind", count(*)::int, avg(extract(epoch from "deals"."closed_at" - "deals"."created_at") / 86400)::float8, percentile_cont(0.5) within group (order by extract(epoch from "deals"."closed_at" - "deals"."created_at") / 86400)::float8 from "deals" inner join "customers" on ("customers"."tenant_id" = "deals"."tenant_id" and "customers"."id" = "deals"."customer_id") where ("deals"."tenant_id" = $1 and "deals"."outcome" = $2 and "deals"."tenant_id" = $3) group by "deals"."owner_user_id", "customers"."kind";
-
--- listStageWinRates
-select "deal_stage_changes"."to_stage_id", (count(distinct "deals"."id") filter (where "deals"."outcome" = 'won'))::int, count(distinct "deals"."id")::int from "deal_stage_changes" inner join "deals" on ("deals"."tenant_id" = "deal_stage_changes"."tenant_id" and "deals"."id" = "deal_stage_changes"."deal_id") inner join "customers" on ("customers"."tenant_id" = "deals"."tenant_id" and "customers"."id" = "deals"."customer_id") where ("deal_stage_changes"."tenant_id" = $1 and "deals"."outcome" in ($2, $3) and "deals"."tenant_id" = $4) group by "deal_stage_changes"."to_stage_id";
