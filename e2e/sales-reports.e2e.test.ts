@@ -38,6 +38,13 @@ describe.skipIf(!hasChromium)('forecast and sales-cycle pages in the browser', (
   let server: Journey['server'];
   let browser: Browser;
   let page: Page;
+  const emptyTeam = `E2E 空团队 ${Date.now().toString(36)}`;
+
+  /** Chooses the team without deals in the page's team filter. */
+  async function chooseEmptyTeam(): Promise<void> {
+    await page.getByTestId('report-team').click();
+    await page.getByRole('option', { name: emptyTeam }).click();
+  }
 
   beforeAll(async () => {
     ({ server, browser, page } = await openJourney());
@@ -49,6 +56,11 @@ describe.skipIf(!hasChromium)('forecast and sales-cycle pages in the browser', (
     await page.waitForURL(/\/sign-in/);
     await signIn(page);
     await page.getByTestId('sales-board').waitFor();
+    // A team without deals, made before the report pages read the teams, for their empty states.
+    const team = await page.request.post(`${server.url}/api/teams`, {
+      data: { name: emptyTeam, memberIds: [] },
+    });
+    expect(team.status()).toBe(201);
     const saved = page.waitForResponse(
       (r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH',
     );
@@ -118,6 +130,18 @@ describe.skipIf(!hasChromium)('forecast and sales-cycle pages in the browser', (
       expect(await shapesIn(page, chart)).toBeGreaterThan(0);
     expect(await page.getByTestId('cycle-owner-row').count()).toBe(report.owners.length);
     await snap(page, 'sales-cycle-zh');
+  });
+
+  it('says so when the filters leave no deals', async () => {
+    await chooseEmptyTeam();
+    await page.getByTestId('cycle-empty').waitFor();
+    expect(await page.getByTestId('cycle-stage-chart').count()).toBe(0);
+    await page.getByTestId('sales-tab-forecast').click();
+    await page.getByTestId('forecast-row').first().waitFor();
+    await chooseEmptyTeam();
+    await page.getByTestId('forecast-empty').waitFor();
+    expect(await page.getByTestId('forecast-empty').textContent()).toContain('暂无可预测');
+    expect(await page.getByTestId('forecast-chart').count()).toBe(0);
   });
 
   it('lays both pages out for a phone', async () => {
