@@ -87,6 +87,7 @@ const TABLE_JOINS = {
   crm: [
     'contact.repository.ts', // people scoped by their accounts' visibility; accounts with their names
     'deal.repository.ts', // deals scoped by their customers' visibility
+    'deal-report.repository.ts', // report sums scoped by, and filtered by the kind of, the deals' customers
   ],
   warehouse: [
     'stock.repository.ts', // stock pages sorted by warehouse, location, SKU and lot codes

@@ -29,7 +29,7 @@ import { PersonDetailPage } from './touchpoints/person-detail-page';
 import { parsePersonsSearch, PersonsPage, type PersonsSearch } from './touchpoints/persons-page';
 import { warehouseRouteTree } from './warehouse/warehouse-routes';
 import { leadAppRoutes, publicFormRoute } from './leads/lead-routes';
-import { dealRoute, salesBoardRoute } from './sales/sales-routes';
+import { cycleRoute, dealRoute, forecastRoute, salesBoardRoute } from './sales/sales-routes';
 
 /** The search parameters of the sign-in page: where to go afterwards. */
 export type SignInSearch = { redirect?: string };
@@ -198,6 +198,8 @@ const routeTree = rootRoute.addChildren([
     personDetailRoute,
     ...leadAppRoutes,
     salesBoardRoute,
+    forecastRoute,
+    cycleRoute,
     dealRoute,
     warehouseRouteTree,
     settingsRoute.addChildren([

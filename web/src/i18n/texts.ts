@@ -28,6 +28,8 @@ import poolsZh from './parts/pools.zh-CN.json';
 import privacyEn from './parts/privacy.en.json';
 import privacyZh from './parts/privacy.zh-CN.json';
 import salesEn from './parts/sales.en.json';
+import salesReportsEn from './parts/sales-reports.en.json';
+import salesReportsZh from './parts/sales-reports.zh-CN.json';
 import salesZh from './parts/sales.zh-CN.json';
 import sourcesEn from './parts/sources.en.json';
 import sourcesZh from './parts/sources.zh-CN.json';
@@ -55,6 +57,7 @@ export const englishTexts = {
   ...poolsEn,
   ...privacyEn,
   ...salesEn,
+  ...salesReportsEn,
   ...sourcesEn,
   ...tiersEn,
   ...touchpointsEn,
@@ -77,6 +80,7 @@ export const chineseTexts = {
   ...poolsZh,
   ...privacyZh,
   ...salesZh,
+  ...salesReportsZh,
   ...sourcesZh,
   ...tiersZh,
   ...touchpointsZh,

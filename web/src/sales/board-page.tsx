@@ -15,6 +15,7 @@ import { CUSTOMER_KINDS, type CustomerKind } from '../api/types';
 import { useMe } from '../auth/use-me';
 import { usePageTitle } from '../shell/use-page-title';
 import { Board } from './board';
+import { SalesTabs } from './sales-tabs';
 import { LoseModal } from './lose-modal';
 import { NewDealModal } from './new-deal-modal';
 import { boardQuery, moveDeal, pipelinesQuery, winDeal, type BoardFilters } from './sales-queries';
@@ -47,6 +48,7 @@ export function BoardPage() {
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Title order={2}>{t('sales.board.title')}</Title>
       </Group>
+      <SalesTabs />
       <Group gap="xs" wrap="wrap" align="flex-end">
         <Select
           label={t('sales.board.kind')}

@@ -1,8 +1,18 @@
 /** Sales reports: the forecast of open deals per month, and cycle times and win rates from stage history. */
 import { z } from 'zod';
+import { CustomerKind } from '../customer/customer.contract.js';
 
-export const ForecastQuery = z.object({
+/** What both reports narrow their deals to (within the actor's data scope). */
+export const ReportFilter = z.object({
   pipelineId: z.uuid().optional(),
+  /** The customer kind of the deals' customers. */
+  kind: CustomerKind.optional(),
+  ownerUserId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+});
+export type ReportFilter = z.infer<typeof ReportFilter>;
+
+export const ForecastQuery = ReportFilter.extend({
   /** Group the months by owner (default) or by team. */
   by: z.enum(['owner', 'team']).default('owner'),
 });
@@ -43,14 +53,21 @@ export const StageCycle = z.object({
   winRate: z.number().nullable(),
 });
 
-export const OwnerCycle = z.object({
-  ownerUserId: z.uuid().nullable(),
-  kind: z.string(),
-  /** Won deals, and their days from creation to close. */
+/** Won deals and their days from creation to close. */
+const WonCycle = z.object({
   deals: z.number().int(),
   meanDays: z.number(),
   medianDays: z.number(),
 });
 
-export const CycleReport = z.object({ stages: z.array(StageCycle), owners: z.array(OwnerCycle) });
+export const OwnerCycle = WonCycle.extend({ ownerUserId: z.uuid().nullable(), kind: z.string() });
+
+/** The won deals' cycle of one customer kind, over all owners. */
+export const KindCycle = WonCycle.extend({ kind: z.string() });
+
+export const CycleReport = z.object({
+  stages: z.array(StageCycle),
+  owners: z.array(OwnerCycle),
+  kinds: z.array(KindCycle),
+});
 export type CycleReport = z.infer<typeof CycleReport>;

@@ -13,15 +13,34 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
-describe.skipIf(testEngine() !== 'pglite')('deal report queries', () => {
+describe.skipIf(testEngine() !== 'pglite')('sales report queries', () => {
   it('match deal-report.repository.sql', async () => {
     const { tenant, admin } = await makeTenant(database.db);
     const rep = await makeUser(database.db, tenant, 'sales_rep');
+    const every: repo.ReportFilter = {
+      pipelineId: newId(),
+      kind: 'business',
+      ownerUserId: rep.id,
+      teamId: newId(),
+    };
     const text = await snapshotRepository(database.pool, repo, [
-      ['sumOpenDeals (scope own, one pipeline)', (db) => repo.sumOpenDeals(db, rep.actor, newId())],
-      ['listStageDurations', (db) => repo.listStageDurations(db, admin.actor)],
-      ['listWonCycles', (db) => repo.listWonCycles(db, admin.actor)],
-      ['listStageWinRates', (db) => repo.listStageWinRates(db, admin.actor)],
+      [
+        'sumOpenDeals (scope own, one pipeline)',
+        (db) => repo.sumOpenDeals(db, rep.actor, { pipelineId: newId() }),
+      ],
+      ['sumOpenDeals (every filter, scope all)', (db) => repo.sumOpenDeals(db, admin.actor, every)],
+      ['listStageDurations', (db) => repo.listStageDurations(db, admin.actor, {})],
+      ['listStageDurations (every filter, scope own)', (db) => repo.listStageDurations(db, rep.actor, every)],
+      ['listWonCycles', (db) => repo.listWonCycles(db, admin.actor, {})],
+      [
+        'listWonCycles (a kind, scope own)',
+        (db) => repo.listWonCycles(db, rep.actor, { kind: 'government' }),
+      ],
+      ['listStageWinRates', (db) => repo.listStageWinRates(db, admin.actor, {})],
+      [
+        'listStageWinRates (a pipeline)',
+        (db) => repo.listStageWinRates(db, admin.actor, { pipelineId: newId() }),
+      ],
     ]);
     await expect(text).toMatchFileSnapshot('./deal-report.repository.sql');
   });

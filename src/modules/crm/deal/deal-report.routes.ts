@@ -2,7 +2,7 @@
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { CrmDeps } from '../crm-deps.js';
-import { CycleReport, Forecast, ForecastQuery } from './deal-report.contract.js';
+import { CycleReport, Forecast, ForecastQuery, ReportFilter } from './deal-report.contract.js';
 import { cycleTimes, forecastDeals } from './deal-report.service.js';
 
 const tags = ['deals'];
@@ -15,7 +15,7 @@ export function registerDealReportRoutes(app: HttpApp, deps: CrmDeps): void {
       schema: {
         tags,
         summary:
-          'Forecast: open deals per expected-close month and owner (or team), Σ amount and Σ amount × stage probability',
+          'Forecast: open deals per expected-close month and owner (or team), Σ amount and Σ amount × stage probability; filters by pipeline, customer kind, owner, team',
         querystring: ForecastQuery,
         response: { 200: Forecast },
       },
@@ -28,10 +28,11 @@ export function registerDealReportRoutes(app: HttpApp, deps: CrmDeps): void {
       schema: {
         tags,
         summary:
-          'Days per stage and win rate per stage from the stage history; won deals’ cycle per owner and kind',
+          'Days per stage and win rate per stage from the stage history; won deals’ cycle per owner and kind, and per kind',
+        querystring: ReportFilter,
         response: { 200: CycleReport },
       },
     },
-    async (request) => cycleTimes(deps, actorOf(request)),
+    async (request) => cycleTimes(deps, actorOf(request), request.query),
   );
 }

@@ -7,7 +7,7 @@
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { CrmDeps } from '../crm-deps.js';
 import { ensurePipelineRows, listStagesById } from '../pipeline/pipeline.service.js';
-import type { CycleReport, Forecast, ForecastQuery } from './deal-report.contract.js';
+import type { CycleReport, Forecast, ForecastQuery, ReportFilter } from './deal-report.contract.js';
 import * as repo from './deal-report.repository.js';
 
 /** Every stage of the tenant's pipelines, by id. */
@@ -23,13 +23,14 @@ async function stagesOf(deps: CrmDeps, tenantId: string) {
 /** The forecast of the open deals per month and owner (or team). */
 export async function forecastDeals(deps: CrmDeps, actor: Actor, query: ForecastQuery): Promise<Forecast> {
   requirePermission(actor, 'customers.read');
+  const { by, ...filter } = query;
   const [sums, stages] = await Promise.all([
-    repo.sumOpenDeals(deps.db, actor, query.pipelineId),
+    repo.sumOpenDeals(deps.db, actor, filter),
     stagesOf(deps, actor.tenantId),
   ]);
   const rows = new Map<string, Forecast['items'][number]>();
   for (const sum of sums) {
-    const groupId = query.by === 'owner' ? sum.ownerUserId : sum.teamId;
+    const groupId = by === 'owner' ? sum.ownerUserId : sum.teamId;
     const key = `${sum.month}|${groupId ?? ''}|${sum.currency}`;
     const row = rows.get(key) ?? {
       month: sum.month,
@@ -47,16 +48,16 @@ export async function forecastDeals(deps: CrmDeps, actor: Actor, query: Forecast
   const items = [...rows.values()]
     .map((row) => ({ ...row, weighted: Math.round(row.weighted) }))
     .sort((a, b) => a.month.localeCompare(b.month) || (a.groupId ?? '').localeCompare(b.groupId ?? ''));
-  return { by: query.by, items };
+  return { by, items };
 }
 
-/** Days per stage, win rate per stage, and the won deals' cycle per owner and kind. */
-export async function cycleTimes(deps: CrmDeps, actor: Actor): Promise<CycleReport> {
+/** Days per stage, win rate per stage, and the won deals' cycle per owner and kind and per kind. */
+export async function cycleTimes(deps: CrmDeps, actor: Actor, filter: ReportFilter): Promise<CycleReport> {
   requirePermission(actor, 'customers.read');
-  const [durations, rates, owners, stages] = await Promise.all([
-    repo.listStageDurations(deps.db, actor),
-    repo.listStageWinRates(deps.db, actor),
-    repo.listWonCycles(deps.db, actor),
+  const [durations, rates, cycles, stages] = await Promise.all([
+    repo.listStageDurations(deps.db, actor, filter),
+    repo.listStageWinRates(deps.db, actor, filter),
+    repo.listWonCycles(deps.db, actor, filter),
     stagesOf(deps, actor.tenantId),
   ]);
   const durationOf = new Map(durations.map((row) => [row.stageId, row]));
@@ -78,5 +79,14 @@ export async function cycleTimes(deps: CrmDeps, actor: Actor): Promise<CycleRepo
       winRate: rate.closed ? rate.won / rate.closed : null,
     });
   }
-  return { stages: report, owners };
+  const byKind = (a: { kind: string }, b: { kind: string }) => a.kind.localeCompare(b.kind);
+  const owners = cycles
+    .filter((row) => !row.perKind)
+    .map(({ perKind: _, ...row }) => row)
+    .sort((a, b) => byKind(a, b) || (a.ownerUserId ?? '').localeCompare(b.ownerUserId ?? ''));
+  const kinds = cycles
+    .filter((row) => row.perKind)
+    .map(({ kind, deals, meanDays, medianDays }) => ({ kind, deals, meanDays, medianDays }))
+    .sort(byKind);
+  return { stages: report, owners, kinds };
 }

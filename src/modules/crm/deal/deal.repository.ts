@@ -1,7 +1,8 @@
 /**
  * Queries of deals, their lines and stage history. Reads are scoped like customers: an actor sees the
  * deals they (or their teams) own and the deals of every customer they may see, so the scoped reads
- * join customers through `visibleCustomers` (a TABLE_JOINS entry).
+ * join customers (a TABLE_JOINS entry) under `visibleDeals` (deal-scope.contract.ts). The sales reports'
+ * queries are in deal-report.repository.ts.
  */
 import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
@@ -9,7 +10,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { visibleRows } from '../../../platform/tenancy.js';
 import { visibleCustomers } from '../customer/customer-scope.contract.js';
 import { customers } from '../customer/customer.table.js';
-import { customerOfDeal, visibleDeals } from './deal-scope.js';
+import { visibleDeals } from './deal-scope.contract.js';
 import { dealLines, dealStageChanges, deals } from './deal.table.js';
 
 export type DealRow = typeof deals.$inferSelect;
@@ -25,6 +26,7 @@ export type DealFilter = {
 };
 
 const dealColumns = getTableColumns(deals);
+const customerOfDeal = and(eq(customers.tenantId, deals.tenantId), eq(customers.id, deals.customerId));
 
 /** Records a deal with its lines. */
 export async function insertDeal(db: Db, row: DealRow, lines: DealLineRow[]): Promise<void> {

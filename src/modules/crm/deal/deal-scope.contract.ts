@@ -1,12 +1,12 @@
 /**
- * Which deals an actor may see: their own or their teams', and those of the customers they may see
- * (the customers' scope, `visibleCustomers`). Scoped reads join a deal's customer with `customerOfDeal`.
+ * Which deals an actor may see, as SQL on the deals joined to their customers: the deals they (or
+ * their teams) own, and the deals of every customer they may see (`visibleCustomers`). The deal
+ * feature's scoped reads (deal.repository.ts, deal-report.repository.ts) start from it.
  */
-import { and, eq, or, type SQL } from 'drizzle-orm';
+import { or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { visibleRows } from '../../../platform/tenancy.js';
 import { visibleCustomers } from '../customer/customer-scope.contract.js';
-import { customers } from '../customer/customer.table.js';
 import { deals } from './deal.table.js';
 
 /** Deals the actor may see: their own or their teams', and those of customers they may see. */
@@ -17,6 +17,3 @@ export function visibleDeals(actor: Actor): SQL | undefined {
     visibleCustomers(actor),
   );
 }
-
-/** Joins a deal's customer (scoped reads filter on it). */
-export const customerOfDeal = and(eq(customers.tenantId, deals.tenantId), eq(customers.id, deals.customerId));
