@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { cliEntry, runCli } from './helpers/cli.js';
 import { testEngine } from './helpers/engine.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,16 +44,12 @@ type Server = { child: ChildProcess; exited: Promise<void> };
 /** Starts `kehu serve` from source in its own process group and waits (bounded) until it is ready. */
 async function startServer(): Promise<Server> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--port', String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
+  const child = spawn(process.execPath, [...cliEntry(), 'serve', '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

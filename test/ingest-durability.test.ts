@@ -5,15 +5,14 @@
  * before the kill must be stored, and no message id may be stored twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProcessAlive, lockPath } from '../src/platform/db/lock.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
-import { runCli } from './helpers/cli.js';
+import { cliEntry, migratedDataDir, runCli } from './helpers/cli.js';
 import { createTestDatabase } from './helpers/db.js';
 import { testEngine } from './helpers/engine.js';
 
@@ -37,7 +36,7 @@ beforeAll(async () => {
     open = () => openDatabase({ databaseUrl: database.url });
     cleanup = () => database.close().catch(() => undefined);
   } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'kehu-durable-'));
+    const dir = await migratedDataDir('kehu-durable-');
     dataDir = dir;
     env = { KEHU_DATA_DIR: dir, DATABASE_URL: '' };
     open = () => openDatabase({ dataDir: dir });
@@ -72,17 +71,13 @@ type Server = { url: string; child: ChildProcess; exited: Promise<void>; output:
 /** Starts `kehu serve` from source and waits until it is ready. */
 async function startServer(): Promise<Server> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--no-demo', '--port', String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a round can kill it together with the embedded database host.
-      detached: true,
-    },
-  );
+  const child = spawn(process.execPath, [...cliEntry(), 'serve', '--no-demo', '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a round can kill it together with the embedded database host.
+    detached: true,
+  });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

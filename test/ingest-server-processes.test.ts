@@ -13,6 +13,7 @@ import type { HttpApp } from '../src/platform/http/server.js';
 import { createTestDatabase } from './helpers/db.js';
 import { testEngine } from './helpers/engine.js';
 import { makeApiKey, makeTenant } from './helpers/factories.js';
+import { cliEntry } from './helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,15 +30,11 @@ describe.skipIf(testEngine() !== 'postgres')('write keys over two server process
     app = await buildApp({ db: database.db, clock: systemClock, logLevel: false, serveWeb: false });
     await app.ready();
     const url = (database as Database & { url: string }).url;
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--no-demo', '--port', String(port)],
-      {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    child = spawn(process.execPath, [...cliEntry(), 'serve', '--no-demo', '--port', String(port)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (d: Buffer) => (output.text += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output.text += d.toString()));
     for (let waited = 0; !output.text.includes('Kehu is ready'); waited += 200) {

@@ -6,6 +6,7 @@ import type { Database } from '../src/platform/db/database.js';
 import { jobs } from '../src/platform/jobs/job.table.js';
 import { createTestDatabase } from './helpers/db.js';
 import { testEngine } from './helpers/engine.js';
+import { cliEntry } from './helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PERIODIC = [
@@ -21,15 +22,11 @@ const PERIODIC = [
 
 /** `kehu serve` from source in a child process on `databaseUrl`, with its output collected. */
 function startServer(databaseUrl: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--no-demo', '--port', '0'],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...cliEntry(), 'serve', '--no-demo', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = { text: '' };
   child.stdout.on('data', (d: Buffer) => (output.text += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output.text += d.toString()));
