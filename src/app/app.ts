@@ -44,6 +44,8 @@ export type AppOptions = {
   serveWeb?: boolean;
   /** Where scheduled backups go (embedded engine); listed for admins at /api/backups. */
   backupDir?: string;
+  /** Days of grace before a tenant removal runs, at the least (`KEHU_TENANT_REMOVAL_GRACE_DAYS`). */
+  tenantRemovalGraceDays?: number;
   /** The ingest's process state for `db`; without it the app makes its own and closes it with itself. */
   ingest?: IngestRuntime;
 };
@@ -67,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerWarehouseRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });
   registerBackupRoutes(app, { dir: options.backupDir, clock });
-  registerTenantArchiveRoutes(app, { db, clock });
+  registerTenantArchiveRoutes(app, { db, clock, graceDays: options.tenantRemovalGraceDays });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -95,4 +95,15 @@ describe('tenant removal', () => {
     expect(await findTenantBySlug(source.db, other.tenant.slug)).toBeDefined();
     expect((await countTenantArchiveRows(source.db, other.tenant.id))['memberships']).toBe(1);
   });
+
+  it('waits the configured grace period, which a request may lengthen but not shorten', async () => {
+    const { tenant } = await makeTenant(source.db);
+    const admin = systemActor(tenant.id, tenant.slug);
+    const day0 = fixedClock('2026-06-01T00:00:00Z');
+    const deps = { db: source.db, clock: day0, graceDays: 7 };
+    expect((await scheduleTenantRemoval(deps, admin))?.dueAt).toBe('2026-06-08T00:00:00.000Z');
+    expect((await scheduleTenantRemoval(deps, admin, 3))?.dueAt).toBe('2026-06-08T00:00:00.000Z');
+    expect((await scheduleTenantRemoval(deps, admin, 10))?.dueAt).toBe('2026-06-11T00:00:00.000Z');
+    expect(await cancelTenantRemoval(deps, admin)).toBe(true);
+  });
 });
