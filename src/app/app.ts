@@ -8,6 +8,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { actorResolvers, registerAccessRoutes } from '../modules/access/index.js';
 import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
 import {
+  consentFilter,
   createIngestRuntime,
   registerInsightsRoutes,
   type IngestRuntime,
@@ -62,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   });
   registerHealthRoutes(app, db);
   registerAccessRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
-  registerCrmRoutes(app, { db, clock, orders: salesOrderPort(clock) });
+  registerCrmRoutes(app, { db, clock, orders: salesOrderPort(clock), consents: consentFilter });
   const ingest = options.ingest ?? createIngestRuntime(db);
   if (!options.ingest) app.addHook('onClose', () => ingest.close());
   registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
