@@ -26,8 +26,14 @@ export type Measurement = {
 /** A measurement with the bench and engine it came from, as printed and saved. */
 export type BenchRecord = Measurement & { bench: string; engine: EngineName };
 
-/** A fresh, empty database for one bench; `drop` closes it and throws it away. */
-export type ScratchDatabase = Database & { drop(): Promise<void> };
+/**
+ * A fresh, empty database for one bench; `drop` closes it and throws it away. `location` is where
+ * it lives, as `kehu db backup` is told (absent for a scratch schema in a shared database).
+ */
+export type ScratchDatabase = Database & {
+  drop(): Promise<void>;
+  location?: { dataDir: string; databaseUrl?: string };
+};
 
 /** What a bench gets from the runner for one engine. */
 export type BenchContext = {
@@ -75,6 +81,7 @@ export async function openScratchPglite(poolSize?: number): Promise<ScratchDatab
   const database = await openDatabase({ dataDir, exclusive: true, command: 'kehu bench', poolSize });
   return {
     ...database,
+    location: { dataDir },
     drop: async () => {
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -98,6 +105,7 @@ export async function openScratchPostgres(serverUrl: string, poolSize?: number):
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize });
     return {
       ...database,
+      location: { dataDir: '', databaseUrl: url.toString() },
       drop: () => dropScratch(database, serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   } catch (error) {

@@ -47,7 +47,11 @@ describe('kehu tenant export | import', () => {
       const imported = await runCli(['tenant', 'import', dir], into.env);
       expect(imported.code, imported.stderr).toBe(0);
       expect(rowsIn(imported.stderr)).toEqual(rowsIn(exported.stderr));
-      const again = await runCli(['tenant', 'import', dir], into.env);
+      // The same tenant as one .tar.gz file: unpacked and read, so refused the same way.
+      const file = path.join(dir, 'acme.tar.gz');
+      const packed = await runCli(['tenant', 'export', '--tenant', 'acme', '--file', file], from.env);
+      expect(packed.code, packed.stderr).toBe(0);
+      const again = await runCli(['tenant', 'import', file], into.env);
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain('already holds rows of tenant');
     },

@@ -8,6 +8,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { actorResolvers, registerAccessRoutes } from '../modules/access/index.js';
 import { crmLink, registerCrmRoutes } from '../modules/crm/index.js';
 import {
+  consentFilter,
   createIngestRuntime,
   registerInsightsRoutes,
   type IngestRuntime,
@@ -44,6 +45,8 @@ export type AppOptions = {
   serveWeb?: boolean;
   /** Where scheduled backups go (embedded engine); listed for admins at /api/backups. */
   backupDir?: string;
+  /** Days of grace before a tenant removal runs, at the least (`KEHU_TENANT_REMOVAL_GRACE_DAYS`). */
+  tenantRemovalGraceDays?: number;
   /** The ingest's process state for `db`; without it the app makes its own and closes it with itself. */
   ingest?: IngestRuntime;
 };
@@ -60,14 +63,14 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   });
   registerHealthRoutes(app, db);
   registerAccessRoutes(app, { db, clock, secureCookies: options.secureCookies ?? false });
-  registerCrmRoutes(app, { db, clock, orders: salesOrderPort(clock) });
+  registerCrmRoutes(app, { db, clock, orders: salesOrderPort(clock), consents: consentFilter });
   const ingest = options.ingest ?? createIngestRuntime(db);
   if (!options.ingest) app.addHook('onClose', () => ingest.close());
   registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
   registerWarehouseRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });
   registerBackupRoutes(app, { dir: options.backupDir, clock });
-  registerTenantArchiveRoutes(app, { db, clock });
+  registerTenantArchiveRoutes(app, { db, clock, graceDays: options.tenantRemovalGraceDays });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -99,6 +99,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     logLevel: config.logLevel,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    tenantRemovalGraceDays: config.tenantRemovalGraceDays,
   });
   await app.listen({ port: config.port, host: config.host });
   // Background work runs from the job queue shared by every server process on this database: each

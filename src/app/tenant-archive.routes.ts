@@ -5,20 +5,21 @@ import type { Db } from '../platform/db/database.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import type { HttpApp } from '../platform/http/server.js';
 import { readTenantArchiveAs } from './tenant-archive.js';
-import {
-  cancelTenantRemoval,
-  getTenantRemoval,
-  scheduleTenantRemoval,
-  TENANT_REMOVAL_GRACE_DAYS,
-} from './tenant-removal.js';
+import { cancelTenantRemoval, getTenantRemoval, scheduleTenantRemoval } from './tenant-removal.js';
 
 const TenantRemoval = z
   .object({ requestedAt: z.iso.datetime(), dueAt: z.iso.datetime(), doneAt: z.iso.datetime().nullable() })
   .nullable();
 const ScheduleRemovalInput = z.object({
-  /** Days of grace before the removal runs; at least (and by default) 30. */
-  graceDays: z.number().int().min(TENANT_REMOVAL_GRACE_DAYS).max(365).optional(),
+  /**
+   * Days of grace before the removal runs; by default the configured grace period
+   * (`KEHU_TENANT_REMOVAL_GRACE_DAYS`, 30 unless set), and never less than it.
+   */
+  graceDays: z.number().int().min(1).max(365).optional(),
 });
+
+/** `graceDays`: the configured grace period of a tenant removal. */
+type TenantRoutesDeps = { db: Db; clock: Clock; graceDays?: number };
 
 const TenantArchiveDocument = z.object({
   manifest: z.object({
@@ -32,7 +33,7 @@ const TenantArchiveDocument = z.object({
 });
 
 /** Registers the tenant export and removal routes. */
-export function registerTenantArchiveRoutes(app: HttpApp, deps: { db: Db; clock: Clock }): void {
+export function registerTenantArchiveRoutes(app: HttpApp, deps: TenantRoutesDeps): void {
   registerTenantRemovalRoutes(app, deps);
   app.post(
     '/api/tenant/export',
@@ -56,7 +57,7 @@ export function registerTenantArchiveRoutes(app: HttpApp, deps: { db: Db; clock:
 }
 
 /** `/api/tenant/removal`: read, schedule and cancel the removal of the caller's tenant. */
-function registerTenantRemovalRoutes(app: HttpApp, deps: { db: Db; clock: Clock }): void {
+function registerTenantRemovalRoutes(app: HttpApp, deps: TenantRoutesDeps): void {
   const tags = ['privacy'];
   app.get(
     '/api/tenant/removal',
@@ -75,7 +76,7 @@ function registerTenantRemovalRoutes(app: HttpApp, deps: { db: Db; clock: Clock 
       schema: {
         tags,
         summary:
-          "Schedules the removal of the caller's tenant after a grace period (30 days or more): a final export is written, then every row is deleted",
+          "Schedules the removal of the caller's tenant after a grace period (the configured one, 30 days unless set, or more): a final export is written, then every row is deleted",
         body: ScheduleRemovalInput,
         response: { 200: TenantRemoval },
       },

@@ -8,7 +8,12 @@ import { findTenantBySlug, signIn } from '../modules/access/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { DEMO_LOGIN, seedDemo } from './demo.js';
-import { countTenantArchiveRows, exportTenantBySlug, importTenant } from './tenant-archive.js';
+import {
+  countTenantArchiveRows,
+  exportTenantBySlug,
+  exportTenantFileBySlug,
+  importTenant,
+} from './tenant-archive.js';
 import { fixedClock } from '../platform/clock.js';
 import { readTenantArchiveManifest } from '../platform/db/tenant-archive.js';
 import { systemActor } from '../modules/access/index.js';
@@ -65,6 +70,20 @@ describe('tenant archive', () => {
   it('refuses to import over a database that already holds the tenant', async () => {
     await expect(importTenant(target.db, dir)).rejects.toThrow(/already holds rows of tenant/);
   });
+
+  it('round-trips a tenant through one .tar.gz file with the same rows per table', async () => {
+    const { tenant } = await makeTenant(source.db);
+    const file = path.join(dir, 'small.tar.gz');
+    // Counted before the export, which adds its own audit entry.
+    const original = await countTenantArchiveRows(source.db, tenant.id);
+    await exportTenantFileBySlug({ db: source.db, clock: systemClock }, tenant.slug, file);
+    expect(readFileSync(file).subarray(0, 2).toString('hex')).toBe('1f8b'); // gzip
+    expect(await countTenantArchiveRows(target.db, tenant.id)).not.toEqual(original);
+    const inserted = await importTenant(target.db, file);
+    expect(await countTenantArchiveRows(target.db, tenant.id)).toEqual(original);
+    expect(inserted).toEqual(original);
+    await expect(importTenant(target.db, file)).rejects.toThrow(/already holds rows of tenant/);
+  });
 });
 
 describe('tenant removal', () => {
@@ -94,5 +113,16 @@ describe('tenant removal', () => {
     expect(manifest.tables['customers']?.rows).toBe(before['customers']);
     expect(await findTenantBySlug(source.db, other.tenant.slug)).toBeDefined();
     expect((await countTenantArchiveRows(source.db, other.tenant.id))['memberships']).toBe(1);
+  });
+
+  it('waits the configured grace period, which a request may lengthen but not shorten', async () => {
+    const { tenant } = await makeTenant(source.db);
+    const admin = systemActor(tenant.id, tenant.slug);
+    const day0 = fixedClock('2026-06-01T00:00:00Z');
+    const deps = { db: source.db, clock: day0, graceDays: 7 };
+    expect((await scheduleTenantRemoval(deps, admin))?.dueAt).toBe('2026-06-08T00:00:00.000Z');
+    expect((await scheduleTenantRemoval(deps, admin, 3))?.dueAt).toBe('2026-06-08T00:00:00.000Z');
+    expect((await scheduleTenantRemoval(deps, admin, 10))?.dueAt).toBe('2026-06-11T00:00:00.000Z');
+    expect(await cancelTenantRemoval(deps, admin)).toBe(true);
   });
 });

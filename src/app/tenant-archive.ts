@@ -17,6 +17,7 @@ import {
   type ExtraTable,
   type TenantArchiveManifest,
 } from '../platform/db/tenant-archive.js';
+import { withTenantArchiveDir, writeTenantArchiveFile } from '../platform/db/tenant-archive-file.js';
 import { getTenantBySlug, recordAudit, systemActor, type AuditContext } from '../modules/access/index.js';
 import { MonthPartitions } from '../modules/insights/index.js';
 
@@ -68,15 +69,29 @@ export async function exportTenantBySlug(
   return exportTenantAs(deps, systemActor(tenant.id, tenant.slug), dir);
 }
 
-/** `kehu tenant import <dir>`: re-creates the archived tenant; refuses when any of its rows exist. */
-export async function importTenant(db: Db, dir: string): Promise<Record<string, number>> {
-  return importTenantArchive(db, dir, {
-    extraTables: TENANT_GLOBAL_TABLES,
-    beforeImport: {
-      events: (tx, rows) =>
-        new MonthPartitions(tx).ensure(rows.map((row) => new Date(String(row['timestamp'])))),
-    },
-  });
+/** `kehu tenant export --tenant <slug> --file <file>`: the same archive packed as one .tar.gz file. */
+export async function exportTenantFileBySlug(
+  deps: { db: Db; clock: Clock },
+  slug: string,
+  file: string,
+): Promise<TenantArchiveManifest> {
+  return writeTenantArchiveFile(file, (dir) => exportTenantBySlug(deps, slug, dir));
+}
+
+/**
+ * `kehu tenant import <dir|file>`: re-creates the archived tenant from the directory or the .tar.gz
+ * file; refuses when any of its rows exist.
+ */
+export async function importTenant(db: Db, where: string): Promise<Record<string, number>> {
+  return withTenantArchiveDir(where, (dir) =>
+    importTenantArchive(db, dir, {
+      extraTables: TENANT_GLOBAL_TABLES,
+      beforeImport: {
+        events: (tx, rows) =>
+          new MonthPartitions(tx).ensure(rows.map((row) => new Date(String(row['timestamp'])))),
+      },
+    }),
+  );
 }
 
 /** Rows of the tenant per table, global tables included (the import's check). */

@@ -14,7 +14,10 @@ import type { Job, JobLogger } from '../platform/jobs/scheduler.js';
 import { recordAudit, systemActor, type AuditContext } from '../modules/access/index.js';
 import { TENANT_GLOBAL_TABLES } from './tenant-archive.js';
 
-/** Days between scheduling a removal and carrying it out, unless the request names more. */
+/**
+ * Days between scheduling a removal and carrying it out when the configuration names none
+ * (`KEHU_TENANT_REMOVAL_GRACE_DAYS`); a request may name more, never less.
+ */
 export const TENANT_REMOVAL_GRACE_DAYS = 30;
 
 /** A removal as the API answers it (null: none scheduled). */
@@ -29,7 +32,8 @@ const toRemoval = (row: repo.TenantRemovalRow | undefined): TenantRemoval =>
       }
     : null;
 
-type Deps = { db: Db; clock: Clock };
+/** `graceDays`: the configured grace period (default `TENANT_REMOVAL_GRACE_DAYS`). */
+type Deps = { db: Db; clock: Clock; graceDays?: number };
 
 /** The removal of the actor's tenant, if scheduled. */
 export async function getTenantRemoval(deps: Deps, actor: Actor): Promise<TenantRemoval> {
@@ -37,16 +41,20 @@ export async function getTenantRemoval(deps: Deps, actor: Actor): Promise<Tenant
   return toRemoval(await repo.findTenantRemoval(deps.db, actor.tenantId));
 }
 
-/** Schedules the removal of the actor's tenant `graceDays` (at least 30) from now; audited. */
+/**
+ * Schedules the removal of the actor's tenant `graceDays` from now, never sooner than the configured
+ * grace period (a shorter request gets the configured one); audited.
+ */
 export async function scheduleTenantRemoval(
   deps: Deps,
   actor: Actor,
-  graceDays: number = TENANT_REMOVAL_GRACE_DAYS,
+  graceDays?: number,
   context: AuditContext = {},
 ): Promise<TenantRemoval> {
   requirePermission(actor, 'privacy.manage');
   const now = deps.clock.now();
-  const dueAt = new Date(now.getTime() + Math.max(graceDays, TENANT_REMOVAL_GRACE_DAYS) * DAY_MS);
+  const configured = deps.graceDays ?? TENANT_REMOVAL_GRACE_DAYS;
+  const dueAt = new Date(now.getTime() + Math.max(graceDays ?? configured, configured) * DAY_MS);
   const row = await repo.upsertTenantRemoval(deps.db, {
     id: actor.tenantId,
     requestedAt: now,

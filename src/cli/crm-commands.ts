@@ -10,6 +10,7 @@ import {
   ColumnMapText,
   CUSTOMER_KINDS,
   EXPORT_ENCODINGS,
+  EXPORT_PURPOSES,
   ExportQuery,
   exportCustomers,
   importCustomers,
@@ -19,6 +20,7 @@ import {
 } from '../modules/crm/index.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { actorForMember, findUserByEmail, getTenantBySlug, systemActor } from '../modules/access/index.js';
+import { consentFilter } from '../modules/insights/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Database, Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
@@ -51,6 +53,7 @@ type ExportFlags = {
   encoding: ExportQuery['encoding'];
   kind?: ExportQuery['kind'];
   q?: string;
+  purpose?: ExportQuery['purpose'];
 };
 
 /** How many rejected rows and duplicates the report lists; `--json` prints them all. */
@@ -97,6 +100,11 @@ export function registerCrmCommands(program: Command, overrides: Partial<CrmComm
     )
     .addOption(new Option('--kind <kind>', 'only customers of this kind').choices(CUSTOMER_KINDS))
     .option('--q <text>', 'only customers whose name, phone or email contains this')
+    .addOption(
+      new Option('--purpose <purpose>', 'leave out customers who withdrew their consent to this').choices(
+        EXPORT_PURPOSES,
+      ),
+    )
     .action(async (flags: ExportFlags) => runExport(io, flags));
 }
 
@@ -129,17 +137,24 @@ async function runImport(io: CrmCommandIo, path: string, flags: ImportFlags): Pr
 }
 
 async function runExport(io: CrmCommandIo, flags: ExportFlags): Promise<void> {
-  const query = ExportQuery.parse({ encoding: flags.encoding, kind: flags.kind, q: flags.q });
-  const count = await io.run(async (database) => {
+  const query = ExportQuery.parse({
+    encoding: flags.encoding,
+    kind: flags.kind,
+    q: flags.q,
+    purpose: flags.purpose,
+  });
+  const { count, leftOut } = await io.run(async (database) => {
     const actor = await actorOf(database.db, flags.tenant, flags.as);
-    const file = await exportCustomers({ db: database.db, clock: io.clock }, actor, query);
+    const deps = { db: database.db, clock: io.clock, consents: consentFilter };
+    const file = await exportCustomers(deps, actor, query);
     const out = flags.out ? createWriteStream(flags.out) : undefined;
     const sink = out ?? io.stdout;
     for await (const chunk of file.chunks) if (!sink.write(chunk)) await once(sink, 'drain');
     if (out) await once(out.end(), 'finish');
-    return file.count();
+    return { count: file.count(), leftOut: file.leftOut() };
   });
-  io.stderr.write(`exported ${count} customers${flags.out ? ` to ${flags.out}` : ''}\n`);
+  const left = flags.purpose ? `; ${leftOut} left out (${flags.purpose} consent withdrawn)` : '';
+  io.stderr.write(`exported ${count} customers${flags.out ? ` to ${flags.out}` : ''}${left}\n`);
 }
 
 /** A system admin of the tenant, or the member named by `--as` with their own role and scope. */

@@ -16,6 +16,8 @@ export type Config = {
   /** Embedded engine: where the daily backups go, and how many are kept (docs/operations.md). */
   backupDir: string;
   backupKeep: number;
+  /** Days between scheduling a tenant's removal and carrying it out, at the least (docs/privacy.md). */
+  tenantRemovalGraceDays: number;
 };
 
 /** Reads the configuration from `env`, e.g. `loadConfig(process.env)`. */
@@ -30,6 +32,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `KEHU_BACKUP_KEEP must be a whole number (0 turns scheduled backups off), got "${env.KEHU_BACKUP_KEEP}"`,
     );
   }
+  const graceDays = Number(env.KEHU_TENANT_REMOVAL_GRACE_DAYS ?? 30);
+  if (!Number.isInteger(graceDays) || graceDays < 1 || graceDays > 365) {
+    throw new Error(
+      `KEHU_TENANT_REMOVAL_GRACE_DAYS must be a whole number of days from 1 to 365, got "${env.KEHU_TENANT_REMOVAL_GRACE_DAYS}"`,
+    );
+  }
   const dataDir = path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data'));
   return {
     port,
@@ -41,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: readTrustProxy(env.KEHU_TRUST_PROXY),
     backupDir: path.resolve(env.KEHU_BACKUP_DIR ?? path.join(path.dirname(dataDir), 'backups')),
     backupKeep,
+    tenantRemovalGraceDays: graceDays,
   };
 }
 

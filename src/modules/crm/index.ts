@@ -33,7 +33,13 @@ export { importCustomers } from './import/import.service.js';
 export { exportCustomers } from './import/export.service.js';
 export { importLeads } from './import/lead-import.service.js';
 export { LeadImportQuery } from './import/import.contract.js';
-export { ColumnMapText, EXPORT_ENCODINGS, ExportQuery, ON_DUPLICATE } from './import/import.contract.js';
+export {
+  ColumnMapText,
+  EXPORT_ENCODINGS,
+  EXPORT_PURPOSES,
+  ExportQuery,
+  ON_DUPLICATE,
+} from './import/import.contract.js';
 export type { ImportOptions, ImportReport } from './import/import.contract.js';
 export type { CrmSettings } from './settings/crm-settings.contract.js';
 export type { CrmDeps } from './crm-deps.js';

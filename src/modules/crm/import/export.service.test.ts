@@ -75,6 +75,15 @@ describe('exporting customers', () => {
     });
   });
 
+  it('refuses an export for a purpose when no consent filter is wired, rather than leave nobody out', async () => {
+    const { admin } = await makeTenant(database.db);
+    await expect(exportCustomers(deps(), admin.actor, query({ purpose: 'marketing' }))).rejects.toMatchObject(
+      {
+        code: 'crm.export.consent_unavailable',
+      },
+    );
+  });
+
   it('writes UTF-8 with a byte order mark by default, plain UTF-8 or GB18030 on request, page by page', async () => {
     const { admin } = await makeTenant(database.db);
     const lines = ['kind,name,phone'];

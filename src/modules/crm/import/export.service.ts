@@ -12,6 +12,7 @@ import { encodeCsv } from './csv-decode.js';
 import { stringifyCsv, type CsvCell } from './csv-rows.js';
 import { CUSTOMER_CSV_FIELDS, type CustomerCsvField } from './customer-columns.js';
 import type { ExportQuery } from './import.contract.js';
+import { exportConsentUnavailable } from './import.errors.js';
 import { listMemberRefs, listPoolRefs } from './import-refs.service.js';
 
 const PAGE = 1000;
@@ -23,6 +24,8 @@ export type CsvExport = {
   chunks: AsyncIterable<Buffer>;
   /** Customers written so far (all of them once `chunks` is exhausted). */
   count(): number;
+  /** Customers left out so far for their consent (an export with a purpose). */
+  leftOut(): number;
 };
 
 /**
@@ -44,20 +47,33 @@ export async function exportCustomers(deps: CrmDeps, actor: Actor, query: Export
     ...CUSTOMER_CSV_FIELDS.map((field) => cellOf(row, field, emails, poolNames)),
     ...customKeys.map((key) => row.customFields[key]),
   ];
+  const { purpose, ...filters } = query;
+  if (purpose && !deps.consents) throw exportConsentUnavailable();
+  const consent = purpose ? deps.consents?.(purpose, 'withdrawn') : undefined;
   let count = 0;
+  let leftOut = 0;
   async function* chunks(): AsyncGenerator<Buffer> {
-    const list: ListCustomersQuery = { ...query, sort: 'created', limit: PAGE };
+    const list: ListCustomersQuery = { ...filters, sort: 'created', limit: PAGE };
     let after: { id: string } | undefined;
     for (let first = true; ; first = false) {
       const rows = await listCustomerRows(deps.db, actor, list, after);
-      const page = rows.slice(0, PAGE);
+      const read = rows.slice(0, PAGE);
+      const excluded = consent
+        ? await consent.excluded(
+            deps.db,
+            actor.tenantId,
+            read.map((row) => row.id),
+          )
+        : new Set<string>();
+      const page = read.filter((row) => !excluded.has(row.id));
       count += page.length;
+      leftOut += read.length - page.length;
       const text = stringifyCsv(headers, page.map(cellsOf));
       // The header line opens the file only; a byte order mark likewise.
       const body = first ? text : text.slice(text.indexOf('\r\n') + 2);
       yield encodeCsv(body, first || query.encoding !== 'utf-8-bom' ? query.encoding : 'utf-8');
       if (rows.length <= PAGE) return;
-      after = { id: page[page.length - 1]!.id };
+      after = { id: read[read.length - 1]!.id };
     }
   }
   const date = deps.clock.now().toISOString().slice(0, 10);
@@ -66,6 +82,7 @@ export async function exportCustomers(deps: CrmDeps, actor: Actor, query: Export
     contentType: `text/csv; charset=${query.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}`,
     chunks: chunks(),
     count: () => count,
+    leftOut: () => leftOut,
   };
 }
 

@@ -169,9 +169,16 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-/** Query parameters of `GET /api/customers/export.csv`: the list's filters and an encoding. */
+/**
+ * What an export is for: with a purpose, customers whose consent to it is withdrawn (the newest
+ * consent record with the customer's id as subject) are left out (docs/privacy.md).
+ */
+export const EXPORT_PURPOSES = ['marketing', 'analytics'] as const;
+
+/** Query parameters of `GET /api/customers/export.csv`: the list's filters, an encoding, a purpose. */
 export const ExportQuery = CustomerSummaryQuery.extend({
   encoding: z.enum(EXPORT_ENCODINGS).default('utf-8-bom'),
+  purpose: z.enum(EXPORT_PURPOSES).optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 

@@ -24,3 +24,7 @@ export const importOptionInvalid = (path: string, message: string): AppError =>
   new AppError('invalid', 'crm.import.option_invalid', `${path}: ${message}`, {
     issues: [{ path, in: 'querystring', message }],
   });
+
+/** An export for a purpose where no consent filter is wired: refused rather than run unfiltered. */
+export const exportConsentUnavailable = (): AppError =>
+  new AppError('unavailable', 'crm.export.consent_unavailable', 'Consents cannot be checked here.');

@@ -14,6 +14,9 @@ import { importCustomers } from './import.service.js';
 /** The largest CSV file an import takes (about 300k rows of a typical export). */
 const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
+/** The trailer of an export for a purpose: how many customers were left out for their consent. */
+const LEFT_OUT_TRAILER = 'kehu-consent-left-out';
+
 /** Content types a CSV upload arrives with: browsers send Excel's for `.csv` files on Windows. */
 const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
 
@@ -52,13 +55,20 @@ export function registerImportRoutes(app: HttpApp, deps: CrmDeps): void {
       async (request) => importCustomers(deps, actorOf(request), request.body, request.query),
     );
   });
+  registerExportRoute(app, deps);
+}
+
+/** `GET /api/customers/export.csv`. */
+function registerExportRoute(app: HttpApp, deps: CrmDeps): void {
   app.get(
     '/api/customers/export.csv',
     {
       schema: {
-        tags,
+        tags: ['customers'],
         summary:
-          'Export the customers the caller may see, filtered like the list, as CSV in the columns the import reads',
+          'Export the customers the caller may see, filtered like the list, as CSV in the columns the import reads; ' +
+          'with `purpose`, customers who withdrew their consent to it are left out and the trailer ' +
+          '`Kehu-Consent-Left-Out` counts them',
         querystring: ExportQuery,
         produces: ['text/csv'],
         response: { 200: z.string().meta({ description: 'CSV file' }) },
@@ -71,6 +81,11 @@ export function registerImportRoutes(app: HttpApp, deps: CrmDeps): void {
       await recordAudit(deps.db, actor, 'customers.exported', details, auditContext(deps, request));
       void reply.header('content-type', file.contentType);
       void reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      if (request.query.purpose) {
+        // How many were left out is known once the last page is read: a trailer after the body.
+        void reply.header('kehu-consent-purpose', request.query.purpose);
+        void reply.trailer(LEFT_OUT_TRAILER, async () => String(file.leftOut()));
+      }
       return reply.send(Readable.from(file.chunks) as unknown as string);
     },
   );

@@ -1,7 +1,8 @@
 /**
  * Consent records per person and purpose (marketing, analytics). A subject is a CDP person or a CRM
  * contact, by id; the newest record of a purpose is in force, and no record means not granted.
- * Recording is audited. Consumers ask `consentedSubjects` before using a person for a purpose.
+ * Recording is audited. Consumers ask a `consentFilter` (or `consentedSubjects`) before using a
+ * person for a purpose.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -9,9 +10,12 @@ import { newId } from '../../../platform/ids.js';
 import { recordAudit, type AuditContext } from '../../access/index.js';
 import type { InsightsDeps } from '../insights-deps.js';
 import {
+  excludedSubjects,
   isGranted,
   type Consent,
+  type ConsentFilter,
   type ConsentPurpose,
+  type ConsentRule,
   type ConsentState,
   type RecordConsentInput,
 } from './consent.contract.js';
@@ -99,4 +103,19 @@ export async function consentedSubjects(
       ),
     ),
   );
+}
+
+/**
+ * The consent port of a purpose and rule: which subjects of a page to leave out. Other contexts get
+ * it from the composition root; segments and campaigns use it the same way.
+ */
+export function consentFilter(purpose: ConsentPurpose, rule: ConsentRule): ConsentFilter {
+  return {
+    purpose,
+    rule,
+    async excluded(db, tenantId, subjectIds) {
+      const records = await listConsents(db, tenantId, [...new Set(subjectIds)]);
+      return excludedSubjects(records, subjectIds, purpose, rule);
+    },
+  };
 }
