@@ -262,6 +262,8 @@ describe.skipIf(!hasChromium)('the zh-CN sales journey from a phone form to a wa
     await deals.first().waitFor();
     expect(await deals.count()).toBe(1);
     expect(await deals.first().textContent()).toContain(leadName);
+    // The lead's source came along, shown in Chinese.
+    expect(await page.getByTestId('field-source').textContent()).toContain('手工录入');
     const lifecycle = page.locator('[data-testid="customer-lifecycle"][data-stage="in_use"]');
     await lifecycle.waitFor();
     expect(await lifecycle.textContent()).toContain('使用中');

@@ -1,4 +1,7 @@
-/** A lead's source in the interface language: the known sources are translated, the tenant's own words shown as written. */
+/**
+ * A lead's (or its customer's) source in the interface language: the known sources are translated,
+ * the tenant's own words shown as written.
+ */
 import type { TFunction } from 'i18next';
 import { LEAD_SOURCES } from './lead-api';
 
