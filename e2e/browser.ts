@@ -53,12 +53,12 @@ export type Journey = {
   page: Page;
 };
 
-/** Builds the web app if stale, starts a demo server and opens a 1280x860 page in Chromium. */
-export async function openJourney(): Promise<Journey> {
+/** Builds the web app if stale, starts a demo server and opens a 1280x860 page (English unless told) in Chromium. */
+export async function openJourney(locale = 'en-US'): Promise<Journey> {
   ensureWebBuilt();
   const server = await startTestServer({ demo: true });
   const browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return { server, browser, page };

@@ -61,7 +61,11 @@ export function LeadAnswersCard({ lead, missing }: { lead: Lead; missing: string
         )}
         {missing.length ? (
           <Text size="sm" c="red" data-testid="missing-fields">
-            {t('leads.missing', { fields: missing.join(', ') })}
+            {t('leads.missing', {
+              fields: missing
+                .map((key) => form.data?.fields.find((f) => f.key === key)?.label ?? key)
+                .join(t('leads.listSeparator')),
+            })}
           </Text>
         ) : null}
       </Stack>

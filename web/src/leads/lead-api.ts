@@ -17,7 +17,12 @@ import type { LeadSettings } from '../../../src/modules/crm/lead/lead-settings.c
 import type { LeadForm, LeadFormInput } from '../../../src/modules/crm/lead-form/lead-form.contract';
 
 export type { Lead, LeadForm, LeadFormInput, PublicForm, ShareLink, LeadSettings };
-export { LEAD_ERRORS, LEAD_STATUSES, LEAD_LANGUAGES } from '../../../src/modules/crm/lead/lead.contract';
+export {
+  LEAD_ERRORS,
+  LEAD_STATUSES,
+  LEAD_LANGUAGES,
+  LEAD_SOURCES,
+} from '../../../src/modules/crm/lead/lead.contract';
 export { FIELD_TYPES, FIELD_KEY } from '../../../src/modules/crm/lead-form/lead-form.contract';
 export type { FieldType, FormField } from '../../../src/modules/crm/lead-form/lead-form.contract';
 

@@ -1,12 +1,13 @@
 /** The "new lead" dialog: kind, name, contact, source and the requirements form. */
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, fieldErrors } from '../api/problem-text';
 import { CUSTOMER_KINDS } from '../../../src/modules/crm/customer/customer.contract';
-import { LEAD_LANGUAGES, leadFormsQuery, useCreateLead } from './lead-api';
+import { LEAD_LANGUAGES, LEAD_SOURCES, leadFormsQuery, useCreateLead } from './lead-api';
+import { sourceLabel, sourceOf } from './lead-source';
 
 type Draft = {
   kind: (typeof CUSTOMER_KINDS)[number];
@@ -25,7 +26,7 @@ const empty: Draft = {
   contactName: '',
   phone: '',
   email: '',
-  source: 'manual',
+  source: '',
   formId: null,
   language: 'zh-CN',
 };
@@ -36,7 +37,9 @@ export function LeadCreateModal({ opened, onClose }: { opened: boolean; onClose:
   const navigate = useNavigate();
   const forms = useQuery(leadFormsQuery);
   const create = useCreateLead();
-  const [draft, setDraft] = useState<Draft>(empty);
+  // The source is typed as its label ("手工录入"); a known label is sent as its key, anything else as written.
+  const fresh = (): Draft => ({ ...empty, source: sourceLabel(t, 'manual') });
+  const [draft, setDraft] = useState<Draft>(fresh);
   const errors = fieldErrors(create.error);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const onSubmit = (event: FormEvent) => {
@@ -49,13 +52,15 @@ export function LeadCreateModal({ opened, onClose }: { opened: boolean; onClose:
         contactName: optional(draft.contactName),
         phone: optional(draft.phone),
         email: optional(draft.email),
-        source: draft.source,
+        source: sourceOf(t, draft.source),
         formId: draft.formId ?? undefined,
+        // A lead answering a product's form is about that product (conversion makes it a deal line).
+        productId: forms.data?.find((f) => f.id === draft.formId)?.productId ?? undefined,
         language: draft.language,
       },
       {
         onSuccess: (lead) => {
-          setDraft(empty);
+          setDraft(fresh());
           onClose();
           void navigate({ to: '/leads/$id', params: { id: lead.id } });
         },
@@ -99,11 +104,13 @@ export function LeadCreateModal({ opened, onClose }: { opened: boolean; onClose:
             onChange={(e) => set('email', e.currentTarget.value)}
           />
         </Group>
-        <TextInput
+        <Autocomplete
           label={t('leads.field.source')}
+          data={LEAD_SOURCES.map((source) => sourceLabel(t, source))}
           value={draft.source}
           error={errors.source}
-          onChange={(e) => set('source', e.currentTarget.value)}
+          onChange={(value) => set('source', value)}
+          data-testid="lead-source"
         />
         <Select
           label={t('leads.field.form')}

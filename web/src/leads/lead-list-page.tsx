@@ -24,6 +24,7 @@ import { PlusIcon } from '../shell/icons';
 import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
 import { LeadCreateModal } from './lead-create-modal';
+import { sourceLabel } from './lead-source';
 import { LEAD_STATUSES, leadListQuery } from './lead-api';
 import { LeadStatusBadge } from './lead-status-badge';
 
@@ -117,7 +118,7 @@ export function LeadListPage() {
                       <LeadStatusBadge status={lead.status} />
                     </Table.Td>
                     <Table.Td>{lead.contactName ?? '—'}</Table.Td>
-                    <Table.Td>{lead.source}</Table.Td>
+                    <Table.Td>{sourceLabel(t, lead.source)}</Table.Td>
                     <Table.Td>{dateTime(lead.createdAt)}</Table.Td>
                   </Table.Tr>
                 ))}

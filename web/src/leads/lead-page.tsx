@@ -5,11 +5,13 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem-text';
+import { productsQuery } from '../sales/sales-queries';
 import { usePageTitle } from '../shell/use-page-title';
 import { LeadActions } from './lead-actions';
 import { LeadAnswersCard } from './lead-answers-card';
 import { leadQuery, type Lead } from './lead-api';
 import { LeadStatusBadge } from './lead-status-badge';
+import { sourceLabel } from './lead-source';
 
 /** The page. */
 export function LeadPage() {
@@ -44,6 +46,17 @@ export function LeadPage() {
           >
             {t('leads.openCustomer')}
           </Anchor>
+          {data.dealId ? (
+            <>
+              {' · '}
+              <Anchor
+                renderRoot={(props) => <Link {...props} to="/sales/deals/$id" params={{ id: data.dealId }} />}
+                data-testid="lead-open-deal"
+              >
+                {t('leads.openDeal')}
+              </Anchor>
+            </>
+          ) : null}
         </Alert>
       ) : null}
       <LeadActions lead={data} onMissing={setMissing} />
@@ -62,13 +75,16 @@ export function LeadPage() {
 /** The lead's profile as label–value rows. */
 function LeadProfile({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
+  const products = useQuery({ ...productsQuery, enabled: !!lead.productId });
+  const product = lead.productId ? (products.data?.find((p) => p.id === lead.productId)?.name ?? '…') : null;
   const rows: [string, string | null][] = [
     [t('leads.field.kind'), t(`leads.kind.${lead.kind}`)],
     [t('leads.field.contactName'), lead.contactName],
     [t('leads.field.phone'), lead.phone],
     [t('leads.field.email'), lead.email],
     [t('leads.field.region'), lead.region],
-    [t('leads.field.source'), lead.source],
+    [t('leads.field.product'), product],
+    [t('leads.field.source'), sourceLabel(t, lead.source)],
     [t('leads.field.sourceRef'), lead.sourceRef],
     [t('leads.field.language'), t(`leads.language.${lead.language}`)],
   ];

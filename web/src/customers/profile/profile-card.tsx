@@ -17,6 +17,7 @@ import {
   type CustomFieldDef,
 } from '../../api/types';
 import { useCan, useMe } from '../../auth/use-me';
+import { sourceLabel } from '../../leads/lead-source';
 import { useFormat } from '../../shell/use-format';
 import { appliesTo } from '../customer-draft';
 import { EditCustomerModal } from './edit-customer-modal';
@@ -163,7 +164,7 @@ function DetailFields({ customer }: { customer: Customer }) {
         ) : null}
       </Field>
       <Field label={t('customers.fields.source')} testId="field-source">
-        {customer.source}
+        {customer.source && sourceLabel(t, customer.source)}
       </Field>
       <Field label={t('customers.fields.team')}>{customer.teamId && labels.team(customer.teamId)}</Field>
       <Field label={t('customers.fields.receivedAt')}>
