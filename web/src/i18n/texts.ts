@@ -28,6 +28,8 @@ import poolsZh from './parts/pools.zh-CN.json';
 import privacyEn from './parts/privacy.en.json';
 import privacyZh from './parts/privacy.zh-CN.json';
 import salesEn from './parts/sales.en.json';
+import salesDefaultsEn from './parts/sales-defaults.en.json';
+import salesDefaultsZh from './parts/sales-defaults.zh-CN.json';
 import salesReportsEn from './parts/sales-reports.en.json';
 import salesReportsZh from './parts/sales-reports.zh-CN.json';
 import salesZh from './parts/sales.zh-CN.json';
@@ -57,6 +59,7 @@ export const englishTexts = {
   ...poolsEn,
   ...privacyEn,
   ...salesEn,
+  ...salesDefaultsEn,
   ...salesReportsEn,
   ...sourcesEn,
   ...tiersEn,
@@ -80,6 +83,7 @@ export const chineseTexts = {
   ...poolsZh,
   ...privacyZh,
   ...salesZh,
+  ...salesDefaultsZh,
   ...salesReportsZh,
   ...sourcesZh,
   ...tiersZh,

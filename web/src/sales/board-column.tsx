@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src/modules/crm/deal/deal.contract';
 import type { Stage } from '../../../src/modules/crm/pipeline/pipeline.contract';
 import { columnTotals, formatMoney } from './sales-format';
+import { defaultText } from './default-names';
 
 type Props = { stage: Stage; deals: Deal[]; currency: string; children: ReactNode };
 
@@ -31,7 +32,7 @@ export function BoardColumn({ stage, deals, currency, children }: Props) {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap={4}>
           <Text fw={600} size="sm" lineClamp={1}>
-            {stage.name}
+            {defaultText(stage.name, t)}
           </Text>
           <Badge variant="light" color={stage.won ? 'teal' : 'gray'} data-testid="column-count">
             {totals.count}

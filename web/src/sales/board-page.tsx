@@ -19,6 +19,7 @@ import { SalesTabs } from './sales-tabs';
 import { LoseModal } from './lose-modal';
 import { NewDealModal } from './new-deal-modal';
 import { boardQuery, moveDeal, pipelinesQuery, winDeal, type BoardFilters } from './sales-queries';
+import { defaultText } from './default-names';
 
 /** The pipeline shown first: the default one of the chosen kind (business when none), else the first. */
 function firstPipeline(pipelines: Pipeline[], kind: CustomerKind | null): Pipeline | undefined {
@@ -67,7 +68,7 @@ export function BoardPage() {
           label={t('sales.board.pipeline')}
           w={220}
           allowDeselect={false}
-          data={choices.map((p) => ({ value: p.id, label: p.name }))}
+          data={choices.map((p) => ({ value: p.id, label: defaultText(p.name, t) }))}
           value={pipeline.id}
           onChange={setChosen}
           data-testid="board-pipeline"

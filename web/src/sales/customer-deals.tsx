@@ -9,6 +9,7 @@ import type { Customer } from '../api/types';
 import { NewDealModal } from './new-deal-modal';
 import { formatMoney } from './sales-format';
 import { customerDealsQuery, pipelinesQuery } from './sales-queries';
+import { defaultText } from './default-names';
 
 const outcomeColors = { open: 'blue', won: 'teal', lost: 'red', invalid: 'gray' } as const;
 
@@ -18,8 +19,10 @@ export function CustomerDeals({ customer }: { customer: Customer }) {
   const deals = useQuery(customerDealsQuery(customer.id));
   const pipelines = useQuery(pipelinesQuery);
   const [creating, setCreating] = useState(false);
-  const stageName = (pipelineId: string, stageId: string) =>
-    pipelines.data?.find((p) => p.id === pipelineId)?.stages.find((s) => s.id === stageId)?.name ?? '—';
+  const stageName = (pipelineId: string, stageId: string) => {
+    const name = pipelines.data?.find((p) => p.id === pipelineId)?.stages.find((s) => s.id === stageId)?.name;
+    return name ? defaultText(name, t) : '—';
+  };
   return (
     <Paper withBorder p="md" data-testid="customer-deals">
       <Stack gap="sm">

@@ -19,6 +19,7 @@ import { cycleTimesQuery, type ReportFilters } from './report-queries';
 import { percent, roundDays } from './report-series';
 import { pipelinesQuery } from './sales-queries';
 import { SalesTabs } from './sales-tabs';
+import { defaultText } from './default-names';
 
 type Stage = CycleReport['stages'][number];
 
@@ -56,7 +57,7 @@ export function CyclePage() {
           label={t('salesReports.filters.pipeline')}
           w={200}
           allowDeselect={false}
-          data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: defaultText(p.name, t) }))}
           value={pipeline?.id ?? null}
           onChange={setChosen}
           data-testid="cycle-pipeline"
@@ -85,7 +86,7 @@ function CycleContent({ report, pipelineId }: { report: CycleReport; pipelineId:
   const days = useMemo(
     () =>
       categoryChart(
-        stages.map((s) => s.name),
+        stages.map((s) => defaultText(s.name, t)),
         [
           { name: t('salesReports.cycle.meanDays'), data: stages.map((s) => roundDays(s.meanDays)) },
           { name: t('salesReports.cycle.medianDays'), data: stages.map((s) => roundDays(s.medianDays)) },
@@ -97,7 +98,7 @@ function CycleContent({ report, pipelineId }: { report: CycleReport; pipelineId:
   const rates = useMemo(
     () =>
       categoryChart(
-        stages.map((s) => s.name),
+        stages.map((s) => defaultText(s.name, t)),
         [{ name: t('salesReports.cycle.winRate'), data: stages.map((s) => percent(s.winRate)) }],
         { unit: '%', max: 100, rotate: stages.length > 4 },
       ),

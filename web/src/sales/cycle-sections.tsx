@@ -7,6 +7,7 @@ import { CUSTOMER_KINDS, type CustomerKind } from '../api/types';
 import { categoryChart, ReportChart } from './report-chart';
 import { useOwnerNames } from './report-filters';
 import { percent, roundDays } from './report-series';
+import { defaultText } from './default-names';
 
 type Stage = CycleReport['stages'][number];
 
@@ -47,7 +48,7 @@ export function CycleStageTable({ stages }: { stages: Stage[] }) {
         <Table.Tbody>
           {stages.map((s) => (
             <Table.Tr key={s.stageId} data-testid="cycle-stage-row" data-stage-id={s.stageId}>
-              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>{defaultText(s.name, t)}</Table.Td>
               <Table.Td ta="right" data-testid="cycle-entries">
                 {s.entries}
               </Table.Td>

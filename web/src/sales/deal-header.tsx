@@ -25,6 +25,7 @@ import { useFormat } from '../shell/use-format';
 import { LoseModal } from './lose-modal';
 import { formatMoney } from './sales-format';
 import { moveDeal, reopenDeal, winDeal } from './sales-queries';
+import { defaultText } from './default-names';
 
 const outcomeColors = { open: 'blue', won: 'teal', lost: 'red', invalid: 'gray' } as const;
 
@@ -123,7 +124,9 @@ function DealActions({ deal, pipeline }: Props) {
             w={200}
             placeholder={t('sales.actions.move')}
             aria-label={t('sales.actions.move')}
-            data={stages.filter((s) => open || s.won).map((s) => ({ value: s.id, label: s.name }))}
+            data={stages
+              .filter((s) => open || s.won)
+              .map((s) => ({ value: s.id, label: defaultText(s.name, t) }))}
             value={null}
             onChange={(stageId) => stageId && act.mutate({ kind: 'move', stageId })}
             data-testid="deal-move"

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src/modules/crm/deal/deal.contract';
 import { describeError } from '../api/problem-text';
 import { loseDeal, lostReasonsQuery } from './sales-queries';
+import { defaultText } from './default-names';
 
 type Props = { deal: Deal | null; onClose: () => void; onDone: (deal: Deal) => void };
 
@@ -37,7 +38,7 @@ export function LoseModal({ deal, onClose, onDone }: Props) {
         <Select
           label={t('sales.lose.reason')}
           placeholder={t('sales.lose.pick')}
-          data={(reasons.data ?? []).map((r) => ({ value: r.label, label: r.label }))}
+          data={(reasons.data ?? []).map((r) => ({ value: r.label, label: defaultText(r.label, t) }))}
           value={reason}
           onChange={setReason}
           searchable

@@ -8,6 +8,7 @@ import { describeError, fieldErrors } from '../api/problem-text';
 import { CustomerSelect } from './customer-select';
 import { LinesEditor, linesInput, type DraftLine } from './lines-editor';
 import { createDeal, pipelinesQuery } from './sales-queries';
+import { defaultText } from './default-names';
 
 type Props = {
   opened: boolean;
@@ -63,7 +64,7 @@ export function NewDealModal({ opened, onClose, customer, pipelineId }: Props) {
           label={t('sales.newDeal.pipeline')}
           placeholder={t('sales.newDeal.defaultPipeline')}
           clearable
-          data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: defaultText(p.name, t) }))}
           value={pipeline}
           onChange={setPipeline}
         />

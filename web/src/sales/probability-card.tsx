@@ -5,6 +5,7 @@
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src/modules/crm/deal/deal.contract';
+import { defaultText } from './default-names';
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
@@ -69,7 +70,10 @@ function Reason({ reason }: { reason: WinReason }) {
   const raises = reason.weight > 0;
   return (
     <List.Item c={raises ? 'teal.8' : 'red.8'}>
-      {t(raises ? 'sales.probability.raises' : 'sales.probability.lowers', { fact, value: reason.label })}{' '}
+      {t(raises ? 'sales.probability.raises' : 'sales.probability.lowers', {
+        fact,
+        value: defaultText(reason.label, t),
+      })}{' '}
       {history}
     </List.Item>
   );

@@ -11,6 +11,7 @@ import { CUSTOMER_KINDS } from '../api/types';
 import { useMe } from '../auth/use-me';
 import type { ReportFilters } from './report-queries';
 import { pipelinesQuery } from './sales-queries';
+import { defaultText } from './default-names';
 
 /** Names of the tenant's users and teams, by id. */
 export function useOwnerNames(): { users: Map<string, string>; teams: Map<string, string> } {
@@ -52,7 +53,7 @@ export function ReportFilterBar({
           w={200}
           clearable
           placeholder={t('salesReports.filters.anyPipeline')}
-          data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: defaultText(p.name, t) }))}
           value={value.pipelineId ?? null}
           onChange={set('pipelineId')}
           data-testid="report-pipeline"

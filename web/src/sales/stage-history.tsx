@@ -10,6 +10,7 @@ import { userDirectoryQuery } from '../api/queries';
 import { useFormat } from '../shell/use-format';
 import { daysBetween } from './sales-format';
 import { dealHistoryQuery } from './sales-queries';
+import { defaultText } from './default-names';
 
 type Props = { deal: Deal; pipeline: Pipeline | undefined };
 
@@ -20,7 +21,10 @@ export function StageHistory({ deal, pipeline }: Props) {
   const history = useQuery(dealHistoryQuery(deal.id));
   const [now] = useState(() => new Date());
   const users = useQuery(userDirectoryQuery);
-  const stageName = (id: string) => pipeline?.stages.find((s) => s.id === id)?.name ?? '—';
+  const stageName = (id: string) => {
+    const name = pipeline?.stages.find((s) => s.id === id)?.name;
+    return name ? defaultText(name, t) : '—';
+  };
   const userName = (id: string | null) =>
     id ? (users.data?.find((u) => u.id === id)?.name ?? '—') : t('sales.history.system');
   const items = [...(history.data ?? [])].sort((a, b) => a.at.localeCompare(b.at));

@@ -4,6 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src/modules/crm/deal/deal.contract';
 import type { Pipeline } from '../../../src/modules/crm/pipeline/pipeline.contract';
+import { defaultText } from './default-names';
 
 type Props = { deal: Deal; pipeline: Pipeline };
 
@@ -21,7 +22,11 @@ export function StageStepper({ deal, pipeline }: Props) {
         {phone ? (
           <Stack gap={4}>
             <Text size="sm" fw={600} data-testid="deal-stage-name">
-              {t('sales.deal.stageOf', { n: index + 1, total: stages.length, name: current?.name ?? '' })}
+              {t('sales.deal.stageOf', {
+                n: index + 1,
+                total: stages.length,
+                name: current ? defaultText(current.name, t) : '',
+              })}
             </Text>
             <Progress value={((index + 1) / Math.max(stages.length, 1)) * 100} size="sm" />
           </Stack>
@@ -30,7 +35,7 @@ export function StageStepper({ deal, pipeline }: Props) {
             {stages.map((stage) => (
               <Stepper.Step
                 key={stage.id}
-                label={stage.name}
+                label={defaultText(stage.name, t)}
                 description={`${Math.round(stage.probability * 100)}%`}
                 data-testid="deal-step"
                 data-current={stage.id === deal.stageId}
@@ -44,7 +49,7 @@ export function StageStepper({ deal, pipeline }: Props) {
               {t('sales.deal.guidance')}
             </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="deal-guidance">
-              {current.guidance}
+              {defaultText(current.guidance, t)}
             </Text>
           </Stack>
         )}
