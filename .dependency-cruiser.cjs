@@ -55,6 +55,7 @@ const FEATURE_LAYERS = {
     'demo',
   ],
   warehouse: [
+    'routing',
     'settings',
     'layout',
     'catalog',
