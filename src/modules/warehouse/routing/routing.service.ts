@@ -23,7 +23,7 @@ export function parseRouteInput(raw: {
   }));
   const first = issues[0]!;
   const pick = /^picks\.(\d+)/.exec(first.path);
-  const message = `${pick ? `pick ${pick[1]}: ` : ''}${first.path}: ${first.message}`;
+  const message = `${pick ? `pick ${pick[1]}: ` : ''}${first.message} (${first.path})`;
   throw new AppError('invalid', ROUTING_ERRORS.invalid, message, { issues });
 }
 
@@ -31,7 +31,7 @@ export function parseRouteInput(raw: {
 export function routePicks(input: CheckedRouteInput): Route {
   const issue = pickIssue(input.layout, input.picks);
   if (issue)
-    throw new AppError('invalid', ROUTING_ERRORS.invalid, `${issue.path}: ${issue.message}`, {
+    throw new AppError('invalid', ROUTING_ERRORS.invalid, `${issue.message} (${issue.path})`, {
       issues: [issue],
     });
   return planRoute(input.layout, input.picks, input.method);
