@@ -5,7 +5,12 @@
 import { HELD_KARP_LIMIT, routeHeldKarp } from './held-karp.js';
 import { routeSingleBlock } from './route-single-block.js';
 import { pickLocations, walkedLength, type PickLocation } from './route-geometry.js';
-import { improveOrder, routeHeuristic, routeNearestNeighbour } from './route-heuristics.js';
+import {
+  LOCAL_SEARCH_LIMIT,
+  improveOrder,
+  routeHeuristic,
+  routeNearestNeighbour,
+} from './route-heuristics.js';
 import type { Route, RouteLayout, RouteMethod, RoutePick } from './routing.contract.js';
 
 /** Lengths are reported to the nanometre, so sums of metres read cleanly. */
@@ -35,7 +40,8 @@ function orderLocations(
 ): { order: number[]; optimal: boolean } {
   if (method !== 'optimal') return { order: routeHeuristic(layout, locs, method), optimal: false };
   if (locs.length === 0) return { order: [], optimal: true };
-  if (layout.blocks === 1) return { order: routeSingleBlock(layout, locs).order, optimal: true };
+  // Cross aisles beyond the back of block 1 never shorten a walk among block-1 locations.
+  if (locs.every((l) => l.block === 1)) return { order: routeSingleBlock(layout, locs).order, optimal: true };
   if (locs.length <= HELD_KARP_LIMIT) return { order: routeHeldKarp(layout, locs).order, optimal: true };
   return { order: bestImproved(layout, locs), optimal: false };
 }
@@ -46,7 +52,7 @@ function bestImproved(layout: RouteLayout, locs: PickLocation[]): number[] {
     routeHeuristic(layout, locs, 's-shape'),
     routeHeuristic(layout, locs, 'largest-gap'),
     routeHeuristic(layout, locs, 'combined'),
-    routeNearestNeighbour(layout, locs),
+    ...(locs.length <= LOCAL_SEARCH_LIMIT ? [routeNearestNeighbour(layout, locs)] : []),
   ];
   let best: number[] = [];
   let bestLength = Infinity;
