@@ -57,6 +57,7 @@ const FEATURE_LAYERS = {
     'demo',
   ],
   warehouse: [
+    'routing',
     'settings',
     'layout',
     'catalog',

@@ -23,6 +23,7 @@ import {
   type WarehouseImportReport,
 } from '../modules/warehouse/index.js';
 import { withDatabase } from './run-with-db.js';
+import { registerRouteCommand } from './warehouse-route-command.js';
 
 /** How the commands reach the database and the world; tests replace them. */
 export type WarehouseCommandIo = {
@@ -56,11 +57,14 @@ export function registerWarehouseCommands(
       const tenant = await getTenantBySlug(database.db, slug);
       return work({ deps: { db: database.db, clock: io.clock }, actor: systemActor(tenant.id, tenant.slug) });
     });
-  const warehouse = program.command('warehouse').description('warehouse: locations, items and stock');
+  const warehouse = program
+    .command('warehouse')
+    .description('warehouse: locations, items and stock; pick routes');
   registerCreate(warehouse, io, inTenant);
   registerImport(warehouse, io, inTenant);
   registerStock(warehouse, io, inTenant);
   registerRebuild(warehouse, io, inTenant);
+  registerRouteCommand(warehouse, io.stdout);
 }
 
 /** `kehu warehouse create` */

@@ -4,7 +4,8 @@
  * counts; the order pool with five outbound types; allocation by FIFO / FEFO / nearest-first with lot
  * rules by customer value tier; reservations; supplier scorecards; pick list, packing slip and label.
  * This context owns the warehouse tables; it reads customers only through the CRM's index.
- * Coming next here: waves, pick routes, picking, review, packing, weighing and handover.
+ * Pick routes (`routing/`): a pure engine over the aisle-centre distance model.
+ * Coming next here: waves, picking, review, packing, weighing and handover.
  */
 export { registerWarehouseRoutes } from './warehouse.routes.js';
 export type { WarehouseDeps } from './warehouse-deps.js';
@@ -20,3 +21,5 @@ export { listStock } from './stock/stock.service.js';
 export { rebuildStock } from './stock/rebuild.service.js';
 export type { RebuildReport, StockRow } from './stock/stock.contract.js';
 export { seedDemoWarehouse } from './demo/demo-seed.js';
+export { parseRouteInput, routePicks } from './routing/routing.service.js';
+export { ROUTE_METHODS, type Route, type RouteMethod } from './routing/routing.contract.js';

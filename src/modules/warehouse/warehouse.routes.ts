@@ -9,11 +9,12 @@ import { registerInboundRoutes } from './inbound/inbound.routes.js';
 import { registerLayoutRoutes } from './layout/layout.routes.js';
 import { registerCustomerRuleRoutes, registerOrderRoutes } from './orders/order.routes.js';
 import { registerWarehouseSettingsRoutes } from './settings/warehouse-settings.routes.js';
+import { registerRoutingRoutes } from './routing/routing.routes.js';
 import { registerStockRoutes } from './stock/stock.routes.js';
 import { registerScorecardRoutes } from './supplier/scorecard.routes.js';
 import type { WarehouseDeps } from './warehouse-deps.js';
 
-/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings, weight checks. */
+/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings, weight checks, pick routes. */
 export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void {
   registerLayoutRoutes(app, deps);
   registerCatalogRoutes(app, deps);
@@ -27,4 +28,5 @@ export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void
   registerScorecardRoutes(app, deps);
   registerWarehouseSettingsRoutes(app, deps);
   registerWeightCheckRoutes(app, deps);
+  registerRoutingRoutes(app);
 }
