@@ -230,9 +230,15 @@ describe.skipIf(!hasChromium)('the zh-CN sales journey from a phone form to a wa
     const titles = await history.allTextContents();
     expect(titles).toHaveLength(4);
     expect(titles[0]).toContain('赢单');
-    expect(titles[1]).toContain(stages[2]!.name);
-    expect(titles[2]).toContain(stages[1]!.name);
-    expect(titles[3]).toContain(stages[0]!.name);
+    // The default stages read in Chinese (their stored names are the English defaults).
+    expect(stages.slice(0, 3).map((s) => s.name)).toEqual([
+      'Reach the customer',
+      'Find the decision maker',
+      'Needs discovery',
+    ]);
+    expect(titles[1]).toContain('需求调研');
+    expect(titles[2]).toContain('找决策人');
+    expect(titles[3]).toContain('客户触达');
     const order = page.getByTestId('deal-order');
     await order.waitFor();
     expect(await order.textContent()).toMatch(/[\u4e00-\u9fff]/);
