@@ -15,6 +15,16 @@ const AMOUNTS: Record<string, number> = { business: 28_000_000, government: 56_0
 
 type DemoCustomer = { id: string; kind: string; name: string; dealState?: string };
 
+/** A deal name in the customer's language: Chinese names get Chinese words. */
+function demoDealName(customer: DemoCustomer, round: 'first' | 'again' = 'first'): string {
+  const chinese = /[\u4e00-\u9fff]/.test(customer.name);
+  const words = {
+    first: { consumer: ['订单', 'order'], other: ['年度合同', 'annual contract'] },
+    again: { consumer: ['复购订单', 'repeat order'], other: ['增购', 'expansion'] },
+  }[round][customer.kind === 'consumer' ? 'consumer' : 'other'];
+  return chinese ? `${customer.name}·${words[0]}` : `${customer.name} — ${words[1]}`;
+}
+
 /** Creates the demo deals; answers how many customers got one. */
 export async function seedDemoDeals(deps: CrmDeps, actor: Actor, customers: DemoCustomer[]): Promise<number> {
   const chosen = customers.filter((customer) => customer.dealState === 'open');
@@ -22,7 +32,7 @@ export async function seedDemoDeals(deps: CrmDeps, actor: Actor, customers: Demo
   for (const [i, customer] of chosen.entries()) {
     const deal = await createDeal(deps, actor, {
       customerId: customer.id,
-      name: `${customer.name} — ${customer.kind === 'consumer' ? 'order' : 'annual contract'}`,
+      name: demoDealName(customer),
       amount: AMOUNTS[customer.kind] ?? 1_000_000,
     });
     if (i % 3 === 1) {
@@ -45,7 +55,7 @@ async function moveToPoc(deps: CrmDeps, actor: Actor, deal: { id: string; pipeli
 async function winSecondDeal(deps: CrmDeps, actor: Actor, customer: DemoCustomer): Promise<boolean> {
   const more = await createDeal(deps, actor, {
     customerId: customer.id,
-    name: `${customer.name} — ${customer.kind === 'consumer' ? 'repeat order' : 'expansion'}`,
+    name: demoDealName(customer, 'again'),
     amount: Math.round((AMOUNTS[customer.kind] ?? 1_000_000) / 2),
   });
   await winDeal(deps, actor, more.id);
