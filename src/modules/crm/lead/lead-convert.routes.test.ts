@@ -46,6 +46,12 @@ describe('lead conversion', () => {
       leadId: string;
     }>();
     expect(deal).toMatchObject({ customerId, leadId: id });
+    const participants = (await world.call('GET', `/api/deals/${dealId}/participants`)).json<{
+      items: { personId: string; roles: string[] }[];
+    }>();
+    expect(participants.items.map((p) => [p.personId, p.roles])).toEqual(
+      committee.members.map((m) => [m.person.id, [m.role]]),
+    );
     const lead = (await world.call('GET', `/api/leads/${id}`)).json<Lead>();
     expect(lead).toMatchObject({ customerId, dealId, status: 'qualified' });
     expect(lead.answers).toMatchObject({ industry: '制造' });

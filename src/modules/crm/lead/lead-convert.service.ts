@@ -7,11 +7,13 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { priceProducts } from '../catalog/catalog.service.js';
+import type { CommitteeRole } from '../contact/contact.contract.js';
 import { createContact } from '../contact/contact.service.js';
 import type { CrmDeps } from '../crm-deps.js';
 import type { CustomerKind } from '../customer/customer.contract.js';
 import { createCustomer, getCustomerRow } from '../customer/customer.service.js';
 import { createDeal } from '../deal/deal.service.js';
+import { setParticipant } from '../deal/participant.service.js';
 import type { ConvertInput, Conversion, LeadPerson } from './lead.contract.js';
 import { leadConverted, leadNotFound, leadNotQualified } from './lead.errors.js';
 import * as repo from './lead.repository.js';
@@ -83,12 +85,14 @@ export async function convertLead(
     if (row.status !== 'qualified') throw leadNotQualified(id, row.status);
     const customerId = await customerFor(inner, actor, row, input);
     const people = committeeOf(row);
+    const participants: { personId: string; role: CommitteeRole }[] = [];
     for (const [index, person] of people.entries()) {
       const { role, ...details } = person;
-      await createContact(inner, actor, {
+      const contact = await createContact(inner, actor, {
         ...details,
         accounts: [{ customerId, role: role ?? 'other', isPrimary: index === 0 }],
       });
+      participants.push({ personId: contact.id, role: role ?? 'other' });
     }
     const lines = await interestLines(inner, actor, row.productId, customerId);
     const deal = await createDeal(
@@ -97,6 +101,9 @@ export async function convertLead(
       { customerId, name: row.name, lines },
       { leadId: row.id, source: row.source },
     );
+    for (const { personId, role } of participants) {
+      await setParticipant(inner, actor, deal.id, personId, { roles: [role], stance: 'neutral' });
+    }
     const now = deps.clock.now();
     await repo.updateLead(tx, actor, id, { customerId, dealId: deal.id, convertedAt: now, updatedAt: now });
     await publishDomainEvent(tx, {
