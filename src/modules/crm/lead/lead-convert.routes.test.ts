@@ -94,7 +94,9 @@ describe('lead conversion', () => {
     const unpriced = await product();
     const dealOf = async (productId: string, name: string) => {
       const id = await qualifiedLead(world, { productId, name, phone: undefined });
-      const { dealId } = (await world.call('POST', `/api/leads/${id}/convert`, {})).json<{ dealId: string }>();
+      const { dealId } = (await world.call('POST', `/api/leads/${id}/convert`, {})).json<{
+        dealId: string;
+      }>();
       return (await world.call('GET', `/api/deals/${dealId}`)).json<{
         amount: number;
         lines: { productId: string; quantity: number; unitPrice: number }[];
