@@ -87,15 +87,8 @@ export class FunnelCounter {
     const attempt = findBestAttempt(this.plan, events);
     if (attempt) this.overall.add(attempt.reached, conversionSeconds(events, attempt));
     if (!this.breakdown) return;
-    if (this.breakdown.attribution === 'all') {
-      for (const value of new Set(events.filter((e) => e.steps !== 0).map((e) => e.value))) {
-        const own = events.filter((e) => e.steps === 0 || e.value === value);
-        const valued = findBestAttempt(this.plan, own);
-        if (valued) this.tallyOf(value).add(valued.reached, conversionSeconds(own, valued));
-      }
-    } else if (attempt) {
-      const value = attributedValue(this.breakdown, events, attempt);
-      this.tallyOf(value).add(attempt.reached, conversionSeconds(events, attempt));
+    for (const [value, own, valued] of attemptsByValue(this.plan, this.breakdown, events, attempt)) {
+      this.tallyOf(value).add(valued.reached, conversionSeconds(own, valued));
     }
   }
 
@@ -121,6 +114,28 @@ function compareValues(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? -1 : 1;
+}
+
+/**
+ * The values a unit counts under, each with the events its attempt indexes and that attempt: with
+ * `all` attribution one best attempt per value over that value's events, else the counted attempt
+ * (`attempt`) under its attributed value.
+ */
+export function attemptsByValue(
+  plan: FunnelPlan,
+  rule: BreakdownRule,
+  events: readonly FunnelEvent[],
+  attempt: Attempt | undefined,
+): [string | null, readonly FunnelEvent[], Attempt][] {
+  if (rule.attribution !== 'all')
+    return attempt ? [[attributedValue(rule, events, attempt), events, attempt]] : [];
+  const found: [string | null, readonly FunnelEvent[], Attempt][] = [];
+  for (const value of new Set(events.filter((e) => e.steps !== 0).map((e) => e.value))) {
+    const own = events.filter((e) => e.steps === 0 || e.value === value);
+    const valued = findBestAttempt(plan, own);
+    if (valued) found.push([value, own, valued]);
+  }
+  return found;
 }
 
 /**

@@ -68,8 +68,8 @@ const FunnelFields = z.object({
   aggregateBy: z.enum(['person', 'customer']).default('person'),
 });
 
-/** The request: the fields, with the rules that tie them together (each names the failing field). */
-export const FunnelRequest = FunnelFields.superRefine((body, ctx) => {
+/** The rules that tie a funnel's fields together, each naming the failing field. */
+function checkFunnel(body: z.infer<typeof FunnelFields>, ctx: z.RefinementCtx): void {
   const last = body.steps.length - 1;
   if (Date.parse(body.from) > Date.parse(body.to)) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
@@ -97,7 +97,10 @@ export const FunnelRequest = FunnelFields.superRefine((body, ctx) => {
   } else if (breakdown?.step !== null && breakdown?.step !== undefined && breakdown.step > last) {
     ctx.addIssue({ code: 'custom', path: ['breakdown', 'step'], message: `at most ${last}` });
   }
-});
+}
+
+/** The request of a funnel. */
+export const FunnelRequest = FunnelFields.superRefine(checkFunnel);
 export type FunnelRequest = z.infer<typeof FunnelRequest>;
 export type FunnelRequestInput = z.input<typeof FunnelRequest>;
 
@@ -122,3 +125,35 @@ export const FunnelResult = z.object({
     .optional(),
 });
 export type FunnelResult = z.infer<typeof FunnelResult>;
+
+/**
+ * The units of one step of a funnel, a page at a time in id order: those whose counted attempt
+ * reached step `step`, or with `dropOff` those that reached the step before it and stopped there.
+ * With a breakdown, `breakdownValue` (null included) keeps the units counted under that value.
+ */
+export const FunnelUnitsRequest = FunnelFields.extend({
+  step: z.number().int().min(0),
+  dropOff: z.boolean().default(false),
+  breakdownValue: z.string().nullable().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  /** The `nextCursor` of the previous page. */
+  after: z.uuid().optional(),
+}).superRefine((body, ctx) => {
+  checkFunnel(body, ctx);
+  if (body.step >= body.steps.length) {
+    ctx.addIssue({ code: 'custom', path: ['step'], message: `at most ${body.steps.length - 1}` });
+  } else if (body.dropOff && body.step === 0) {
+    ctx.addIssue({ code: 'custom', path: ['dropOff'], message: 'nobody drops off before the first step' });
+  }
+  if (body.breakdownValue !== undefined && !body.breakdown) {
+    ctx.addIssue({ code: 'custom', path: ['breakdownValue'], message: 'needs a breakdown' });
+  }
+});
+export type FunnelUnitsRequest = z.infer<typeof FunnelUnitsRequest>;
+
+/** A page of units: person ids (the merge survivors) or customer ids, with the steps each reached. */
+export const FunnelUnitPage = z.object({
+  items: z.array(z.object({ id: z.uuid(), stepsReached: z.number().int() })),
+  nextCursor: z.uuid().nullable(),
+});
+export type FunnelUnitPage = z.infer<typeof FunnelUnitPage>;

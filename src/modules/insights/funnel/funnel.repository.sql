@@ -19,7 +19,7 @@ fetch forward 100 from funnel_rows;
 close funnel_rows;
 commit;
 
--- forEachFunnelPage (accounts, strict)
+-- forEachFunnelPage (accounts, strict, after a unit)
 begin read only;
 declare funnel_rows no scroll cursor for with recursive chain (id, root, depth) as (
       select p.id, p.merged_into, 1 from persons p where p.tenant_id = $1 and p.merged_into is not null
@@ -37,7 +37,7 @@ declare funnel_rows no scroll cursor for with recursive chain (id, root, depth) 
             left join survivor s2 on s2.id = a.person_id where a.tenant_id = $9
           ) u on u.person_id = coalesce(s.root, e.person_id)
     where e.tenant_id = $10 and e."timestamp" >= $11 and e."timestamp" <= $12
-      and e.person_id is not null and e.type in ('track', 'page', 'screen')
+      and e.person_id is not null and e.type in ('track', 'page', 'screen') and u.customer_id > $13::uuid
     order by 1, e."timestamp", e.id;
 fetch forward 100 from funnel_rows;
 close funnel_rows;

@@ -33,7 +33,9 @@ const read = (tenantId: string, extra: Partial<repo.FunnelRead> = {}): repo.Funn
 
 async function rowsOf(r: repo.FunnelRead, limit = 2): Promise<repo.FunnelRow[]> {
   const all: repo.FunnelRow[] = [];
-  await repo.forEachFunnelPage(database.db, r, limit, (rows) => all.push(...rows));
+  await repo.forEachFunnelPage(database.db, r, limit, (rows) => {
+    all.push(...rows);
+  });
   return all;
 }
 
@@ -106,6 +108,9 @@ describe('forEachFunnelPage', () => {
     ]);
     const rows = await rowsOf(read(tenantId, { aggregateBy: 'customer' }), 100);
     expect(rows.map((r) => r.unit).sort()).toEqual([acme, acme, globex].sort());
+    const [low, high] = [acme, globex].sort();
+    const after = await rowsOf(read(tenantId, { aggregateBy: 'customer', afterUnit: low }), 100);
+    expect(after.map((r) => r.unit)).toEqual([high]);
   });
 
   it('keeps its SQL in funnel.repository.sql', async () => {
@@ -113,11 +118,11 @@ describe('forEachFunnelPage', () => {
     const text = await snapshotRepository(database.pool, repo, [
       ['forEachFunnelPage (persons)', (db) => repo.forEachFunnelPage(db, read(tenantId), 100, () => {})],
       [
-        'forEachFunnelPage (accounts, strict)',
+        'forEachFunnelPage (accounts, strict, after a unit)',
         (db) =>
           repo.forEachFunnelPage(
             db,
-            read(tenantId, { aggregateBy: 'customer', allEvents: true }),
+            read(tenantId, { aggregateBy: 'customer', allEvents: true, afterUnit: tenantId }),
             100,
             () => {},
           ),

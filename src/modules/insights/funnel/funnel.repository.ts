@@ -25,6 +25,8 @@ export type FunnelRead = {
   allEvents: boolean;
   breakdownProperty: string | null;
   aggregateBy: 'person' | 'customer';
+  /** Only units after this id (paging). */
+  afterUnit?: string | undefined;
 };
 
 /** One event as read: its unit, epoch milliseconds, step and exclusion masks, breakdown value. */
@@ -32,13 +34,13 @@ export type FunnelRow = { unit: string; at: number; steps: number; exclusions: n
 
 /**
  * Reads the rows of `read` in one read-only transaction through a cursor, `limit` at a time, handing
- * each page to `handle` before fetching the next.
+ * each page to `handle` before fetching the next; `handle` answers true to stop early.
  */
 export async function forEachFunnelPage(
   db: Db,
   read: FunnelRead,
   limit: number,
-  handle: (rows: FunnelRow[]) => void,
+  handle: (rows: FunnelRow[]) => boolean | void,
 ): Promise<void> {
   const fetch = sql.raw(`fetch forward ${Math.max(1, Math.trunc(limit))} from funnel_rows`);
   await db.transaction(
@@ -46,15 +48,13 @@ export async function forEachFunnelPage(
       await tx.execute(sql`declare funnel_rows no scroll cursor for ${funnelSelect(read)}`);
       for (;;) {
         const result = await tx.execute<FunnelRow>(fetch);
-        handle(
-          result.rows.map((row) => ({
-            ...row,
-            at: Number(row.at),
-            steps: Number(row.steps),
-            exclusions: Number(row.exclusions),
-          })),
-        );
-        if (result.rows.length < limit) break;
+        const rows = result.rows.map((row) => ({
+          ...row,
+          at: Number(row.at),
+          steps: Number(row.steps),
+          exclusions: Number(row.exclusions),
+        }));
+        if (handle(rows) === true || rows.length < limit) break;
       }
       await tx.execute(sql`close funnel_rows`);
     },
@@ -80,6 +80,7 @@ function funnelSelect(read: FunnelRead): SQL {
             left join survivor s2 on s2.id = a.person_id where a.tenant_id = ${t}
           ) u on u.person_id = coalesce(s.root, e.person_id)`,
         };
+  const after = read.afterUnit === undefined ? sql`` : sql` and ${unit.select} > ${read.afterUnit}::uuid`;
   return sql`with recursive chain (id, root, depth) as (
       select p.id, p.merged_into, 1 from persons p where p.tenant_id = ${t} and p.merged_into is not null
       union all
@@ -93,7 +94,7 @@ function funnelSelect(read: FunnelRead): SQL {
       ${maskOf(read.steps)} as steps, ${maskOf(read.exclusions)} as exclusions, ${value} as value
     from events e left join survivor s on s.id = e.person_id${unit.join}
     where e.tenant_id = ${t} and e."timestamp" >= ${read.from} and e."timestamp" <= ${read.until}
-      and e.person_id is not null and ${scope}
+      and e.person_id is not null and ${scope}${after}
     order by 1, e."timestamp", e.id`;
 }
 

@@ -200,3 +200,55 @@ describe('POST /api/insights/funnels', () => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe('POST /api/insights/funnels/persons', () => {
+  type Page = { items: { id: string; stepsReached: number }[]; nextCursor: string | null };
+  const page = async (body: object) => {
+    const reply = await world.call(world.keys.marketer, '/api/insights/funnels/persons', {
+      ...base,
+      ...body,
+    });
+    expect(reply.statusCode, reply.body).toBe(200);
+    return reply.json<Page>();
+  };
+
+  it('lists the persons of a step, a page at a time, and those who dropped off', async () => {
+    const first = await page({ step: 1, limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toBe(first.items[1]!.id);
+    const second = await page({ step: 1, limit: 2, after: first.nextCursor });
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    const converted = [...first.items, ...second.items];
+    expect(converted.every((item) => item.stepsReached === 2)).toBe(true);
+    expect(new Set(converted.map((item) => item.id)).size).toBe(3);
+    expect(converted.map((item) => item.id)).toEqual(converted.map((item) => item.id).sort());
+    const dropped = await page({ step: 1, dropOff: true });
+    expect(dropped.items.map((item) => item.stepsReached)).toEqual([1]);
+    expect(converted.map((item) => item.id)).not.toContain(dropped.items[0]!.id);
+    expect((await page({ step: 0 })).items).toHaveLength(4);
+  });
+
+  it('keeps the units of one breakdown value', async () => {
+    const firefox = await page({
+      step: 0,
+      breakdown: { property: 'browser', attribution: 'first_touch' },
+      breakdownValue: 'Firefox',
+    });
+    expect(firefox.items).toEqual([{ id: expect.any(String), stepsReached: 2 }]);
+  });
+
+  it('answers 400 for a step past the end or a drop-off before the first step', async () => {
+    for (const [body, path] of [
+      [{ step: 2 }, 'step'],
+      [{ step: 0, dropOff: true }, 'dropOff'],
+    ] as const) {
+      const reply = await world.call(world.keys.marketer, '/api/insights/funnels/persons', {
+        ...base,
+        ...body,
+      });
+      expect(reply.statusCode).toBe(400);
+      expect(reply.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([path]);
+    }
+  });
+});
