@@ -161,6 +161,13 @@ describe('POST /api/insights/funnels', () => {
     expect(counts((await funnel({ order: 'strict' })).steps)).toEqual([4, 2]);
   });
 
+  it('takes the steps in any order in an unordered funnel', async () => {
+    const result = await funnel({ order: 'unordered', steps: [...base.steps].reverse() });
+    // u3 and u6 only have an order in range (u3's sign-up is free, u6's before `from`); u4's is late.
+    expect(counts(result.steps)).toEqual([6, 3]);
+    expect(result.steps[1]!.averageTimeToConvertSeconds).toBe(4200);
+  });
+
   it('breaks down by first and last touch', async () => {
     const first = await funnel({ breakdown: { property: 'browser', attribution: 'first_touch' } });
     expect(first.breakdowns!.map((b) => [b.value, counts(b.steps)])).toEqual([
