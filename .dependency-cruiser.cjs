@@ -54,6 +54,7 @@ const FEATURE_LAYERS = {
     'domain',
     'timeline',
     'privacy',
+    'funnel',
     'demo',
   ],
   warehouse: [

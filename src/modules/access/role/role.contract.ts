@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'audit.read',
   /** Read touchpoint timelines and CDP persons. */
   'touchpoints.read',
+  /** Read insights: funnels over touchpoints. */
+  'insights.read',
   /** Import offline touchpoints (salon attendance, trade-show scans) from CSV. */
   'touchpoints.import',
   /** Create and configure event sources and their write keys. */
@@ -83,6 +85,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'touchpoints.read',
     'touchpoints.import',
     'sources.manage',
+    'insights.read',
   ],
   service_agent: ['customers.read', 'touchpoints.read'],
   warehouse_manager: [
