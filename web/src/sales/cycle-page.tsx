@@ -4,7 +4,7 @@
  * the same numbers), and the won deals' cycle per customer kind and per owner. Filters: customer kind,
  * owner and team (when the user sees others); the pipeline picks whose stages are drawn.
  */
-import { Alert, Card, Center, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Center, Loader, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import type { Pipeline } from '../../../src/modules/crm/pipeline/pipeline.contra
 import { describeError } from '../api/problem-text';
 import { usePageTitle } from '../shell/use-page-title';
 import { CycleStageTable, WonCycleCharts } from './cycle-sections';
-import { categoryChart, ReportChart } from './report-chart';
+import { categoryChart, ChartCard } from './report-chart';
 import { ReportFilterBar } from './report-filters';
 import { cycleTimesQuery, type ReportFilters } from './report-queries';
 import { percent, roundDays } from './report-series';
@@ -107,20 +107,18 @@ function CycleContent({ report, pipelineId }: { report: CycleReport; pipelineId:
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Card withBorder padding="sm">
-          <Text fw={600}>{t('salesReports.cycle.stagesTitle')}</Text>
-          <Text size="xs" c="dimmed">
-            {t('salesReports.cycle.stagesHint')}
-          </Text>
-          <ReportChart option={days} testId="cycle-stage-chart" />
-        </Card>
-        <Card withBorder padding="sm">
-          <Text fw={600}>{t('salesReports.cycle.winRateTitle')}</Text>
-          <Text size="xs" c="dimmed">
-            {t('salesReports.cycle.winRateHint')}
-          </Text>
-          <ReportChart option={rates} testId="cycle-win-chart" />
-        </Card>
+        <ChartCard
+          title={t('salesReports.cycle.stagesTitle')}
+          hint={t('salesReports.cycle.stagesHint')}
+          option={days}
+          testId="cycle-stage-chart"
+        />
+        <ChartCard
+          title={t('salesReports.cycle.winRateTitle')}
+          hint={t('salesReports.cycle.winRateHint')}
+          option={rates}
+          testId="cycle-win-chart"
+        />
       </SimpleGrid>
       <CycleStageTable stages={stages} />
       <WonCycleCharts report={report} />

@@ -1,10 +1,10 @@
 /** Parts of the sales-cycle page: the stage table, and the won deals' cycle per customer kind and owner. */
-import { Alert, Card, SimpleGrid, Table, Text } from '@mantine/core';
+import { Alert, SimpleGrid, Table } from '@mantine/core';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleReport } from '../../../src/modules/crm/deal/deal-report.contract';
 import { CUSTOMER_KINDS, type CustomerKind } from '../api/types';
-import { categoryChart, ReportChart } from './report-chart';
+import { categoryChart, ChartCard } from './report-chart';
 import { useOwnerNames } from './report-filters';
 import { percent, roundDays } from './report-series';
 import { defaultText } from './default-names';
@@ -121,20 +121,18 @@ export function WonCycleCharts({ report }: { report: CycleReport }) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Card withBorder padding="sm">
-          <Text fw={600}>{t('salesReports.cycle.kindTitle')}</Text>
-          <Text size="xs" c="dimmed">
-            {t('salesReports.cycle.cycleHint')}
-          </Text>
-          <ReportChart option={kindOption} testId="cycle-kind-chart" />
-        </Card>
-        <Card withBorder padding="sm">
-          <Text fw={600}>{t('salesReports.cycle.ownerTitle')}</Text>
-          <Text size="xs" c="dimmed">
-            {t('salesReports.cycle.ownerHint')}
-          </Text>
-          <ReportChart option={ownerOption} testId="cycle-owner-chart" />
-        </Card>
+        <ChartCard
+          title={t('salesReports.cycle.kindTitle')}
+          hint={t('salesReports.cycle.cycleHint')}
+          option={kindOption}
+          testId="cycle-kind-chart"
+        />
+        <ChartCard
+          title={t('salesReports.cycle.ownerTitle')}
+          hint={t('salesReports.cycle.ownerHint')}
+          option={ownerOption}
+          testId="cycle-owner-chart"
+        />
       </SimpleGrid>
       <Table.ScrollContainer minWidth={480}>
         <Table striped data-testid="cycle-owner-table">

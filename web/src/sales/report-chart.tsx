@@ -7,6 +7,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { Card, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -40,6 +41,19 @@ export function ReportChart({
 }
 
 /** A bar or line series as the report pages draw them. */
+/** A chart in a bordered card under its title and a one-line hint. */
+export function ChartCard(props: { title: string; hint: string; option: ReportChartOption; testId: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600}>{props.title}</Text>
+      <Text size="xs" c="dimmed">
+        {props.hint}
+      </Text>
+      <ReportChart option={props.option} testId={props.testId} />
+    </Card>
+  );
+}
+
 export type ReportSeries = {
   name: string;
   data: (number | null)[];

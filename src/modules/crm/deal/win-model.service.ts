@@ -163,10 +163,20 @@ export async function estimateDeals(
 ): Promise<Map<string, Omit<DealProbability, 'manual'>>> {
   const result = new Map<string, Omit<DealProbability, 'manual'>>();
   if (rows.length === 0) return result;
+  const model = (await repo.findWinModel(deps.db, tenantId))?.model;
+  const closedDeals = model?.closedDeals ?? 0;
   const open = rows.filter((row) => row.outcome === 'open');
-  // The model and the open deals' facts are read together: one round trip for a page of deals.
-  const [stored, customers, entered, stages] = await Promise.all([
-    repo.findWinModel(deps.db, tenantId),
+  const none = (status: 'closed' | 'too_little_history') => ({
+    automated: null,
+    reasons: [],
+    explanation: { status, closedDeals, needed: MIN_CLOSED_DEALS, raised: [], lowered: [] },
+  });
+  for (const row of rows) if (row.outcome !== 'open') result.set(row.id, none('closed'));
+  if (!model || closedDeals < MIN_CLOSED_DEALS) {
+    for (const row of open) result.set(row.id, none('too_little_history'));
+    return result;
+  }
+  const [customers, entered, stages] = await Promise.all([
     customerFactsOf(
       deps.db,
       tenantId,
@@ -184,18 +194,6 @@ export async function estimateDeals(
       open.map((row) => row.pipelineId),
     ),
   ]);
-  const model = stored?.model;
-  const closedDeals = model?.closedDeals ?? 0;
-  const none = (status: 'closed' | 'too_little_history') => ({
-    automated: null,
-    reasons: [],
-    explanation: { status, closedDeals, needed: MIN_CLOSED_DEALS, raised: [], lowered: [] },
-  });
-  for (const row of rows) if (row.outcome !== 'open') result.set(row.id, none('closed'));
-  if (!model || closedDeals < MIN_CLOSED_DEALS) {
-    for (const row of open) result.set(row.id, none('too_little_history'));
-    return result;
-  }
   const now = deps.clock.now().getTime();
   for (const row of open) {
     const days = Math.max(0, (now - (entered.get(row.id) ?? row.createdAt).getTime()) / DAY_MS);

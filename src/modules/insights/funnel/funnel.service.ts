@@ -26,23 +26,40 @@ export async function computeFunnel(
   const plan = planOf(request);
   const breakdown = ruleOf(request);
   const counter = new FunnelCounter(plan, breakdown);
+  await forEachUnit(deps, readOf(actor.tenantId, request, plan), (_unit, events) => {
+    counter.addUnit(events);
+    return false;
+  });
+  const names = request.steps.map((step) => step.event);
+  const result: FunnelResult = { steps: counter.overall.results(names) };
+  if (breakdown) result.breakdowns = counter.breakdowns(names);
+  return result;
+}
+
+/**
+ * Hands `visit` each unit's candidate events in time order, one unit at a time, as the cursor reads
+ * them; `visit` answers true to stop reading.
+ */
+async function forEachUnit(
+  deps: Pick<InsightsDeps, 'db'>,
+  read: FunnelRead,
+  visit: (unit: string, events: FunnelEvent[]) => boolean,
+): Promise<void> {
   let unit: string | undefined;
   let events: FunnelEvent[] = [];
-  await forEachFunnelPage(deps.db, readOf(actor.tenantId, request, plan), FUNNEL_FETCH_ROWS, (rows) => {
+  let stopped = false;
+  await forEachFunnelPage(deps.db, read, FUNNEL_FETCH_ROWS, (rows) => {
     for (const row of rows) {
       if (row.unit !== unit) {
-        if (events.length > 0) counter.addUnit(events);
+        if (unit !== undefined && visit(unit, events)) return (stopped = true);
         unit = row.unit;
         events = [];
       }
       events.push({ at: row.at, steps: row.steps, exclusions: row.exclusions, value: row.value });
     }
+    return false;
   });
-  if (events.length > 0) counter.addUnit(events);
-  const names = request.steps.map((step) => step.event);
-  const result: FunnelResult = { steps: counter.overall.results(names) };
-  if (breakdown) result.breakdowns = counter.breakdowns(names);
-  return result;
+  if (!stopped && unit !== undefined) visit(unit, events);
 }
 
 function ruleOf(request: FunnelRequest): BreakdownRule | undefined {
@@ -100,22 +117,11 @@ export async function listFunnelUnits(
     const reached = Math.max(0, ...attempts.map(([, , a]) => a.reached));
     if (attempts.length > 0 && wanted(reached)) items.push({ id, stepsReached: reached });
   };
-  let unit: string | undefined;
-  let events: FunnelEvent[] = [];
   const read = { ...readOf(actor.tenantId, request, plan), afterUnit: request.after };
-  await forEachFunnelPage(deps.db, read, FUNNEL_FETCH_ROWS, (rows) => {
-    for (const row of rows) {
-      if (row.unit !== unit) {
-        if (unit !== undefined) consider(unit, events);
-        if (items.length > request.limit) return true;
-        unit = row.unit;
-        events = [];
-      }
-      events.push({ at: row.at, steps: row.steps, exclusions: row.exclusions, value: row.value });
-    }
-    return false;
+  await forEachUnit(deps, read, (unit, events) => {
+    consider(unit, events);
+    return items.length > request.limit;
   });
-  if (items.length <= request.limit && unit !== undefined) consider(unit, events);
   const page = items.slice(0, request.limit);
   return { items: page, nextCursor: items.length > request.limit ? page[page.length - 1]!.id : null };
 }

@@ -43,6 +43,23 @@ function expectVisitsEveryPickOnce(sequence: number[], picks: RoutePick[]): void
   expect([...sequence].sort((a, b) => a - b)).toEqual(picks.map((_, i) => i));
 }
 
+/**
+ * Every method visits every pick once and reports the length it walks; `optimal` is proven and equals
+ * the brute-force oracle, every heuristic is no shorter.
+ */
+function matchesOracle(layout: RouteLayout, picks: RoutePick[]): void {
+  const best = oracleLength(layout, picks);
+  for (const method of ROUTE_METHODS) {
+    const route = planRoute(layout, picks, method);
+    expectVisitsEveryPickOnce(route.sequence, picks);
+    expect(route.length).toBeCloseTo(oracleWalk(layout, picks, route.sequence), 9);
+    if (method === 'optimal') {
+      expect(route.optimal).toBe(true);
+      expect(Math.abs(route.length - best)).toBeLessThan(1e-9);
+    } else expect(route.length).toBeGreaterThanOrEqual(best - 1e-9);
+  }
+}
+
 describe('planRoute', () => {
   const layout: RouteLayout = {
     aisles: 10,
@@ -88,36 +105,16 @@ describe('planRoute', () => {
 
   it('is exactly optimal on single-block layouts, and every heuristic is no shorter (oracle)', () => {
     fc.assert(
-      fc.property(instanceArb(fc.constant(1), 10), ({ layout, picks }) => {
-        const best = oracleLength(layout, picks);
-        for (const method of ROUTE_METHODS) {
-          const route = planRoute(layout, picks, method);
-          expectVisitsEveryPickOnce(route.sequence, picks);
-          expect(route.length).toBeCloseTo(oracleWalk(layout, picks, route.sequence), 9);
-          if (method === 'optimal') {
-            expect(route.optimal).toBe(true);
-            expect(Math.abs(route.length - best)).toBeLessThan(1e-9);
-          } else expect(route.length).toBeGreaterThanOrEqual(best - 1e-9);
-        }
-      }),
+      fc.property(instanceArb(fc.constant(1), 10), ({ layout, picks }) => matchesOracle(layout, picks)),
       { numRuns: 250 },
     );
   });
 
   it('proves small multi-block routes optimal and keeps heuristics no shorter (oracle)', () => {
     fc.assert(
-      fc.property(instanceArb(fc.integer({ min: 2, max: 3 }), 9), ({ layout, picks }) => {
-        const best = oracleLength(layout, picks);
-        for (const method of ROUTE_METHODS) {
-          const route = planRoute(layout, picks, method);
-          expectVisitsEveryPickOnce(route.sequence, picks);
-          expect(route.length).toBeCloseTo(oracleWalk(layout, picks, route.sequence), 9);
-          if (method === 'optimal') {
-            expect(route.optimal).toBe(true);
-            expect(Math.abs(route.length - best)).toBeLessThan(1e-9);
-          } else expect(route.length).toBeGreaterThanOrEqual(best - 1e-9);
-        }
-      }),
+      fc.property(instanceArb(fc.integer({ min: 2, max: 3 }), 9), ({ layout, picks }) =>
+        matchesOracle(layout, picks),
+      ),
       { numRuns: 80 },
     );
   });
