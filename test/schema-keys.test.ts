@@ -1,22 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/platform/db/database.js';
+import { referenceTables } from '../src/platform/db/distribution.js';
 import { createTestDatabase } from './helpers/db.js';
-
-// Small global tables that Citus keeps as reference tables; every other table is sharded by tenant.
-const referenceTables = [
-  'tenants',
-  'users',
-  'memberships',
-  'sessions',
-  'api_keys',
-  'source_write_keys',
-  'domain_event_cursors',
-  'jobs',
-  'limit_counters',
-  'tenant_removals',
-  'source_changes',
-];
 
 let database: Database;
 beforeAll(async () => {
