@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { SummaryReporter } from './test/summary-reporter.js';
 
 // The DB suite runs once per engine: always on PGlite, and also on a PostgreSQL server when
-// KEHU_TEST_DATABASE_URL is set. Browser journeys run once, on PGlite.
+// KEHU_TEST_DATABASE_URL is set, or on a Citus cluster when KEHU_TEST_CITUS is (CONTRIBUTING.md).
+// Browser journeys run once, on PGlite.
 const dbTests = ['src/**/*.test.ts', 'test/**/*.test.ts'];
-const engines = process.env.KEHU_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+const serverUrl = process.env.KEHU_TEST_CITUS ?? process.env.KEHU_TEST_DATABASE_URL;
+const engines = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
 export default defineConfig({
   test: {
@@ -16,7 +18,7 @@ export default defineConfig({
         test: {
           name: engine,
           include: dbTests,
-          env: { KEHU_TEST_ENGINE: engine },
+          env: { KEHU_TEST_ENGINE: engine, ...(serverUrl ? { KEHU_TEST_DATABASE_URL: serverUrl } : {}) },
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

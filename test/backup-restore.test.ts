@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/app.js';
 import { DEMO_LOGIN, seedDemo } from '../src/app/demo.js';
@@ -19,7 +18,8 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { restoreBackup, verifyBackup } from '../src/platform/db/restore.js';
 import { readSnapshotFacts } from '../src/platform/db/snapshot-facts.js';
-import { testEngine, withDatabaseName } from './helpers/engine.js';
+import { testEngine } from './helpers/engine.js';
+import { createServerDatabase, dropServerDatabase } from './helpers/server-database.js';
 import { signInCookie } from './helpers/server.js';
 
 const dirs: string[] = [];
@@ -29,18 +29,14 @@ const tempDir = (prefix: string): string => {
   return dir;
 };
 const databases: string[] = [];
-const serverUrl = process.env.KEHU_TEST_DATABASE_URL ?? '';
 
 /** A new, empty database: an empty data directory, or an empty PostgreSQL database. */
 async function emptyTarget(): Promise<BackupTarget> {
   if (testEngine() === 'pglite') return { dataDir: path.join(tempDir('kehu-restore-'), 'data') };
   const name = `kehu_restore_${process.pid}_${databases.length}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const databaseUrl = await createServerDatabase(name);
   databases.push(name);
-  return { dataDir: '', databaseUrl: withDatabaseName(serverUrl, name) };
+  return { dataDir: '', databaseUrl };
 }
 
 const open = (target: BackupTarget): Promise<Database> =>
@@ -61,11 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
-  if (databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  for (const name of databases) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  for (const name of databases) await dropServerDatabase(name);
 });
 
 describe(`backup and restore (${testEngine()})`, () => {

@@ -1,15 +1,21 @@
 /**
  * Makes one migrated template database per test run, so each test file gets a fresh database
- * cheaply: PGlite from a `dumpDataDir` tarball, PostgreSQL by `CREATE DATABASE ... TEMPLATE`.
+ * cheaply: PGlite from a `dumpDataDir` tarball, PostgreSQL by `CREATE DATABASE ... TEMPLATE`. In the
+ * Citus mode there is no template (Citus cannot clone one): the name is only the prefix of the run's
+ * databases, each made and migrated by test/helpers/db.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
-import { withDatabaseName } from './helpers/engine.js';
+import {
+  citusCluster,
+  createServerDatabase,
+  dropServerDatabase,
+  dropServerDatabases,
+} from './helpers/server-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,22 +38,15 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 }
 
 async function setupPostgres(project: TestProject): Promise<() => Promise<void>> {
-  const url = process.env.KEHU_TEST_DATABASE_URL!;
   const name = `kehu_tpl_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const database = await openDatabase({ databaseUrl: withDatabaseName(url, name), poolSize: 1 });
-  await migrateDatabase(database.db);
-  await database.close();
   project.provide('kehuTemplate', name);
+  if (!citusCluster()) {
+    const database = await openDatabase({ databaseUrl: await createServerDatabase(name), poolSize: 1 });
+    await migrateDatabase(database.db);
+    await database.close();
+  }
   return async () => {
-    const rows = await admin.query<{ datname: string }>(
-      `select datname from pg_database where starts_with(datname, $1)`,
-      [`${name}_`],
-    );
-    for (const row of rows.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await dropServerDatabases(`${name}_`);
+    await dropServerDatabase(name);
   };
 }

@@ -1,8 +1,17 @@
-/** `kehu db …`: migrate, backup, restore, verify and maintain (docs/operations.md). */
+/**
+ * `kehu db …`: migrate, backup, restore, verify and maintain (docs/operations.md); distribute and
+ * doctor on a Citus cluster (docs/scale-out.md).
+ */
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { takeBackup } from '../platform/db/backup.js';
 import type { BackupManifest } from '../platform/db/backup-format.js';
+import {
+  distributeAll,
+  hasCitus,
+  placementReport,
+  type TablePlacement,
+} from '../platform/db/distribution.js';
 import { vacuumAnalyze } from '../platform/db/maintain.js';
 import { restoreBackup, verifyBackup, type BackupCheck } from '../platform/db/restore.js';
 import { withDatabase } from './run-with-db.js';
@@ -23,6 +32,14 @@ const report = (check: BackupCheck, what: string): void => {
   }
   console.error(`${what}: ${describe(check.manifest)}; every table's rows and checksum match`);
 };
+
+const noCitus =
+  'this database has no citus extension: install Citus on every node, CREATE EXTENSION citus, ' +
+  'register the workers (docs/scale-out.md), then run this again';
+
+const placementLine = (t: TablePlacement): string =>
+  `${t.problem ? '✗' : '✓'} ${t.table.padEnd(28)} ${t.actual === 'distributed' ? `distributed by ${t.column}` : t.actual}` +
+  (t.problem ? ` — ${t.problem}` : '');
 
 /** Registers the `db` command group. */
 export function registerDbCommands(program: Command): void {
@@ -52,10 +69,55 @@ export function registerDbCommands(program: Command): void {
     .action(async (file: string) => {
       report(await verifyBackup(file), `${file} is sound`);
     });
+  registerCitusCommands(db);
   db.command('maintain')
     .description('VACUUM (ANALYZE) every table (the embedded engine has no autovacuum; it also runs daily)')
     .action(async () => {
       const ms = await withDatabase((database) => vacuumAnalyze(database.db));
       console.error(`database vacuumed and analysed in ${(ms / 1000).toFixed(1)} s`);
+    });
+}
+
+/** `kehu db distribute` and `kehu db doctor`, for a Citus cluster (docs/scale-out.md). */
+function registerCitusCommands(db: Command): void {
+  db.command('distribute')
+    .description(
+      'on Citus: make the global tables reference tables and shard the rest by tenant (for a database migrated before Citus)',
+    )
+    .action(async () => {
+      // Distribute before migrating: a pending migration's new tables are distributed as they are
+      // created, and their foreign keys need the tables they point at distributed first.
+      const done = await withDatabase(
+        async (database) => {
+          if (!(await hasCitus(database.db))) throw new Error(noCitus);
+          return distributeAll(database.db);
+        },
+        { migrate: false },
+      );
+      await withDatabase(async () => undefined);
+      console.error(
+        done.length === 0
+          ? 'every table was already distributed'
+          : `distributed ${done.length} tables: ${done.join(', ')}`,
+      );
+    });
+  db.command('doctor')
+    .description('on Citus: list every table with its placement and any table not placed as it should be')
+    .action(async () => {
+      const tables = await withDatabase(
+        async (database) => {
+          if (!(await hasCitus(database.db))) throw new Error(noCitus);
+          return placementReport(database.db);
+        },
+        { migrate: false },
+      );
+      console.log(tables.map(placementLine).join('\n'));
+      const problems = tables.filter((t) => t.problem);
+      if (problems.length > 0) {
+        console.error(
+          `${problems.length} of ${tables.length} tables are not placed as they should be: run kehu db distribute`,
+        );
+        process.exitCode = 1;
+      } else console.error(`all ${tables.length} tables are placed as they should be`);
     });
 }

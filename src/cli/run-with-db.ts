@@ -4,9 +4,12 @@ import { migrateDatabase } from '../platform/db/migrate.js';
 
 /**
  * Opens the configured database for one CLI command (sharing a running server's embedded database
- * when there is one), applies pending migrations, runs `work` and closes.
+ * when there is one), applies pending migrations (unless `migrate: false`), runs `work` and closes.
  */
-export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  work: (database: Database) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -14,7 +17,7 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
     command: 'kehu cli',
   });
   try {
-    await migrateDatabase(database.db);
+    if (options.migrate !== false) await migrateDatabase(database.db);
     return await work(database);
   } finally {
     await database.close();

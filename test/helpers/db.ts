@@ -1,14 +1,15 @@
 /**
  * A fresh, migrated database per test file on the engine of the current project, cloned from the
- * run's template (see test/global-setup.ts).
+ * run's template (see test/global-setup.ts); in the Citus mode, made on every node and migrated.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
-import { testEngine, withDatabaseName } from './engine.js';
+import { migrateDatabase } from '../../src/platform/db/migrate.js';
+import { testEngine } from './engine.js';
+import { citusCluster, createServerDatabase, dropServerDatabase } from './server-database.js';
 
 let counter = 0;
 
@@ -16,25 +17,17 @@ let counter = 0;
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const template = inject('kehuTemplate');
   if (testEngine() === 'postgres') {
-    const url = process.env.KEHU_TEST_DATABASE_URL!;
     const name = `${template}_${process.pid}_${counter++}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name} template ${template}`);
-    } finally {
-      await admin.end();
-    }
-    const database = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
+    const citus = citusCluster() !== undefined;
+    const url = await createServerDatabase(name, citus ? undefined : template);
+    const database = await openDatabase({ databaseUrl: url });
+    if (citus) await migrateDatabase(database.db);
     return {
       ...database,
-      url: withDatabaseName(url, name),
+      url,
       close: async () => {
         await database.close();
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
+        await dropServerDatabase(name);
       },
     };
   }

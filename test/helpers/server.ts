@@ -18,7 +18,8 @@ export async function createTestApp(
   const app = await buildApp({
     db: database.db,
     clock: options.clock ?? systemClock,
-    logLevel: false,
+    // Quiet by default; KEHU_TEST_LOG_LEVEL=error prints the cause of every 500 while debugging.
+    logLevel: process.env.KEHU_TEST_LOG_LEVEL ?? false,
     serveWeb: false,
     trustProxy: options.trustProxy,
   });

@@ -1,0 +1,107 @@
+/**
+ * Databases on the PostgreSQL server of the `postgres` test project: a plain server
+ * (`KEHU_TEST_DATABASE_URL`, databases cloned from the run's migrated template) or, in the Citus mode
+ * of the suite, a Citus cluster (`KEHU_TEST_CITUS`, the coordinator's URL, with
+ * `KEHU_TEST_CITUS_WORKERS`, the workers' `host:port` list as the coordinator reaches them). Citus
+ * keeps a connection open in every database that has its extension, so a template cannot be cloned
+ * there: each database is created on every node, the workers registered, and the caller migrates it,
+ * which distributes the tables (CONTRIBUTING.md, "The Citus mode of the suite").
+ */
+import pg from 'pg';
+import { withDatabaseName } from './engine.js';
+
+/** The cluster of the Citus mode, or undefined on a plain server. */
+export function citusCluster():
+  { coordinator: string; workers: { host: string; port: number }[] } | undefined {
+  const coordinator = process.env.KEHU_TEST_CITUS;
+  if (!coordinator) return undefined;
+  const workers = (process.env.KEHU_TEST_CITUS_WORKERS ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .map((w) => {
+      const [host, port] = w.split(':');
+      return { host: host!, port: Number(port ?? 5432) };
+    });
+  return { coordinator, workers };
+}
+
+/** The URL of the server the `postgres` project runs on (the coordinator in the Citus mode). */
+export function serverUrl(): string {
+  const url = process.env.KEHU_TEST_CITUS ?? process.env.KEHU_TEST_DATABASE_URL;
+  if (!url) throw new Error('the postgres project needs KEHU_TEST_DATABASE_URL or KEHU_TEST_CITUS');
+  return url;
+}
+
+/** A worker's URL: the coordinator's user and password with the worker's host and port. */
+function workerUrl(coordinator: string, worker: { host: string; port: number }): string {
+  const url = new URL(coordinator);
+  url.hostname = worker.host;
+  url.port = String(worker.port);
+  return url.toString();
+}
+
+async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates database `name` and answers its URL: on a plain server a clone of `template` when one is
+ * given (else empty); on Citus an empty database on every node with the workers registered, to be
+ * migrated by the caller.
+ */
+export async function createServerDatabase(name: string, template?: string): Promise<string> {
+  const cluster = citusCluster();
+  const url = withDatabaseName(serverUrl(), name);
+  if (!cluster) {
+    await onServer(serverUrl(), (admin) =>
+      admin.query(`create database ${name}${template ? ` template ${template}` : ''}`),
+    );
+    return url;
+  }
+  const nodes = [cluster.coordinator, ...cluster.workers.map((w) => workerUrl(cluster.coordinator, w))];
+  for (const node of nodes) {
+    await onServer(node, (admin) => admin.query(`create database ${name}`));
+    await onServer(withDatabaseName(node, name), (db) => db.query('create extension if not exists citus'));
+  }
+  const coordinator = new URL(cluster.coordinator);
+  await onServer(url, async (db) => {
+    await db.query('select citus_set_coordinator_host($1, $2)', [
+      coordinator.hostname,
+      Number(coordinator.port || 5432),
+    ]);
+    for (const worker of cluster.workers)
+      await db.query('select citus_add_node($1, $2)', [worker.host, worker.port]);
+  });
+  return url;
+}
+
+/** Drops database `name` (on every node in the Citus mode); a missing one is fine. */
+export async function dropServerDatabase(name: string): Promise<void> {
+  for (const node of serverNodes())
+    await onServer(node, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+}
+
+/** Drops every database whose name starts with `prefix`, on every node. */
+export async function dropServerDatabases(prefix: string): Promise<void> {
+  for (const node of serverNodes())
+    await onServer(node, async (admin) => {
+      const { rows } = await admin.query<{ datname: string }>(
+        'select datname from pg_database where starts_with(datname, $1)',
+        [prefix],
+      );
+      for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+    });
+}
+
+function serverNodes(): string[] {
+  const cluster = citusCluster();
+  if (!cluster) return [serverUrl()];
+  return [cluster.coordinator, ...cluster.workers.map((w) => workerUrl(cluster.coordinator, w))];
+}
