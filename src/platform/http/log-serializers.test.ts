@@ -57,6 +57,23 @@ describe('the request log', () => {
     expect(JSON.stringify(logged)).not.toContain(SECRET_PHONE);
   });
 
+  it("keeps the violated constraint's name when a Citus shard's error comes without the field", () => {
+    const shardError = Object.assign(
+      new Error('duplicate key value violates unique constraint "people_external_id_key_102040"'),
+      {
+        severity: 'ERROR',
+        code: '23505',
+        detail: `Key (tenant_id, external_id)=(…, ${SECRET_PHONE}) already exists.`,
+      },
+    );
+    const logged = serializeError(
+      Object.assign(new Error('Failed query: insert into "people" …'), { cause: shardError }),
+    );
+    expect(logged.cause).toMatchObject({ code: '23505', constraint: 'people_external_id_key_102040' });
+    expect(logged.cause?.message).toBe('duplicate key value violates unique constraint "…"');
+    expect(JSON.stringify(logged)).not.toContain(SECRET_PHONE);
+  });
+
   it('cuts the values from query strings and keeps their names', () => {
     expect(redactUrl('/api/customers?q=%E5%BC%A0&limit=5')).toBe('/api/customers?q=…&limit=…');
     expect(redactUrl('/api/customers')).toBe('/api/customers');

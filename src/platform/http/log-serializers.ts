@@ -5,6 +5,7 @@
  * exists`); those are customer names and phone numbers. Errors are logged with their type, SQLSTATE,
  * schema names, the SQL text (placeholders only) and the stack; query-string values are cut from URLs.
  */
+import { constraintName } from '../db/errors.js';
 
 /** Fields of an error (and of the PostgreSQL errors in its causes) that name code or schema, never data. */
 const SAFE_FIELDS = [
@@ -41,6 +42,12 @@ export function serializeError(error: unknown, depth = 0): LoggedError {
   for (const field of SAFE_FIELDS) {
     const value = fields[field];
     if (typeof value === 'string' || typeof value === 'number') logged[field] = value;
+  }
+  // A Citus shard's error passed on by another node has no `constraint` field, and the message's
+  // quoted names are cut below: keep the name, or the log cannot say which key was violated.
+  if (logged.constraint === undefined && isDatabaseError(error)) {
+    const name = constraintName(error);
+    if (name !== undefined) logged.constraint = name;
   }
   if (error.cause !== undefined && depth < MAX_CAUSES) logged.cause = serializeError(error.cause, depth + 1);
   return logged;

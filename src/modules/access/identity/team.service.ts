@@ -1,5 +1,6 @@
 /** Teams: groups of users whose records a `team`-scoped manager sees. */
 import { AppError } from '../../../platform/errors.js';
+import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { Db } from '../../../platform/db/database.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
@@ -14,7 +15,7 @@ const teamNotFound = (id: string): AppError =>
 const rethrowNameTaken =
   (name: string) =>
   (error: unknown): never => {
-    if ((error as { cause?: { code?: string } }).cause?.code === '23505') {
+    if (isUniqueViolation(error)) {
       throw new AppError('conflict', 'auth.team.exists', `A team named "${name}" exists already.`);
     }
     throw error;

@@ -1,4 +1,4 @@
-/** Stored people and memberships in their public shapes, and the unique violations they can raise. */
+/** Stored people and memberships in their public shapes. */
 import type { CommitteeMember, Contact, ContactAccount } from './contact.contract.js';
 import type { AccountOfContact, MemberRow, ContactRow } from './contact.repository.js';
 
@@ -42,13 +42,4 @@ export function toContactAccount(row: AccountOfContact): ContactAccount {
     customerKind: row.customerKind as ContactAccount['customerKind'],
     ...membershipOf(row),
   };
-}
-
-/**
- * The name of the unique index a failed write violated, or undefined for any other error; drizzle
- * wraps the driver's error, which carries the SQLSTATE and the constraint.
- */
-export function violatedUnique(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown; constraint?: unknown } }).cause;
-  return cause?.code === '23505' && typeof cause.constraint === 'string' ? cause.constraint : undefined;
 }

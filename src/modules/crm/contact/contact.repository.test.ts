@@ -149,3 +149,45 @@ describe('moving members on a merge', () => {
     expect((await getCommittee(deps(), admin.actor, fromB)).members).toEqual([]);
   });
 });
+
+describe('finding contacts by their keys', () => {
+  it("lists only the accounts of the lookup's tenant, when another tenant has the same person", async () => {
+    // People are keyed by (tenant_id, id), so one person id may hold seats in two tenants'
+    // committees; a tenant condition that is always true lets the other tenant's seats in.
+    const [personId, at] = [newId(), clock.now()];
+    const seatIn = async () => {
+      const { admin } = await makeTenant(database.db);
+      const tenantId = admin.actor.tenantId;
+      const { id: customerId } = await createCustomer(deps(), admin.actor, {
+        kind: 'business',
+        name: '同名公司',
+      });
+      await repo.insertContact(database.db, {
+        tenantId,
+        id: personId,
+        name: '张伟',
+        externalId: 'P-1',
+        emailKey: 'zhang.wei@example.cn',
+        createdAt: at,
+        updatedAt: at,
+      });
+      await members.insertMembers(database.db, [
+        { tenantId, customerId, personId, role: 'decision_maker', createdAt: at, updatedAt: at },
+      ]);
+      return { tenantId, customerId };
+    };
+    const a = await seatIn();
+    await seatIn();
+
+    const keys = { externalIds: ['P-1'], emailKeys: ['zhang.wei@example.cn'], phoneKeys: [] };
+    expect(await repo.findContactsByKeys(database.db, a.tenantId, keys)).toEqual([
+      {
+        id: personId,
+        externalId: 'P-1',
+        emailKey: 'zhang.wei@example.cn',
+        phoneKey: null,
+        customerIds: [a.customerId],
+      },
+    ]);
+  });
+});

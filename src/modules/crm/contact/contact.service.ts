@@ -5,6 +5,7 @@
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
+import { isUniqueViolation } from '../../../platform/db/errors.js';
 import type { FieldIssue } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmDeps } from '../crm-deps.js';
@@ -31,7 +32,7 @@ import {
 } from './contact.errors.js';
 import * as members from './account-member.repository.js';
 import * as repo from './contact.repository.js';
-import { toContact, toContactAccount, violatedUnique } from './contact-row.js';
+import { toContact, toContactAccount } from './contact-row.js';
 
 export type { ContactRow, NewContactRow, NewMemberRow } from './contact.repository.js';
 
@@ -91,12 +92,13 @@ export function rethrowConflict(
   error: unknown,
   context: { externalId?: string | null; customerId?: string; personId?: string },
 ): never {
-  const index = violatedUnique(error);
-  if (index === 'people_external_id_key' && context.externalId) throw externalIdTaken(context.externalId);
-  if (index === 'account_members_primary_key' && context.customerId) throw primaryRace(context.customerId);
+  if (isUniqueViolation(error, 'people_external_id_key') && context.externalId)
+    throw externalIdTaken(context.externalId);
+  if (isUniqueViolation(error, 'account_members_primary_key') && context.customerId)
+    throw primaryRace(context.customerId);
   // Someone added the same person between the caller's check and its insert.
   if (
-    index === 'account_members_tenant_id_customer_id_person_id_pk' &&
+    isUniqueViolation(error, 'account_members_tenant_id_customer_id_person_id_pk') &&
     context.customerId &&
     context.personId
   ) {

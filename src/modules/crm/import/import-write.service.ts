@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
+import { isUniqueViolation, sqlState } from '../../../platform/db/errors.js';
 import { insertImportedCustomers } from '../customer/customer-batch.service.js';
 import { saveCustomerChanges } from '../customer/customer-record.service.js';
 import { recordImportedTierChanges } from '../customer/customer-tier.service.js';
@@ -65,32 +66,31 @@ async function writeRows(
   );
 }
 
-type PgError = { code?: unknown; constraint?: unknown; message: string };
-
-/** The database error under drizzle's wrapper, if any. */
-function pgErrorOf(error: unknown): PgError | undefined {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const candidate: PgError = e;
-    if (typeof candidate.code === 'string') return candidate;
-  }
-  return undefined;
-}
-
-/** Errors one row can cause (integrity or data exceptions); anything else aborts the import. */
+/**
+ * Errors one row can cause (integrity or data exceptions); anything else aborts the import. A unique
+ * violation counts in its Citus form too, which arrives as an internal error (XX000).
+ */
 function isRowError(error: unknown): boolean {
-  if (error instanceof CustomerGone) return true;
-  const code = pgErrorOf(error)?.code;
-  return typeof code === 'string' && (code.startsWith('23') || code.startsWith('22'));
+  if (error instanceof CustomerGone || isUniqueViolation(error)) return true;
+  const code = sqlState(error);
+  return code !== undefined && (code.startsWith('23') || code.startsWith('22'));
 }
 
 function issueOf(error: unknown): RowIssue {
   if (error instanceof CustomerGone)
     return { field: 'id', message: 'the customer was merged or removed meanwhile' };
-  const pg = pgErrorOf(error);
-  if (pg?.constraint === 'customers_external_id_key') {
+  if (isUniqueViolation(error, 'customers_external_id_key')) {
     return { field: 'externalId', message: 'already used by another customer' };
   }
-  if (pg?.constraint === 'customers_pkey')
+  if (isUniqueViolation(error, 'customers_tenant_id_id_pk'))
     return { field: 'id', message: 'a customer with this id exists already' };
-  return { field: 'row', message: pg?.message ?? String(error) };
+  return { field: 'row', message: messageOf(error) };
+}
+
+/** The database's own words under drizzle's wrapper (which repeats the SQL), else the error's. */
+function messageOf(error: unknown): string {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (typeof (e as { code?: unknown }).code === 'string') return e.message;
+  }
+  return String(error);
 }

@@ -15,7 +15,7 @@ import { newId } from '../../../platform/ids.js';
 import type { Db } from '../../../platform/db/database.js';
 import { withTransactionRetry } from '../../../platform/db/retry.js';
 import type { NewEventRow } from '../event/event.contract.js';
-import { isMissingPartition } from '../event/event.errors.js';
+import { isMissingEventPartition } from '../event/event.errors.js';
 import { buildEventsWrite, type MonthPartitions } from '../event/event.service.js';
 import { rememberSettled, type IdentityCache, type SeenWrite } from '../identity/identity.contract.js';
 import { syncPersons, type PersonsOfBatch } from '../identity/person-sync.service.js';
@@ -115,9 +115,9 @@ async function retrying<T>(
 ): Promise<T> {
   return withTransactionRetry(attempt, {
     attempts: MAX_ATTEMPTS,
-    isRetryable: (error) => isMissingPartition(error) || isLostBatchRace(error),
+    isRetryable: (error) => isMissingEventPartition(error) || isLostBatchRace(error),
     beforeRetry: async (error) => {
-      if (!isMissingPartition(error)) return;
+      if (!isMissingEventPartition(error)) return;
       // A partition was dropped behind this process's back (retention): look again.
       partitions.forget();
       await partitions.ensure(dates);
