@@ -12,9 +12,11 @@ import { openDatabase } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import {
   citusCluster,
+  clearPool,
   createServerDatabase,
   dropServerDatabase,
   dropServerDatabases,
+  preparePool,
 } from './helpers/server-database.js';
 
 declare module 'vitest' {
@@ -40,12 +42,14 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 async function setupPostgres(project: TestProject): Promise<() => Promise<void>> {
   const name = `kehu_tpl_${process.pid}_${Date.now().toString(36)}`;
   project.provide('kehuTemplate', name);
-  if (!citusCluster()) {
+  if (citusCluster()) await preparePool();
+  else {
     const database = await openDatabase({ databaseUrl: await createServerDatabase(name), poolSize: 1 });
     await migrateDatabase(database.db);
     await database.close();
   }
   return async () => {
+    if (citusCluster()) await clearPool(`${name}_`);
     await dropServerDatabases(`${name}_`);
     await dropServerDatabase(name);
   };
