@@ -120,6 +120,11 @@ describe('public form link', () => {
     expect(mine.json<PublicForm>().leadName).not.toBe(theirs.json<PublicForm>().leadName);
     const lead = await ctx.app.inject({ method: 'GET', url: `/api/public/forms/${token}/../../leads/${id}` });
     expect(lead.statusCode).not.toBe(200);
+    // The tenant is part of the link: the secret under another tenant, or without one, opens nothing.
+    const secret = token.split('.')[1]!;
+    const elsewhere = `${other.token.split('.')[0]!}.${secret}`;
+    for (const t of [elsewhere, secret, `.${secret}`, `not-a-tenant.${secret}`])
+      expect((await ctx.app.inject({ method: 'GET', url: `/api/public/forms/${t}` })).statusCode).toBe(404);
   });
 
   it('shares only a lead with a form', async () => {
