@@ -39,7 +39,7 @@ async function sharedLead(extra: object = {}) {
 describe('public form link', () => {
   it('opens the one form without a login, in the lead language, and takes answers', async () => {
     const { link, open, call, id, token } = await sharedLead();
-    expect(link.url).toMatch(/^http:\/\/[^/]+\/f\/[A-Za-z0-9_-]{43}$/);
+    expect(link.url).toMatch(/^http:\/\/[^/]+\/f\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     expect(new Date(link.expiresAt).getTime() - clock.now().getTime()).toBe(3 * 86_400_000);
     const page = await ctx.app.inject({ method: 'GET', url: `/f/${token}` });
     expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
