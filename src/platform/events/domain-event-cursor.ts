@@ -34,16 +34,24 @@ export async function findReplayStart(
   return row?.since;
 }
 
-/** Moves the consumer's position forward to `position`; never backwards. */
-export async function saveDomainEventCursor(db: Db, consumer: string, position: string): Promise<void> {
+/**
+ * Moves the consumer's position forward to `position`; never backwards. `at` is the time of the save,
+ * from the caller's clock: Citus refuses `now()` in `ON CONFLICT … DO UPDATE SET`.
+ */
+export async function saveDomainEventCursor(
+  db: Db,
+  consumer: string,
+  position: string,
+  at: Date,
+): Promise<void> {
   await db
     .insert(domainEventCursors)
-    .values({ consumer, position: sql`${position}::timestamptz`, updatedAt: sql`now()` })
+    .values({ consumer, position: sql`${position}::timestamptz`, updatedAt: at })
     .onConflictDoUpdate({
       target: domainEventCursors.consumer,
       set: {
         position: sql`greatest(${domainEventCursors.position}, excluded.position)`,
-        updatedAt: sql`now()`,
+        updatedAt: at,
       },
     });
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.js';
 import { testEngine } from '../../../test/helpers/engine.js';
@@ -6,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { newId } from '../ids.js';
 import { findDomainEventCursor, findReplayStart, saveDomainEventCursor } from './domain-event-cursor.js';
 import { publishDomainEvent, readDomainEvents, type DomainEvent } from './domain-event.js';
+import { domainEventCursors } from './domain-event.table.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -90,18 +92,30 @@ describe('domain event cursors', () => {
     expect(await findDomainEventCursor(database.db, consumer)).toBeUndefined();
     expect(await findReplayStart(database.db, consumer, 300_000)).toBeUndefined();
 
-    await saveDomainEventCursor(database.db, consumer, '2026-01-05 08:00:00.123456+00');
-    await saveDomainEventCursor(database.db, consumer, '2026-01-05 07:00:00+00');
+    const savedAt = new Date('2026-01-05T08:01:00Z');
+    await saveDomainEventCursor(database.db, consumer, '2026-01-05 08:00:00.123456+00', savedAt);
+    await saveDomainEventCursor(database.db, consumer, '2026-01-05 07:00:00+00', savedAt);
     const position = await findDomainEventCursor(database.db, consumer);
     expect(new Date(position!).toISOString()).toBe('2026-01-05T08:00:00.123Z');
     expect(position).toContain('.123456');
 
     const since = await findReplayStart(database.db, consumer, 300_000);
     expect(new Date(since!).toISOString()).toBe('2026-01-05T07:55:00.123Z');
-    await saveDomainEventCursor(database.db, consumer, '2026-01-05 09:00:00+00');
+    await saveDomainEventCursor(
+      database.db,
+      consumer,
+      '2026-01-05 09:00:00+00',
+      new Date('2026-01-05T09:01:00Z'),
+    );
     expect(new Date((await findDomainEventCursor(database.db, consumer))!).toISOString()).toBe(
       '2026-01-05T09:00:00.000Z',
     );
+    // The save time is the caller's clock, not the database's.
+    const saved = await database.db
+      .select({ updatedAt: domainEventCursors.updatedAt })
+      .from(domainEventCursors)
+      .where(eq(domainEventCursors.consumer, consumer));
+    expect(saved).toEqual([{ updatedAt: new Date('2026-01-05T09:01:00Z') }]);
   });
 });
 
@@ -114,15 +128,15 @@ describe.skipIf(testEngine() !== 'pglite')('outbox queries', () => {
     await publishDomainEvent(sql.db, event(tenantId));
     parts.push(sql.take('publishDomainEvent'));
     await readDomainEvents(sql.db, { limit: 500 });
-    parts.push(sql.take('readDomainEvents (from the start)'));
+    parts.push(sql.take('readDomainEvents (all tenants) from the start'));
     const key = { createdAt: '2026-01-05 08:00:00.123456+00', tenantId, id: newId() };
     await readDomainEvents(sql.db, { since: '2026-01-05 07:55:00.123456+00', after: key, limit: 500 });
-    parts.push(sql.take('readDomainEvents (since, after a key)'));
+    parts.push(sql.take('readDomainEvents (all tenants) since, after a key'));
     await findDomainEventCursor(sql.db, 'snapshot');
     parts.push(sql.take('findDomainEventCursor'));
     await findReplayStart(sql.db, 'snapshot', 300_000);
     parts.push(sql.take('findReplayStart'));
-    await saveDomainEventCursor(sql.db, 'snapshot', key.createdAt);
+    await saveDomainEventCursor(sql.db, 'snapshot', key.createdAt, new Date('2026-01-05T08:01:00Z'));
     parts.push(sql.take('saveDomainEventCursor'));
     await expect(parts.join('\n')).toMatchFileSnapshot('./domain-event.sql');
   });

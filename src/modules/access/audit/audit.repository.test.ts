@@ -53,7 +53,7 @@ describe.skipIf(testEngine() !== 'pglite')('audit repository queries', () => {
             limit: 5,
           }),
       ],
-      ['deleteAuditEntriesBefore', (db) => repo.deleteAuditEntriesBefore(db, now)],
+      ['deleteAuditEntriesBefore (all tenants)', (db) => repo.deleteAuditEntriesBefore(db, now)],
     ]);
     await expect(text).toMatchFileSnapshot('./audit.repository.sql');
   });

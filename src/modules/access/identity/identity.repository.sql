@@ -74,8 +74,7 @@ delete from "team_members" where ("team_members"."tenant_id" = $1 and "team_memb
 insert into "sessions" ("token_hash", "user_id", "tenant_id", "created_at", "expires_at") values ($1, $2, $3, default, $4);
 
 -- findSessionMember
-select "sessions"."user_id", "sessions"."tenant_id", "tenants"."slug", "memberships"."role", "memberships"."scope", coalesce((select array_agg("team_members"."team_id") from "team_members"
-          where "team_members"."tenant_id" = "sessions"."tenant_id" and "team_members"."user_id" = "sessions"."user_id"), '{}') from "sessions" inner join "tenants" on "tenants"."id" = "sessions"."tenant_id" inner join "memberships" on ("memberships"."tenant_id" = "sessions"."tenant_id" and "memberships"."user_id" = "sessions"."user_id") where ("sessions"."token_hash" = $1 and "sessions"."expires_at" > $2);
+select "sessions"."user_id", "sessions"."tenant_id", "tenants"."slug", "memberships"."role", "memberships"."scope" from "sessions" inner join "tenants" on "tenants"."id" = "sessions"."tenant_id" inner join "memberships" on ("memberships"."tenant_id" = "sessions"."tenant_id" and "memberships"."user_id" = "sessions"."user_id") where ("sessions"."token_hash" = $1 and "sessions"."expires_at" > $2);
 
 -- deleteExpiredSessions
 delete from "sessions" where ("sessions"."user_id" = $1 and "sessions"."expires_at" <= $2);

@@ -138,7 +138,11 @@ export const insertSession = async (db: Db, row: typeof sessions.$inferInsert): 
   await db.insert(sessions).values(row);
 };
 
-/** Everything needed to build the actor of a live session, in one round trip (it runs on every request). */
+/**
+ * The member behind a live session (it runs on every request); its teams are a second query with the
+ * tenant as a constant (`listTeamIdsOfUser`): team_members is sharded by tenant, and Citus refuses a
+ * correlated subquery on it when the FROM clause holds reference tables.
+ */
 export const findSessionMember = async (db: Db, tokenHash: string, now: Date) =>
   (
     await db
@@ -148,8 +152,6 @@ export const findSessionMember = async (db: Db, tokenHash: string, now: Date) =>
         tenantSlug: tenants.slug,
         role: memberships.role,
         scope: memberships.scope,
-        teamIds: sql<string[]>`coalesce((select array_agg(${teamMembers.teamId}) from ${teamMembers}
-          where ${teamMembers.tenantId} = ${sessions.tenantId} and ${teamMembers.userId} = ${sessions.userId}), '{}')`,
       })
       .from(sessions)
       .innerJoin(tenants, eq(tenants.id, sessions.tenantId))

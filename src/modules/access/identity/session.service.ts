@@ -65,7 +65,7 @@ export async function actorFromSession(db: Db, clock: Clock, token: string): Pro
     userId: member.userId,
     role,
     scope: effectiveScope(role, member.scope),
-    teamIds: member.teamIds,
+    teamIds: await repo.listTeamIdsOfUser(db, member.tenantId, member.userId),
     via: 'session',
   });
 }

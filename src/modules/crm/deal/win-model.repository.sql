@@ -7,7 +7,7 @@ insert into "deal_win_models" ("tenant_id", "model", "closed_deals", "examples",
 -- findWinModel
 select "tenant_id", "model", "closed_deals", "examples", "last_closed_at", "trained_at", "training_ms" from "deal_win_models" where "deal_win_models"."tenant_id" = $1;
 
--- listTenantsToRetrain
+-- listTenantsToRetrain (all tenants)
 select "closed"."tenant_id" from (select "tenant_id", count(*)::int as "count", max("closed_at") as "last" from "deals" where "deals"."outcome" in ($1, $2) group by "deals"."tenant_id") "closed" left join "deal_win_models" on "deal_win_models"."tenant_id" = "closed"."tenant_id" where "deal_win_models"."tenant_id" is null or "deal_win_models"."closed_deals" <> "count" or "last" > "deal_win_models"."last_closed_at";
 
 -- listStageEntryTimes

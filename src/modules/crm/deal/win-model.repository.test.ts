@@ -34,7 +34,7 @@ describe.skipIf(testEngine() !== 'pglite')('win-model queries', () => {
       ['listClosedStageEntries', (db) => repo.listClosedStageEntries(db, t)],
       ['saveWinModel', (db) => repo.saveWinModel(db, model)],
       ['findWinModel', (db) => repo.findWinModel(db, t)],
-      ['listTenantsToRetrain', (db) => repo.listTenantsToRetrain(db)],
+      ['listTenantsToRetrain (all tenants)', (db) => repo.listTenantsToRetrain(db)],
       ['listStageEntryTimes', (db) => repo.listStageEntryTimes(db, t, [newId(), newId()])],
     ]);
     await expect(text).toMatchFileSnapshot('./win-model.repository.sql');

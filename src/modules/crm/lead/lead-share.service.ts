@@ -1,7 +1,9 @@
 /**
  * The public form link: staff share a lead's form; whoever holds the link reads that one form and
  * answers it without signing in, until the link expires or the lead is qualified. Only the token's
- * SHA-256 is stored, and a new link replaces the previous one.
+ * SHA-256 is stored, and a new link replaces the previous one. The link's token is
+ * `<tenant id>.<secret>`: leads are sharded by tenant, so the lookup names its tenant instead of
+ * searching every tenant for the secret.
  */
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import { hashToken, newToken } from '../../../platform/auth/secrets.js';
@@ -44,12 +46,22 @@ export async function shareLead(
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? SHARE_DAYS) * DAY_MS);
   await repo.updateLead(deps.db, actor, id, { shareTokenHash: hashToken(token), shareExpiresAt: expiresAt });
-  return { url: `${origin}${PUBLIC_FORM_PATH}${token}`, expiresAt: expiresAt.toISOString() };
+  return {
+    url: `${origin}${PUBLIC_FORM_PATH}${actor.tenantId}.${token}`,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
-/** The lead a token opens; 404 when unknown, 410 when expired. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The lead a link's token (`<tenant id>.<secret>`) opens; 404 when unknown, 410 when expired. */
 async function leadOfToken(db: Db, token: string, now: Date): Promise<repo.LeadRow> {
-  const row = token ? await repo.findLeadByShareToken(db, hashToken(token)) : undefined;
+  const dot = token.indexOf('.');
+  const [tenantId, secret] = [token.slice(0, dot), token.slice(dot + 1)];
+  const row =
+    dot > 0 && secret && UUID.test(tenantId)
+      ? await repo.findLeadByShareToken(db, tenantId, hashToken(secret))
+      : undefined;
   if (!row?.shareExpiresAt || !row.formId) throw leadLinkNotFound();
   if (row.shareExpiresAt.getTime() <= now.getTime()) throw leadLinkExpired();
   return row;

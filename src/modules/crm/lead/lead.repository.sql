@@ -20,7 +20,7 @@ select "tenant_id", "id", "kind", "name", "contact_name", "phone", "email", "reg
 update "leads" set "status" = $1, "updated_at" = $2 where ("leads"."tenant_id" = $3 and "leads"."id" = $4) returning "tenant_id", "id", "kind", "name", "contact_name", "phone", "email", "region", "source", "source_ref", "product_id", "form_id", "form_version", "answers", "people", "language", "status", "disqualify_reason", "note", "owner_user_id", "team_id", "assigned_at", "customer_id", "deal_id", "share_token_hash", "share_expires_at", "qualified_at", "converted_at", "created_at", "updated_at";
 
 -- findLeadByShareToken
-select "tenant_id", "id", "kind", "name", "contact_name", "phone", "email", "region", "source", "source_ref", "product_id", "form_id", "form_version", "answers", "people", "language", "status", "disqualify_reason", "note", "owner_user_id", "team_id", "assigned_at", "customer_id", "deal_id", "share_token_hash", "share_expires_at", "qualified_at", "converted_at", "created_at", "updated_at" from "leads" where "leads"."share_token_hash" = $1;
+select "tenant_id", "id", "kind", "name", "contact_name", "phone", "email", "region", "source", "source_ref", "product_id", "form_id", "form_version", "answers", "people", "language", "status", "disqualify_reason", "note", "owner_user_id", "team_id", "assigned_at", "customer_id", "deal_id", "share_token_hash", "share_expires_at", "qualified_at", "converted_at", "created_at", "updated_at" from "leads" where ("leads"."tenant_id" = $1 and "leads"."share_token_hash" = $2);
 
 -- listFormAnswers
 select "id", "name", "status", "form_version", "answers", "created_at" from "leads" where ("leads"."tenant_id" = $1 and "leads"."form_id" = $2 and "leads"."id" < $3) order by "leads"."id" desc limit $4;

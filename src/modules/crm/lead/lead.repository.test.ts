@@ -63,7 +63,7 @@ describe.skipIf(testEngine() !== 'pglite')('lead queries', () => {
       ['listVisibleLeads (first page)', (db) => repo.listVisibleLeads(db, actor, { limit: 50 }, 51)],
       ['listVisibleLeads (filtered, after a cursor)', (db) => repo.listVisibleLeads(db, actor, query, 51)],
       ['updateLead', (db) => repo.updateLead(db, actor, id, { status: 'working', updatedAt: at })],
-      ['findLeadByShareToken', (db) => repo.findLeadByShareToken(db, 'hash')],
+      ['findLeadByShareToken', (db) => repo.findLeadByShareToken(db, t, 'hash')],
       ['listFormAnswers', (db) => repo.listFormAnswers(db, actor, newId(), id, 101)],
     ]);
     await expect(text).toMatchFileSnapshot('./lead.repository.sql');

@@ -96,9 +96,16 @@ export async function updateLead(
   return row;
 }
 
-/** The lead whose public link has this token hash, in whichever tenant. */
-export async function findLeadByShareToken(db: Db, tokenHash: string): Promise<LeadRow | undefined> {
-  const [row] = await db.select().from(leads).where(eq(leads.shareTokenHash, tokenHash));
+/** The tenant's lead whose public link has this token hash. */
+export async function findLeadByShareToken(
+  db: Db,
+  tenantId: string,
+  tokenHash: string,
+): Promise<LeadRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.tenantId, tenantId), eq(leads.shareTokenHash, tokenHash)));
   return row;
 }
 

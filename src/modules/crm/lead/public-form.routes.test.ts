@@ -39,7 +39,7 @@ async function sharedLead(extra: object = {}) {
 describe('public form link', () => {
   it('opens the one form without a login, in the lead language, and takes answers', async () => {
     const { link, open, call, id, token } = await sharedLead();
-    expect(link.url).toMatch(/^http:\/\/[^/]+\/f\/[A-Za-z0-9_-]{43}$/);
+    expect(link.url).toMatch(/^http:\/\/[^/]+\/f\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     expect(new Date(link.expiresAt).getTime() - clock.now().getTime()).toBe(3 * 86_400_000);
     const page = await ctx.app.inject({ method: 'GET', url: `/f/${token}` });
     expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
@@ -120,6 +120,11 @@ describe('public form link', () => {
     expect(mine.json<PublicForm>().leadName).not.toBe(theirs.json<PublicForm>().leadName);
     const lead = await ctx.app.inject({ method: 'GET', url: `/api/public/forms/${token}/../../leads/${id}` });
     expect(lead.statusCode).not.toBe(200);
+    // The tenant is part of the link: the secret under another tenant, or without one, opens nothing.
+    const secret = token.split('.')[1]!;
+    const elsewhere = `${other.token.split('.')[0]!}.${secret}`;
+    for (const t of [elsewhere, secret, `.${secret}`, `not-a-tenant.${secret}`])
+      expect((await ctx.app.inject({ method: 'GET', url: `/api/public/forms/${t}` })).statusCode).toBe(404);
   });
 
   it('shares only a lead with a form', async () => {

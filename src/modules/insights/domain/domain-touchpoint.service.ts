@@ -47,7 +47,7 @@ export async function runDomainTouchpoints(
       total.duplicates += outcome.duplicates;
       total.skipped += outcome.skipped;
     }
-    await saveDomainEventCursor(deps.db, DOMAIN_TOUCHPOINT_CONSUMER, last.key.createdAt);
+    await saveDomainEventCursor(deps.db, DOMAIN_TOUCHPOINT_CONSUMER, last.key.createdAt, deps.clock.now());
     if (batch.length < limit) return total;
     after = last.key;
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
@@ -59,8 +60,14 @@ describe.skipIf(testEngine() !== 'pglite')('event repository queries', () => {
   it('match event.repository.sql', async () => {
     const text = await snapshotRepository(database.pool, repo, [
       [
-        'insertEventsSql (claimed rows only)',
-        (db) => db.execute(repo.insertEventsSql(batch, [row], 'claimed')!.sql).catch(() => undefined),
+        // Run inside a stand-in for the CTE of claimed ids it reads (claimAndInsert's `claimed`).
+        'insertEventsSql (claimed rows only, under a claimed CTE)',
+        (db) =>
+          db
+            .execute(
+              sql`with claimed as (select 'm-1'::text as message_id) ${repo.insertEventsSql(batch, [row], 'claimed')!.sql}`,
+            )
+            .catch(() => undefined),
       ],
       ['listSeenMessageIds', (db) => repo.listSeenMessageIds(db, batch.tenantId, batch.sourceId, ['a', 'b'])],
     ]);

@@ -22,7 +22,11 @@ describe.skipIf(testEngine() !== 'pglite')('retention repository queries', () =>
   it('match retention.repository.sql', async () => {
     const text = await snapshotRepository(database.pool, repo, [
       ['deleteEventsBefore (one chunk)', (db) => repo.deleteEventsBefore(db, source, at, 5000)],
-      ['purgeMessageIdsBefore (offline sources kept)', (db) => repo.purgeMessageIdsBefore(db, at, 5000)],
+      ['listTenantsWithMessageIdsBefore (all tenants)', (db) => repo.listTenantsWithMessageIdsBefore(db, at)],
+      [
+        'purgeMessageIdsBefore (one tenant, offline sources kept)',
+        (db) => repo.purgeMessageIdsBefore(db, source.tenantId, at, 5000),
+      ],
       ['purgeSourceMessageIdsBefore', (db) => repo.purgeSourceMessageIdsBefore(db, source, at, 5000)],
     ]);
     await expect(text).toMatchFileSnapshot('./retention.repository.sql');

@@ -28,21 +28,38 @@ export async function deleteEventsBefore(
   return result.rowCount ?? 0;
 }
 
+/** The tenants holding message ids received before `before`: the purge then runs tenant by tenant. */
+export async function listTenantsWithMessageIdsBefore(db: Db, before: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tenantId: eventMessageIds.tenantId })
+    .from(eventMessageIds)
+    .where(lt(eventMessageIds.receivedAt, before))
+    .orderBy(eventMessageIds.tenantId);
+  return rows.map((row) => row.tenantId);
+}
+
 /**
- * Deletes about `limit` of the oldest message ids received before `before`, except those of
+ * Deletes about `limit` of a tenant's oldest message ids received before `before`, except those of
  * offline sources: their ids are derived from the rows, and keeping them is what makes a list
- * imported again a month later store nothing new.
+ * imported again a month later store nothing new. One tenant at a time, named at every level: on
+ * Citus a statement across tenants could not plan the chunk's subquery inside `coalesce`.
  */
-export async function purgeMessageIdsBefore(db: Db, before: Date, limit: number): Promise<number> {
-  const notOffline = sql`not exists (
-    select 1 from sources s where s.tenant_id = m.tenant_id and s.id = m.source_id and s.kind = 'offline')`;
+export async function purgeMessageIdsBefore(
+  db: Db,
+  tenantId: string,
+  before: Date,
+  limit: number,
+): Promise<number> {
+  const notOffline = (alias: string) => sql`not exists (
+    select 1 from sources s
+    where s.tenant_id = ${tenantId} and s.id = ${sql.raw(alias)}.source_id and s.kind = 'offline')`;
   const result = await db.execute(sql`
     delete from event_message_ids m
-    where m.received_at < ${before} and ${notOffline}
+    where m.tenant_id = ${tenantId} and m.received_at < ${before} and ${notOffline('m')}
       and m.received_at <= coalesce((
-        select m.received_at from event_message_ids m
-        where m.received_at < ${before} and ${notOffline}
-        order by m.received_at offset ${limit - 1} limit 1
+        select o.received_at from event_message_ids o
+        where o.tenant_id = ${tenantId} and o.received_at < ${before} and ${notOffline('o')}
+        order by o.received_at offset ${limit - 1} limit 1
       ), ${before})`);
   return result.rowCount ?? 0;
 }

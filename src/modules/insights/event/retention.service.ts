@@ -49,9 +49,18 @@ export async function runRetention(deps: Pick<InsightsDeps, 'db' | 'clock'>): Pr
     }
   }
   const idsBefore = new Date(now - MESSAGE_ID_TTL_DAYS * DAY_MS);
-  purgedMessageIds += await inChunks((limit) => repo.purgeMessageIdsBefore(deps.db, idsBefore, limit));
+  // Tenant by tenant: each purge statement names its tenant (Citus runs it on one node).
+  for (const tenantId of await repo.listTenantsWithMessageIdsBefore(deps.db, idsBefore)) {
+    try {
+      purgedMessageIds += await inChunks((limit) =>
+        repo.purgeMessageIdsBefore(deps.db, tenantId, idsBefore, limit),
+      );
+    } catch (error) {
+      failures.push(error);
+    }
+  }
   if (failures.length > 0) {
-    throw new AggregateError(failures, `retention failed for ${failures.length} source(s)`);
+    throw new AggregateError(failures, `retention failed for ${failures.length} source(s) or tenant(s)`);
   }
   return { deletedEvents, purgedMessageIds };
 }

@@ -6,16 +6,17 @@ import type { Db } from '../../../platform/db/database.js';
 export type PendingTouch = { tenantId: string; id: string; first: number; last: number };
 
 /**
- * Widens the rows (skipping those another transaction holds); answers the `tenant|id` keys skipped
- * that still needed widening, and how many persons do not exist at all.
+ * Widens one tenant's rows (skipping those another transaction holds); answers the ids skipped that
+ * still needed widening, and how many persons do not exist at all. One tenant per statement, named as
+ * a constant at every level: on Citus a statement that locks rows must run on one node.
  */
 export async function touchPersonsSeen(
   db: Db,
-  rows: PendingTouch[],
+  tenantId: string,
+  rows: Omit<PendingTouch, 'tenantId'>[],
 ): Promise<{ skipped: string[]; missing: number }> {
   const json = JSON.stringify(
     rows.map((row) => ({
-      t: row.tenantId,
       id: row.id,
       f: new Date(row.first).toISOString(),
       l: new Date(row.last).toISOString(),
@@ -23,28 +24,27 @@ export async function touchPersonsSeen(
   );
   const result = await db.execute<{ skipped: string[] | null; missing: number }>(sql`
     with x as materialized (
-      select * from jsonb_to_recordset(${json}::jsonb) as x(t uuid, id uuid, f timestamptz, l timestamptz)
+      select * from jsonb_to_recordset(${json}::jsonb) as x(id uuid, f timestamptz, l timestamptz)
     ), present as materialized (
-      select q.tenant_id, q.id, x.f, x.l,
+      select q.id, x.f, x.l,
         (q.last_seen_at < x.l or q.first_seen_at > x.f) as needed
-      from x join persons q on q.tenant_id = x.t and q.id = x.id
+      from x join persons q on q.tenant_id = ${tenantId} and q.id = x.id
       where q.id = any(${sql.param(rows.map((row) => row.id))}::uuid[])
     ), locked as (
-      select q.tenant_id, q.id, present.f, present.l from persons q
-      join present on q.tenant_id = present.tenant_id and q.id = present.id
-      where present.needed
+      select q.id, present.f, present.l from persons q
+      join present on q.id = present.id
+      where q.tenant_id = ${tenantId} and present.needed
       order by q.id
       for update of q skip locked
     ), touched as (
       update persons p set first_seen_at = least(p.first_seen_at, locked.f),
         last_seen_at = greatest(p.last_seen_at, locked.l)
-      from locked where p.tenant_id = locked.tenant_id and p.id = locked.id
-      returning p.tenant_id, p.id
+      from locked where p.tenant_id = ${tenantId} and p.id = locked.id
+      returning p.id
     )
     select
-      (select json_agg(present.tenant_id || '|' || present.id) from present
-        where present.needed and not exists (
-          select 1 from touched where touched.tenant_id = present.tenant_id and touched.id = present.id)
+      (select json_agg(present.id) from present
+        where present.needed and not exists (select 1 from touched where touched.id = present.id)
       ) as skipped,
       (select count(*)::int from x) - (select count(*)::int from present) as missing`);
   const row = result.rows[0]!;

@@ -1,8 +1,8 @@
 /**
  * First/last-seen widening of persons that batches only sent events for, taken out of the batches'
  * transactions and coalesced: each committed batch adds its persons' event-time ranges to a pending
- * set (one entry per person, ranges merged), and the set is written in one statement — by the batch
- * that leaves no other batch of this process running (so an idle or sequential caller, like a test,
+ * set (one entry per person, ranges merged), and the set is written, one statement per tenant, by the
+ * batch that leaves no other batch of this process running (so an idle or sequential caller, like a test,
  * finds its persons widened when `ingestMessages` returns), when it grows past `MAX_PENDING`, or at
  * the latest `FLUSH_AFTER_MS` after its first entry. So under load first/last seen lag the events by
  * up to that long, and a crash loses at most that much widening (the person's next event moves it
@@ -102,17 +102,41 @@ export class PersonTouches {
     this.timer = undefined;
   }
 
+  /**
+   * Writes the rows one tenant at a time (the tenants with pending work are those of the rows): on
+   * Citus a statement that locks rows must name its tenant, so one statement cannot sweep them all.
+   * A tenant whose write fails keeps its rows pending and the others still go through.
+   */
   private async write(rows: PendingTouch[]): Promise<void> {
+    const byTenant = new Map<string, PendingTouch[]>();
+    for (const row of rows) {
+      const group = byTenant.get(row.tenantId);
+      if (group) group.push(row);
+      else byTenant.set(row.tenantId, [row]);
+    }
+    const failures: unknown[] = [];
+    for (const [tenantId, tenantRows] of byTenant) {
+      try {
+        await this.writeTenant(tenantId, tenantRows);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0)
+      throw new AggregateError(failures, `widening failed for ${failures.length} tenant(s)`);
+  }
+
+  private async writeTenant(tenantId: string, rows: PendingTouch[]): Promise<void> {
     let outcome: { skipped: string[]; missing: number };
     try {
-      outcome = await touchPersonsSeen(this.db, rows);
+      outcome = await touchPersonsSeen(this.db, tenantId, rows);
     } catch (error) {
       for (const row of rows) this.merge(row);
       throw error;
     }
     if (outcome.missing > 0) this.onMissing();
     const skipped = new Set(outcome.skipped);
-    for (const row of rows) if (skipped.has(keyOf(row))) this.merge(row);
+    for (const row of rows) if (skipped.has(row.id)) this.merge(row);
   }
 
   /** Puts a range into the pending set, merging with what is there. */

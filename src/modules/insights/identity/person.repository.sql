@@ -13,9 +13,9 @@
       (select coalesce(json_agg(json_build_array(kind, value, person_id)), '[]') from found) as identities,
       (select coalesce(json_agg(json_build_array(p.id, p.merged_into, p.user_id, p.crm_person_id, p.created_at,
   p.first_seen_at, p.last_seen_at,
-  array(select a.customer_id from person_accounts a where a.tenant_id = p.tenant_id and a.person_id = p.id))), '[]') from persons p
-        where p.tenant_id = $4
-          and p.id = any(array(select person_id from found union select unnest($5::uuid[])))
+  array(select a.customer_id from person_accounts a where a.tenant_id = $4 and a.person_id = p.id))), '[]') from persons p
+        where p.tenant_id = $5
+          and p.id = any(array(select person_id from found union select unnest($6::uuid[])))
       ) as heads;
 
 -- findPersonChains
@@ -29,21 +29,21 @@
     )
     select json_build_array(p.id, p.merged_into, p.user_id, p.crm_person_id, p.created_at,
   p.first_seen_at, p.last_seen_at,
-  array(select a.customer_id from person_accounts a where a.tenant_id = p.tenant_id and a.person_id = p.id)) as head from persons p
-    where p.tenant_id = $4 and p.id = any(array(select id from chain));
+  array(select a.customer_id from person_accounts a where a.tenant_id = $4 and a.person_id = p.id)) as head from persons p
+    where p.tenant_id = $5 and p.id = any(array(select id from chain));
 
 -- lockPersons
 
     select json_build_array(p.id, p.merged_into, p.user_id, p.crm_person_id, p.created_at,
   p.first_seen_at, p.last_seen_at,
-  array(select a.customer_id from person_accounts a where a.tenant_id = p.tenant_id and a.person_id = p.id)) as head, p.traits, p.email_key as "emailKey", p.phone_key as "phoneKey",
+  array(select a.customer_id from person_accounts a where a.tenant_id = $1 and a.person_id = p.id)) as head, p.traits, p.email_key as "emailKey", p.phone_key as "phoneKey",
       (select json_agg(json_build_array(s.trait, s.changed_at, s.message_id)) from (
         select distinct on (c.trait) c.trait, c.changed_at, c.message_id from person_trait_changes c
-        where c.tenant_id = p.tenant_id and c.person_id = p.id
+        where c.tenant_id = $2 and c.person_id = p.id
         order by c.trait, c.changed_at desc
       ) s) as stamps
     from persons p
-    where p.tenant_id = $1 and p.id = any($2::uuid[])
+    where p.tenant_id = $3 and p.id = any($4::uuid[])
     order by p.id
     for update of p;
 

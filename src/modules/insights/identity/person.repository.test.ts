@@ -82,9 +82,12 @@ describe.skipIf(testEngine() !== 'pglite')('person repository queries', () => {
   });
 
   it('match person-touch.repository.sql', async () => {
-    const row = { tenantId, id: personId, first: at.getTime(), last: at.getTime() };
+    const row = { id: personId, first: at.getTime(), last: at.getTime() };
     const text = await snapshotRepository(database.pool, touches, [
-      ['touchPersonsSeen (rows held elsewhere skipped)', (db) => touches.touchPersonsSeen(db, [row])],
+      [
+        'touchPersonsSeen (one tenant, rows held elsewhere skipped)',
+        (db) => touches.touchPersonsSeen(db, tenantId, [row]),
+      ],
     ]);
     await expect(text).toMatchFileSnapshot('./person-touch.repository.sql');
   });

@@ -36,10 +36,16 @@ export type LockedPerson = Omit<PersonHead, 'customerIds'> & {
   stamps: Map<string, TraitStamp>;
 };
 
-/** Persons as JSON: `[id, mergedInto, userId, crmPersonId, createdAt, firstSeenAt, lastSeenAt, customerIds]`. */
-const HEAD_JSON = sql.raw(`json_build_array(p.id, p.merged_into, p.user_id, p.crm_person_id, p.created_at,
+/**
+ * Persons as JSON: `[id, mergedInto, userId, crmPersonId, createdAt, firstSeenAt, lastSeenAt, customerIds]`.
+ * The accounts' subquery names the tenant itself rather than `p.tenant_id`: Citus prunes a correlated
+ * subquery only by its own constant, and a locking or recursive statement must stay on one node.
+ */
+const headJson = (
+  tenantId: string,
+) => sql`json_build_array(p.id, p.merged_into, p.user_id, p.crm_person_id, p.created_at,
   p.first_seen_at, p.last_seen_at,
-  array(select a.customer_id from person_accounts a where a.tenant_id = p.tenant_id and a.person_id = p.id))`);
+  array(select a.customer_id from person_accounts a where a.tenant_id = ${tenantId} and a.person_id = p.id))`;
 
 type HeadJson = [
   string,
@@ -97,7 +103,7 @@ export async function findIdentitiesAndPersons(
     )
     select
       (select coalesce(json_agg(json_build_array(kind, value, person_id)), '[]') from found) as identities,
-      (select coalesce(json_agg(${HEAD_JSON}), '[]') from persons p
+      (select coalesce(json_agg(${headJson(tenantId)}), '[]') from persons p
         where p.tenant_id = ${tenantId}
           and p.id = any(array(select person_id from found union select unnest(${sql.param(seedIds)}::uuid[])))
       ) as heads`);
@@ -119,7 +125,7 @@ export async function findPersonChains(db: Db, tenantId: string, ids: string[]):
       join persons p on p.tenant_id = ${tenantId} and p.id = chain.id
       where p.merged_into is not null and chain.depth < ${MAX_DEPTH}
     )
-    select ${HEAD_JSON} as head from persons p
+    select ${headJson(tenantId)} as head from persons p
     where p.tenant_id = ${tenantId} and p.id = any(array(select id from chain))`);
   return result.rows.map((row) => toHead(row.head));
 }
@@ -140,10 +146,10 @@ type LockedJson = {
 export async function lockPersons(db: Db, tenantId: string, ids: string[]): Promise<LockedPerson[]> {
   if (ids.length === 0) return [];
   const result = await db.execute<LockedJson>(sql`
-    select ${HEAD_JSON} as head, p.traits, p.email_key as "emailKey", p.phone_key as "phoneKey",
+    select ${headJson(tenantId)} as head, p.traits, p.email_key as "emailKey", p.phone_key as "phoneKey",
       (select json_agg(json_build_array(s.trait, s.changed_at, s.message_id)) from (
         select distinct on (c.trait) c.trait, c.changed_at, c.message_id from person_trait_changes c
-        where c.tenant_id = p.tenant_id and c.person_id = p.id
+        where c.tenant_id = ${tenantId} and c.person_id = p.id
         order by c.trait, c.changed_at desc
       ) s) as stamps
     from persons p

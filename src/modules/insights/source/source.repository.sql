@@ -1,6 +1,3 @@
--- findEnabledSourceByWriteKey
-select "sources"."tenant_id", "sources"."id", "sources"."kind", "sources"."rate_limit_per_second" from "source_write_keys" inner join "sources" on ("source_write_keys"."tenant_id" = "sources"."tenant_id" and "source_write_keys"."source_id" = "sources"."id") where ("source_write_keys"."write_key" = $1 and "sources"."disabled" = $2) limit $3;
-
 -- listSourceRows (system source left out)
 select "sources"."tenant_id", "sources"."id", "sources"."name", "sources"."kind", "sources"."rate_limit_per_second", "sources"."retention_days", "sources"."disabled", "sources"."created_at", "sources"."updated_at", "source_write_keys"."write_key" from "sources" left join "source_write_keys" on ("source_write_keys"."tenant_id" = "sources"."tenant_id" and "source_write_keys"."source_id" = "sources"."id") where ("sources"."tenant_id" = $1 and "sources"."kind" <> $2) order by "sources"."name" asc, "sources"."id" asc;
 
@@ -20,7 +17,11 @@ update "sources" set "name" = $1, "retention_days" = $2, "updated_at" = $3 where
 delete from "source_write_keys" where ("source_write_keys"."tenant_id" = $1 and "source_write_keys"."source_id" = $2);
 insert into "source_write_keys" ("write_key", "tenant_id", "source_id", "created_at") values ($1, $2, $3, $4);
 
--- listSourcesWithRetention
+-- findEnabledSourceByWriteKey (a known key)
+select "tenant_id", "source_id" from "source_write_keys" where "source_write_keys"."write_key" = $1;
+select "tenant_id", "id", "kind", "rate_limit_per_second" from "sources" where ("sources"."tenant_id" = $1 and "sources"."id" = $2 and "sources"."disabled" = $3);
+
+-- listSourcesWithRetention (all tenants)
 select "tenant_id", "id", "kind", "retention_days" from "sources" where "sources"."retention_days" is not null order by "sources"."tenant_id", "sources"."id";
 
 -- bumpSourceVersion

@@ -31,8 +31,16 @@ const keyOfSource = and(
   eq(sourceWriteKeys.sourceId, sources.id),
 );
 
-/** The enabled source behind a write key, or undefined. */
+/**
+ * The enabled source behind a write key, or undefined. Two statements: the key (a global table) names
+ * the tenant, which the source's lookup then names as a constant (sources is sharded by tenant).
+ */
 export async function findEnabledSourceByWriteKey(db: Db, writeKey: string): Promise<SourceRef | undefined> {
+  const [key] = await db
+    .select({ tenantId: sourceWriteKeys.tenantId, sourceId: sourceWriteKeys.sourceId })
+    .from(sourceWriteKeys)
+    .where(eq(sourceWriteKeys.writeKey, writeKey));
+  if (!key) return undefined;
   const [row] = await db
     .select({
       tenantId: sources.tenantId,
@@ -40,10 +48,10 @@ export async function findEnabledSourceByWriteKey(db: Db, writeKey: string): Pro
       kind: sources.kind,
       rateLimitPerSecond: sources.rateLimitPerSecond,
     })
-    .from(sourceWriteKeys)
-    .innerJoin(sources, keyOfSource)
-    .where(and(eq(sourceWriteKeys.writeKey, writeKey), eq(sources.disabled, false)))
-    .limit(1);
+    .from(sources)
+    .where(
+      and(eq(sources.tenantId, key.tenantId), eq(sources.id, key.sourceId), eq(sources.disabled, false)),
+    );
   return row ? { ...row, kind: row.kind as SourceKind } : undefined;
 }
 
