@@ -281,10 +281,38 @@ function volatileConflictUpdates(statement: unknown): string[] {
     });
 }
 
+/** `SET tenant_id = …` in an UPDATE or a DO UPDATE: Citus refuses to write the distribution column. */
+function distributionColumnWrites(statement: unknown): string[] {
+  return [...nodes(statement)]
+    .filter(
+      ([key, node]) =>
+        key === 'UpdateStmt' || (key === 'onConflictClause' && node['action'] === 'ONCONFLICT_UPDATE'),
+    )
+    .flatMap(([, node]) => list(node['targetList']))
+    .filter((target) => asNode(target['ResTarget'])?.['name'] === 'tenant_id')
+    .map(
+      () =>
+        'sets "tenant_id", the column Citus shards by, which it refuses even to the same value; leave it out',
+    );
+}
+
+/** A subquery inside INSERT … VALUES, which Citus refuses: read the value first, or INSERT … SELECT. */
+function subqueriesInValues(statement: unknown): string[] {
+  return [...nodes(statement)]
+    .filter(([key]) => key === 'InsertStmt')
+    .flatMap(([, insert]) => list(asNode(asNode(insert['selectStmt'])?.['SelectStmt'])?.['valuesLists']))
+    .filter((row) => [...nodes(row)].some(([key]) => key === 'SubLink'))
+    .map(
+      () =>
+        'has a subquery inside INSERT … VALUES, which Citus refuses; read the value in a statement before, or use INSERT … SELECT',
+    );
+}
+
 /**
  * What one parsed statement breaks: tenant tables (or inserted tenant ids) not named as a constant,
  * the hazards of a cross-tenant sweep (locks, subqueries in CASE or COALESCE), and the rules that hold
- * for every statement (no column compared with itself, no volatile call in DO UPDATE SET).
+ * for every statement (no column compared with itself, no volatile call in DO UPDATE SET, no write of
+ * `tenant_id` in an update, no subquery in INSERT … VALUES).
  */
 export function analyseStatement(statement: unknown, isTenantTable: (table: string) => boolean): Findings {
   // Citus locks rows and runs recursive CTEs only in a statement routed to one node.
@@ -293,6 +321,11 @@ export function analyseStatement(statement: unknown, isTenantTable: (table: stri
   );
   const found: Findings = { unbound: [], routed, locks: 0, subqueriesInCaseOrCoalesce: 0, other: [] };
   walkQuery(statement, undefined, { isTenantTable, ctes: new Set(), found });
-  found.other.push(...selfComparisons(statement), ...volatileConflictUpdates(statement));
+  found.other.push(
+    ...selfComparisons(statement),
+    ...volatileConflictUpdates(statement),
+    ...distributionColumnWrites(statement),
+    ...subqueriesInValues(statement),
+  );
   return found;
 }

@@ -165,6 +165,20 @@ describe('statements that fail', () => {
     },
   );
 
+  it('tenant_id set by an upsert or an update, even to the value it has', () => {
+    const upsert = `insert into models (tenant_id, model) values ($1, $2) on conflict (tenant_id) do update set tenant_id = $3, model = $4;`;
+    const update = `update deals set tenant_id = $1, name = $2 where tenant_id = $3 and id = $4;`;
+    for (const sql of [upsert, update])
+      expect(problems(sql)).toEqual([
+        expect.stringContaining('sets "tenant_id", the column Citus shards by'),
+      ]);
+  });
+
+  it('a subquery inside INSERT … VALUES', () => {
+    const next = `insert into quotes (tenant_id, deal_id, version) values ($1, $2, (select coalesce(max(version), 0) + 1 from quotes where tenant_id = $3 and deal_id = $4));`;
+    expect(problems(next)).toEqual([expect.stringContaining('subquery inside INSERT … VALUES')]);
+  });
+
   it('a statement that does not parse', () => {
     expect(problems(`select from where;`)).toEqual([expect.stringContaining('does not parse')]);
   });

@@ -2,7 +2,7 @@
 select "deal_stage_changes"."deal_id", "deals"."outcome", "deals"."source", "deals"."amount", "deals"."customer_id", "deals"."pipeline_id", "deal_stage_changes"."to_stage_id", "deal_stage_changes"."at", lead("deal_stage_changes"."at") over (partition by "deal_stage_changes"."deal_id" order by "deal_stage_changes"."at", "deal_stage_changes"."id"), "deals"."closed_at" from "deal_stage_changes" inner join "deals" on ("deals"."tenant_id" = "deal_stage_changes"."tenant_id" and "deals"."id" = "deal_stage_changes"."deal_id") where ("deal_stage_changes"."tenant_id" = $1 and "deals"."outcome" in ($2, $3));
 
 -- saveWinModel
-insert into "deal_win_models" ("tenant_id", "model", "closed_deals", "examples", "last_closed_at", "trained_at", "training_ms") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("tenant_id") do update set "tenant_id" = $8, "model" = $9, "closed_deals" = $10, "examples" = $11, "last_closed_at" = $12, "trained_at" = $13, "training_ms" = $14;
+insert into "deal_win_models" ("tenant_id", "model", "closed_deals", "examples", "last_closed_at", "trained_at", "training_ms") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("tenant_id") do update set "model" = $8, "closed_deals" = $9, "examples" = $10, "last_closed_at" = $11, "trained_at" = $12, "training_ms" = $13;
 
 -- findWinModel
 select "tenant_id", "model", "closed_deals", "examples", "last_closed_at", "trained_at", "training_ms" from "deal_win_models" where "deal_win_models"."tenant_id" = $1;

@@ -59,13 +59,16 @@ export async function findWinModel(db: Db, tenantId: string): Promise<WinModelRo
   return row;
 }
 
-/** Stores a tenant's model, replacing the one before. */
+/**
+ * Stores a tenant's model, replacing the one before. The update leaves `tenant_id` out: Citus refuses
+ * to set the distribution column, even to the value it has.
+ */
 export async function saveWinModel(db: Db, row: WinModelRow): Promise<void> {
-  const { tenantId, ...rest } = row;
+  const { tenantId: _tenant, ...rest } = row;
   await db
     .insert(dealWinModels)
     .values(row)
-    .onConflictDoUpdate({ target: dealWinModels.tenantId, set: { ...rest, tenantId } });
+    .onConflictDoUpdate({ target: dealWinModels.tenantId, set: rest });
 }
 
 /**

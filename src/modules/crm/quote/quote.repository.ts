@@ -7,14 +7,18 @@ export type QuoteRow = typeof dealQuotes.$inferSelect;
 export type NewQuoteRow = Omit<QuoteRow, 'version'>;
 
 /**
- * Inserts a quote as the deal's next version (one more than its highest, 1 for the first) in one
- * statement; two racing inserts meet at `deal_quotes_version_key` and the loser may try again.
+ * Inserts a quote as the deal's next version (one more than its highest, 1 for the first); two racing
+ * inserts meet at `deal_quotes_version_key` and the loser may try again. The version is read first,
+ * not as a subquery of the insert: Citus takes no subquery in INSERT … VALUES.
  */
 export async function insertNextQuote(db: Db, row: NewQuoteRow): Promise<QuoteRow> {
-  const next = sql<number>`(select coalesce(max("deal_quotes"."version"), 0) + 1 from "deal_quotes" where "deal_quotes"."tenant_id" = ${row.tenantId} and "deal_quotes"."deal_id" = ${row.dealId})`;
+  const [last] = await db
+    .select({ version: sql<number>`coalesce(max(${dealQuotes.version}), 0)::int` })
+    .from(dealQuotes)
+    .where(and(eq(dealQuotes.tenantId, row.tenantId), eq(dealQuotes.dealId, row.dealId)));
   const [saved] = await db
     .insert(dealQuotes)
-    .values({ ...row, version: next })
+    .values({ ...row, version: (last?.version ?? 0) + 1 })
     .returning();
   return saved!;
 }

@@ -64,7 +64,7 @@ export async function listSurvivors(db: Db, tenantId: string, filter: PersonFilt
     parts.push(sql` and (p.user_id ilike ${pattern} or p.traits->>'name' ilike ${pattern}
       or p.traits->>'email' ilike ${pattern} or p.id in (${survivorsOfIdentities(tenantId, pattern)}))`);
   }
-  if (filter.scope) parts.push(sql` and ${inScope(filter.scope)}`);
+  if (filter.scope) parts.push(sql` and ${inScope(tenantId, filter.scope)}`);
   const result = await db.execute<Record<string, unknown>>(sql`select ${COLUMNS} from persons p
     where p.tenant_id = ${tenantId} and p.merged_into is null${sql.join(parts)}
     order by p.last_seen_at desc, p.id desc limit ${filter.limit}`);
@@ -82,14 +82,17 @@ export async function isPersonInScope(
   scope: CrmPersonScope,
 ): Promise<boolean> {
   const result = await db.execute<{ id: string }>(sql`select p.id from persons p
-    where p.tenant_id = ${tenantId} and p.id = ${id} and ${inScope(scope)}`);
+    where p.tenant_id = ${tenantId} and p.id = ${id} and ${inScope(tenantId, scope)}`);
   return result.rows.length > 0;
 }
 
-/** The scope predicate on the persons row `p`. */
-function inScope(scope: CrmPersonScope): SQL {
+/**
+ * The scope predicate on the persons row `p`. The subqueries name the tenant as a constant, not as
+ * `p.tenant_id`: on Citus a correlated subquery must be routed to the tenant's shard on its own.
+ */
+function inScope(tenantId: string, scope: CrmPersonScope): SQL {
   const accounts = sql`select a.customer_id from person_accounts a
-    where a.tenant_id = p.tenant_id and a.person_id = p.id`;
+    where a.tenant_id = ${tenantId} and a.person_id = p.id`;
   const committees = scope.customersOfContact(sql`p.crm_person_id`);
   return sql`(
     (not exists (${accounts}) and (p.crm_person_id is null or not exists (${committees})))

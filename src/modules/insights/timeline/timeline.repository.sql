@@ -125,22 +125,22 @@ select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.c
 select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.crm_person_id as "crmPersonId", p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", to_char(p.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt" from persons p
     where p.tenant_id = $1 and p.merged_into is null and (
     (not exists (select a.customer_id from person_accounts a
-    where a.tenant_id = p.tenant_id and a.person_id = p.id) and (p.crm_person_id is null or not exists (select customer_id from account_members where tenant_id = $2 and person_id = p.crm_person_id)))
+    where a.tenant_id = $2 and a.person_id = p.id) and (p.crm_person_id is null or not exists (select customer_id from account_members where tenant_id = $3 and person_id = p.crm_person_id)))
     or exists (select 1 from (select a.customer_id from person_accounts a
-    where a.tenant_id = p.tenant_id and a.person_id = p.id) linked where linked.customer_id in (select id from customers where tenant_id = $3 and owner_user_id = $4))
+    where a.tenant_id = $4 and a.person_id = p.id) linked where linked.customer_id in (select id from customers where tenant_id = $5 and owner_user_id = $6))
     or (p.crm_person_id is not null
-      and exists (select 1 from (select customer_id from account_members where tenant_id = $5 and person_id = p.crm_person_id) seat where seat.customer_id in (select id from customers where tenant_id = $6 and owner_user_id = $7))))
-    order by p.last_seen_at desc, p.id desc limit $8;
+      and exists (select 1 from (select customer_id from account_members where tenant_id = $7 and person_id = p.crm_person_id) seat where seat.customer_id in (select id from customers where tenant_id = $8 and owner_user_id = $9))))
+    order by p.last_seen_at desc, p.id desc limit $10;
 
 -- isPersonInScope
 select p.id from persons p
     where p.tenant_id = $1 and p.id = $2 and (
     (not exists (select a.customer_id from person_accounts a
-    where a.tenant_id = p.tenant_id and a.person_id = p.id) and (p.crm_person_id is null or not exists (select customer_id from account_members where tenant_id = $3 and person_id = p.crm_person_id)))
+    where a.tenant_id = $3 and a.person_id = p.id) and (p.crm_person_id is null or not exists (select customer_id from account_members where tenant_id = $4 and person_id = p.crm_person_id)))
     or exists (select 1 from (select a.customer_id from person_accounts a
-    where a.tenant_id = p.tenant_id and a.person_id = p.id) linked where linked.customer_id in (select id from customers where tenant_id = $4 and owner_user_id = $5))
+    where a.tenant_id = $5 and a.person_id = p.id) linked where linked.customer_id in (select id from customers where tenant_id = $6 and owner_user_id = $7))
     or (p.crm_person_id is not null
-      and exists (select 1 from (select customer_id from account_members where tenant_id = $6 and person_id = p.crm_person_id) seat where seat.customer_id in (select id from customers where tenant_id = $7 and owner_user_id = $8))));
+      and exists (select 1 from (select customer_id from account_members where tenant_id = $8 and person_id = p.crm_person_id) seat where seat.customer_id in (select id from customers where tenant_id = $9 and owner_user_id = $10))));
 
 -- listPersonRows
 select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.crm_person_id as "crmPersonId", p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", to_char(p.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt" from persons p
