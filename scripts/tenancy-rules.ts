@@ -4,12 +4,8 @@
 // with PostgreSQL's own grammar (libpg-query), so a condition hidden in a subquery, a CTE or a join is
 // seen where it really is. Pure: a parsed statement in, findings out.
 
-/** Functions Citus accepts in `ON CONFLICT … DO UPDATE SET`: immutable ones, evaluated on any node. */
-const IMMUTABLE_FUNCTIONS = new Set(['abs', 'array_append', 'array_cat', 'array_remove', 'coalesce']);
-for (const name of ['greatest', 'least', 'jsonb_build_object', 'jsonb_set', 'lower', 'nullif', 'upper'])
-  IMMUTABLE_FUNCTIONS.add(name);
+import { asNode, isNode, list, nodes, statementHazards, strings, type Node } from './tenancy-hazards.js';
 
-type Node = { [key: string]: unknown };
 type Rel = { name: string; ref: string; tenant: boolean; scope: Scope };
 type Scope = { parent: Scope | undefined; rels: Rel[]; bound: Set<Rel> };
 /** Tenant tables left unbound; whether the statement must be routed (it locks or recurses); hazards. */
@@ -22,9 +18,6 @@ export type Findings = {
 };
 type Walk = { isTenantTable: (table: string) => boolean; ctes: Set<string>; found: Findings };
 
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null;
-const asNode = (value: unknown): Node | undefined => (isNode(value) ? value : undefined);
-const list = (value: unknown): Node[] => (Array.isArray(value) ? value.filter(isNode) : []);
 /** The one node inside a `{ Kind: {...} }` wrapper, with its kind. */
 function unwrap(value: unknown): [kind: string, node: Node] | undefined {
   if (!isNode(value)) return undefined;
@@ -35,12 +28,6 @@ const aliasOf = (node: Node): string | undefined => {
   const alias = asNode(node['alias'])?.['aliasname'];
   return typeof alias === 'string' ? alias : undefined;
 };
-const strings = (fields: unknown): string[] =>
-  list(fields).flatMap((f) => {
-    const s = asNode(f['String'])?.['sval'];
-    return typeof s === 'string' ? [s] : [];
-  });
-
 /** A parameter or literal, possibly cast: a value the router planner knows before running. */
 function isConstant(value: unknown): boolean {
   const [kind, node] = unwrap(value) ?? [];
@@ -242,72 +229,6 @@ function walkQuery(value: unknown, parent: Scope | undefined, w: Walk): void {
   else if (kind === 'UpdateStmt' || kind === 'DeleteStmt') walkModify(node, parent, w);
 }
 
-/** Every node of a tree, depth first, with the key it sits under. */
-function* nodes(value: unknown, key = ''): Generator<[string, Node]> {
-  if (Array.isArray(value)) for (const v of value) yield* nodes(v, key);
-  else if (isNode(value)) {
-    yield [key, value];
-    for (const [k, v] of Object.entries(value)) yield* nodes(v, k);
-  }
-}
-
-/** Columns compared with themselves: always true, usually an outer column drizzle left unqualified. */
-function selfComparisons(statement: unknown): string[] {
-  return [...nodes(statement)].flatMap(([key, node]) => {
-    if (key !== 'A_Expr' || node['kind'] !== 'AEXPR_OP') return [];
-    const [l, r] = [asNode(node['lexpr'])?.['ColumnRef'], asNode(node['rexpr'])?.['ColumnRef']];
-    const [lf, rf] = [strings(asNode(l)?.['fields']), strings(asNode(r)?.['fields'])];
-    if (!l || !r || lf.join('.') !== rf.join('.')) return [];
-    const column = lf.map((f) => `"${f}"`).join('.');
-    return [
-      `compares ${column} with itself, which is always true; name the outer table's column by hand ("people"."tenant_id")`,
-    ];
-  });
-}
-
-/** Calls in `ON CONFLICT … DO UPDATE SET` that are not immutable: Citus refuses them. */
-function volatileConflictUpdates(statement: unknown): string[] {
-  return [...nodes(statement)]
-    .filter(([key, node]) => key === 'onConflictClause' && node['action'] === 'ONCONFLICT_UPDATE')
-    .flatMap(([, clause]) => [...nodes(clause['targetList'])])
-    .flatMap(([key, node]) => {
-      const name =
-        key === 'FuncCall' ? strings(node['funcname']).pop() : key === 'SQLValueFunction' ? 'current_*' : '';
-      return name && !IMMUTABLE_FUNCTIONS.has(name)
-        ? [
-            `calls ${name}() in ON CONFLICT … DO UPDATE SET, which Citus refuses; pass the value as a parameter`,
-          ]
-        : [];
-    });
-}
-
-/** `SET tenant_id = …` in an UPDATE or a DO UPDATE: Citus refuses to write the distribution column. */
-function distributionColumnWrites(statement: unknown): string[] {
-  return [...nodes(statement)]
-    .filter(
-      ([key, node]) =>
-        key === 'UpdateStmt' || (key === 'onConflictClause' && node['action'] === 'ONCONFLICT_UPDATE'),
-    )
-    .flatMap(([, node]) => list(node['targetList']))
-    .filter((target) => asNode(target['ResTarget'])?.['name'] === 'tenant_id')
-    .map(
-      () =>
-        'sets "tenant_id", the column Citus shards by, which it refuses even to the same value; leave it out',
-    );
-}
-
-/** A subquery inside INSERT … VALUES, which Citus refuses: read the value first, or INSERT … SELECT. */
-function subqueriesInValues(statement: unknown): string[] {
-  return [...nodes(statement)]
-    .filter(([key]) => key === 'InsertStmt')
-    .flatMap(([, insert]) => list(asNode(asNode(insert['selectStmt'])?.['SelectStmt'])?.['valuesLists']))
-    .filter((row) => [...nodes(row)].some(([key]) => key === 'SubLink'))
-    .map(
-      () =>
-        'has a subquery inside INSERT … VALUES, which Citus refuses; read the value in a statement before, or use INSERT … SELECT',
-    );
-}
-
 /**
  * What one parsed statement breaks: tenant tables (or inserted tenant ids) not named as a constant,
  * the hazards of a cross-tenant sweep (locks, subqueries in CASE or COALESCE), and the rules that hold
@@ -321,11 +242,6 @@ export function analyseStatement(statement: unknown, isTenantTable: (table: stri
   );
   const found: Findings = { unbound: [], routed, locks: 0, subqueriesInCaseOrCoalesce: 0, other: [] };
   walkQuery(statement, undefined, { isTenantTable, ctes: new Set(), found });
-  found.other.push(
-    ...selfComparisons(statement),
-    ...volatileConflictUpdates(statement),
-    ...distributionColumnWrites(statement),
-    ...subqueriesInValues(statement),
-  );
+  found.other.push(...statementHazards(statement));
   return found;
 }
