@@ -57,9 +57,11 @@ describe('demo tenant', () => {
 
   it('gives the customers with deals every account lifecycle stage, each moved by its deals', async () => {
     const { rows } = await database.db.execute<{ stage: string; manual: number }>(sql`
-      select l.stage, (select count(*)::int from customer_lifecycle_changes c
-                       where c.customer_id = l.customer_id and c.source <> 'deal') as manual
-      from customer_lifecycles l`);
+      select l.stage, count(c.customer_id)::int as manual
+        from customer_lifecycles l
+        left join customer_lifecycle_changes c
+          on c.tenant_id = l.tenant_id and c.customer_id = l.customer_id and c.source <> 'deal'
+       group by l.tenant_id, l.customer_id, l.stage`);
     expect(new Set(rows.map((row) => row.stage))).toEqual(
       new Set(['first_contact', 'poc', 'in_use', 'expansion']),
     );

@@ -172,6 +172,11 @@ export async function returnToPool(name: string, url: string): Promise<void> {
     return;
   }
   await onServer(url, async (db) => {
+    // A fresh database has no monthly partitions of events; the next file expects none.
+    const { rows: partitions } = await db.query<{ name: string }>(`
+      select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+       where i.inhparent = 'events'::regclass`);
+    for (const { name } of partitions) await db.query(`drop table ${name}`);
     const { rows: tables } = await db.query<{ list: string }>(`
       select string_agg(format('%I', c.relname), ', ') as list from pg_class c
         join pg_namespace n on n.oid = c.relnamespace

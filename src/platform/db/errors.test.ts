@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.js';
 import { testEngine } from '../../../test/helpers/engine.js';
 import type { Database } from './database.js';
-import { constraintName, isMissingPartition, isUniqueViolation, sqlState } from './errors.js';
+import {
+  constraintName,
+  isIntegrityViolation,
+  isMissingPartition,
+  isUniqueViolation,
+  sqlState,
+} from './errors.js';
 
 /** An error shaped like node-postgres's `DatabaseError`: the fields the server sent. */
 const pgError = (fields: { code: string; message: string; constraint?: string; table?: string }) =>
@@ -119,6 +125,20 @@ describe.skipIf(testEngine() !== 'pglite')('recognising database errors', () => 
       message: 'new row for relation "events" violates check constraint "events_type_check"',
     });
     expect(isMissingPartition(check, 'events')).toBe(false);
+  });
+
+  it('recognises an integrity violation, also as the internal error Citus relays from a worker', () => {
+    const check = 'new row for relation "customers_102027" violates check constraint "kehu_test_boom_102027"';
+    expect(isIntegrityViolation(wrapped(pgError({ code: '23514', message: check })))).toBe(true);
+    expect(isIntegrityViolation(wrapped(pgError({ code: 'XX000', message: check })))).toBe(true);
+    expect(
+      isIntegrityViolation(pgError({ code: 'XX000', message: duplicate('customers_pkey_102008') })),
+    ).toBe(true);
+    expect(
+      isIntegrityViolation(pgError({ code: 'XX000', message: 'cache lookup failed for relation 1' })),
+    ).toBe(false);
+    expect(isIntegrityViolation(pgError({ code: '40P01', message: 'deadlock detected' }))).toBe(false);
+    expect(isIntegrityViolation(new Error(check))).toBe(false);
   });
 });
 

@@ -73,6 +73,19 @@ export function isMissingPartition(error: unknown, table: string): boolean {
   return relation !== undefined && isNameOrShardOf(relation, table, undefined);
 }
 
+const INTEGRITY_MESSAGE = /violates (?:check|foreign key|not-null|unique|exclusion) constraint/;
+
+/**
+ * True when `error` is an integrity violation (SQLSTATE class 23): also in the form Citus gives one
+ * raised on a worker by an INSERT … SELECT, an internal error (XX000) with PostgreSQL's message.
+ */
+export function isIntegrityViolation(error: unknown): boolean {
+  const pg = pgErrorOf(error);
+  if (typeof pg?.code !== 'string') return false;
+  if (pg.code.startsWith('23')) return true;
+  return pg.code === CITUS_INTERNAL && typeof pg.message === 'string' && INTEGRITY_MESSAGE.test(pg.message);
+}
+
 /**
  * True when `name` is `base`, or `base` on a Citus shard: `base_<shard id>`. A real name may end in
  * digits too (`items_code_2_key`), so the suffix is never cut from `name`; it is only allowed after the

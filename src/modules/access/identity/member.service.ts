@@ -1,6 +1,7 @@
 /** The users of a tenant: adding them, changing their role, scope and teams, and removing them. */
 import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
+import { withTransactionRetry } from '../../../platform/db/retry.js';
 import type { Db } from '../../../platform/db/database.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { CreateUserInput, UpdateUserInput, UserDirectoryEntry, UserOut } from './identity.contract.js';
@@ -30,35 +31,39 @@ async function joinTeams(db: Db, tenantId: string, userId: string, teamIds: stri
  * a new one is created with the password.
  */
 export async function addUser(db: Db, tenantId: string, input: CreateUserInput): Promise<UserOut> {
-  const id = await db.transaction(async (tx) => {
-    let user = await repo.findUserByEmail(tx, input.email);
-    if (!user) {
-      user = {
-        id: newId(),
-        email: input.email,
-        name: input.name,
-        passwordHash: await hashPassword(input.password),
-        locale: null,
-        createdAt: new Date(),
-        disabledAt: null,
-      };
-      await repo.insertUser(tx, user);
-    } else if (await repo.findMembership(tx, tenantId, user.id)) {
-      throw new AppError(
-        'conflict',
-        'auth.user.exists',
-        `${input.email} is a member of this tenant already.`,
-      );
-    }
-    await repo.upsertMembership(tx, {
-      tenantId,
-      userId: user.id,
-      role: input.role,
-      scope: input.scope ?? null,
-    });
-    await joinTeams(tx, tenantId, user.id, input.teamIds ?? []);
-    return user.id;
-  });
+  // Users and memberships are reference tables on Citus, written on every node: concurrent additions
+  // can meet in a distributed deadlock, which a fresh attempt resolves.
+  const id = await withTransactionRetry(() =>
+    db.transaction(async (tx) => {
+      let user = await repo.findUserByEmail(tx, input.email);
+      if (!user) {
+        user = {
+          id: newId(),
+          email: input.email,
+          name: input.name,
+          passwordHash: await hashPassword(input.password),
+          locale: null,
+          createdAt: new Date(),
+          disabledAt: null,
+        };
+        await repo.insertUser(tx, user);
+      } else if (await repo.findMembership(tx, tenantId, user.id)) {
+        throw new AppError(
+          'conflict',
+          'auth.user.exists',
+          `${input.email} is a member of this tenant already.`,
+        );
+      }
+      await repo.upsertMembership(tx, {
+        tenantId,
+        userId: user.id,
+        role: input.role,
+        scope: input.scope ?? null,
+      });
+      await joinTeams(tx, tenantId, user.id, input.teamIds ?? []);
+      return user.id;
+    }),
+  );
   return getMember(db, tenantId, id);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { isUniqueViolation, sqlState } from '../../../platform/db/errors.js';
+import { isIntegrityViolation, isUniqueViolation, sqlState } from '../../../platform/db/errors.js';
 import { insertImportedCustomers } from '../customer/customer-batch.service.js';
 import { saveCustomerChanges } from '../customer/customer-record.service.js';
 import { recordImportedTierChanges } from '../customer/customer-tier.service.js';
@@ -67,13 +67,12 @@ async function writeRows(
 }
 
 /**
- * Errors one row can cause (integrity or data exceptions); anything else aborts the import. A unique
- * violation counts in its Citus form too, which arrives as an internal error (XX000).
+ * Errors one row can cause (integrity or data exceptions); anything else aborts the import. An
+ * integrity violation counts in its Citus form too, which arrives as an internal error (XX000).
  */
 function isRowError(error: unknown): boolean {
-  if (error instanceof CustomerGone || isUniqueViolation(error)) return true;
-  const code = sqlState(error);
-  return code !== undefined && (code.startsWith('23') || code.startsWith('22'));
+  if (error instanceof CustomerGone || isIntegrityViolation(error)) return true;
+  return sqlState(error)?.startsWith('22') === true;
 }
 
 function issueOf(error: unknown): RowIssue {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
 import type { Database } from '../../../platform/db/database.js';
+import { hasCitus } from '../../../platform/db/distribution.js';
 import { newId } from '../../../platform/ids.js';
 import { claimMessageIdsSql } from './dedup.repository.js';
 
@@ -41,11 +42,17 @@ describe.skipIf(testEngine() !== 'postgres')('claimMessageIdsSql under concurren
   });
 });
 
-/** Waits until a session of this database waits for a lock (the second batch, queued on id-a). */
+/**
+ * Waits until a session of this database waits for a lock (the second batch, queued on id-a). On
+ * Citus the wait happens on the worker that holds the shard, which `citus_lock_waits` shows.
+ */
 async function untilSomeoneWaitsForALock(): Promise<void> {
+  const citus = await hasCitus(database.db);
   for (let tries = 0; tries < 200; tries++) {
     const result = await database.pool.query<{ n: number }>(
-      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+      citus
+        ? 'select count(*)::int as n from citus_lock_waits'
+        : "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
     );
     if (result.rows[0]!.n > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
