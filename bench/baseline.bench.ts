@@ -29,6 +29,12 @@ const SCANS = 3;
 
 const COLUMNS = 'tenant_id, id, name, phone, attributes, created_at';
 
+/**
+ * Not on Citus: its tables are plain ones, which would stay on the coordinator and measure it as one
+ * PostgreSQL server, not the cluster.
+ */
+export const engines = ['pglite', 'postgres'] as const;
+
 type Row = [tenantId: string, id: string, name: string, phone: string, attributes: string, createdAt: string];
 
 /** Measures raw INSERT and COPY throughput, point lookups and one filtered scan on a scratch database. */

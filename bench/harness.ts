@@ -10,9 +10,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
+import {
+  createCitusDatabase,
+  dropCitusDatabase,
+  parseCitusWorkers,
+  type CitusCluster,
+} from '../scripts/citus-cluster.js';
 
-/** The engines a bench can run on: the embedded PGlite host, or a PostgreSQL server. */
-export type EngineName = 'pglite' | 'postgres';
+/**
+ * The engines a bench can run on: the embedded PGlite host, a PostgreSQL server, or a Citus cluster
+ * (its coordinator, with the tables distributed by the migrations).
+ */
+export type EngineName = 'pglite' | 'postgres' | 'citus';
+
+/** Every engine name, as `--engine` accepts them. */
+export const engineNames: readonly EngineName[] = ['pglite', 'postgres', 'citus'];
+
+/** True for the engines that are servers: many sessions at once, COPY FROM STDIN over the wire. */
+export function isServerEngine(engine: EngineName): boolean {
+  return engine !== 'pglite';
+}
 
 /** One number a bench measured, e.g. `{ metric: 'insert', value: 28000, unit: 'rows/s' }`. */
 export type Measurement = {
@@ -66,6 +83,20 @@ export const resultsDir: string = path.join(benchDir, 'results');
 /** The PostgreSQL server to bench against, if one is configured. */
 export function findServerUrl(): string | undefined {
   return process.env.KEHU_BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+/**
+ * The Citus cluster to bench against, if one is configured: `KEHU_BENCH_CITUS` is the coordinator's
+ * URL, `KEHU_BENCH_CITUS_WORKERS` the workers' `host:port` list as the coordinator reaches them.
+ */
+export function findCitusCluster(): CitusCluster | undefined {
+  const coordinator = process.env.KEHU_BENCH_CITUS;
+  if (!coordinator) return undefined;
+  const workers = parseCitusWorkers(process.env.KEHU_BENCH_CITUS_WORKERS);
+  // Without workers the coordinator would have to hold the shards itself, a shape nobody runs.
+  if (workers.length === 0)
+    throw new Error('KEHU_BENCH_CITUS needs KEHU_BENCH_CITUS_WORKERS (host:port,...)');
+  return { coordinator, workers };
 }
 
 const scratchDirs = new Set<string>();
@@ -122,6 +153,31 @@ export async function openScratchPostgres(serverUrl: string, poolSize?: number):
   return {
     ...database,
     drop: () => dropScratch(database, serverUrl, `DROP SCHEMA IF EXISTS ${name} CASCADE`),
+  };
+}
+
+/**
+ * Creates a scratch database on every node of the cluster, with the workers registered, and opens it
+ * on the coordinator; migrating it distributes the tables. `drop` removes it from every node.
+ */
+export async function openScratchCitus(cluster: CitusCluster, poolSize?: number): Promise<ScratchDatabase> {
+  const name = `kehu_bench_${Date.now().toString(36)}_${process.pid}`;
+  let url: string;
+  try {
+    url = await createCitusDatabase(cluster, name);
+  } catch (error) {
+    // A half-made database (created on some nodes only) must not stay behind.
+    await dropCitusDatabase(cluster, name).catch(() => undefined);
+    throw error;
+  }
+  const database = await openDatabase({ databaseUrl: url, poolSize });
+  return {
+    ...database,
+    location: { dataDir: '', databaseUrl: url },
+    drop: async () => {
+      await database.close();
+      await dropCitusDatabase(cluster, name);
+    },
   };
 }
 

@@ -1,15 +1,22 @@
 /**
- * `npm run bench [-- <name>...] [--engine pglite|postgres]`: runs every `bench/<name>.bench.ts` (or
- * the named ones) on the embedded engine, and also on a PostgreSQL server when
- * `KEHU_BENCH_DATABASE_URL` or `DATABASE_URL` is set; prints one table and writes bench/results/*.json.
+ * `npm run bench [-- <name>...] [--engine pglite|postgres|citus]...`: runs every `bench/<name>.bench.ts`
+ * (or the named ones) on the embedded engine; also on a PostgreSQL server when
+ * `KEHU_BENCH_DATABASE_URL` or `DATABASE_URL` is set; and also on a Citus cluster when
+ * `KEHU_BENCH_CITUS` (the coordinator's URL) is set with `KEHU_BENCH_CITUS_WORKERS` (the workers'
+ * `host:port,host:port` as the coordinator reaches them). A scratch database on the cluster is made on
+ * every node and dropped from every node afterwards. `--engine` may be repeated or comma-separated to
+ * pick several engines. Prints one table and writes bench/results/*.json.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   benchDir,
+  engineNames,
+  findCitusCluster,
   findSavedMeasurement,
   findServerUrl,
+  openScratchCitus,
   openScratchPglite,
   openScratchPostgres,
   printTable,
@@ -18,6 +25,7 @@ import {
   type BenchModule,
   type BenchRecord,
   type EngineName,
+  type ScratchDatabase,
 } from './harness.js';
 
 const SUFFIX = '.bench.ts';
@@ -34,13 +42,9 @@ export async function runBenches(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const names = args.names.length > 0 ? available.filter((name) => args.names.includes(name)) : available;
-  const serverUrl = findServerUrl();
-  const configured: EngineName[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
-  const engines = configured.filter((engine) => !args.engines || args.engines.includes(engine));
-  if (args.engines?.includes('postgres') && !serverUrl) {
-    console.error('--engine postgres needs KEHU_BENCH_DATABASE_URL or DATABASE_URL');
-    return 2;
-  }
+  const selected = selectEngines(args.engines);
+  if (!selected) return 2;
+  const { engines, openScratch } = selected;
   console.log(`benches: ${names.join(', ')}; engines: ${engines.join(', ')}`);
 
   const records: BenchRecord[] = [];
@@ -51,10 +55,7 @@ export async function runBenches(argv: readonly string[]): Promise<number> {
       if (module.engines && !module.engines.includes(engine)) continue;
       const context: BenchContext = {
         engine,
-        openScratchDatabase: (options) =>
-          engine === 'postgres' && serverUrl
-            ? openScratchPostgres(serverUrl, options?.poolSize)
-            : openScratchPglite(options?.poolSize),
+        openScratchDatabase: (options) => openScratch(engine, options?.poolSize),
         findMeasurement: (bench, metric) =>
           records.find((r) => r.engine === engine && r.bench === bench && r.metric === metric) ??
           findSavedMeasurement(bench, engine, metric),
@@ -81,6 +82,41 @@ export async function runBenches(argv: readonly string[]): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
+type SelectedEngines = {
+  engines: EngineName[];
+  openScratch: (engine: EngineName, poolSize?: number) => Promise<ScratchDatabase>;
+};
+
+/**
+ * The configured engines, narrowed to the `--engine` ones when given; undefined, after saying what
+ * is missing, when an engine asked for is not configured.
+ */
+function selectEngines(picked: EngineName[] | undefined): SelectedEngines | undefined {
+  const serverUrl = findServerUrl();
+  const cluster = findCitusCluster();
+  const missing: Partial<Record<EngineName, string>> = {
+    ...(serverUrl ? {} : { postgres: 'KEHU_BENCH_DATABASE_URL or DATABASE_URL' }),
+    ...(cluster ? {} : { citus: 'KEHU_BENCH_CITUS and KEHU_BENCH_CITUS_WORKERS' }),
+  };
+  const unconfigured = (picked ?? []).filter((engine) => missing[engine]);
+  for (const engine of unconfigured) console.error(`--engine ${engine} needs ${missing[engine]}`);
+  if (unconfigured.length > 0) return undefined;
+  const engines = engineNames.filter((engine) => !missing[engine] && (!picked || picked.includes(engine)));
+  if (cluster && engines.includes('citus')) {
+    const workers = cluster.workers.map((w) => `${w.host}:${w.port}`).join(', ');
+    console.log(`citus: coordinator ${new URL(cluster.coordinator).host}, workers ${workers}`);
+  }
+  return {
+    engines,
+    openScratch: (engine, poolSize) =>
+      engine === 'citus' && cluster
+        ? openScratchCitus(cluster, poolSize)
+        : engine === 'postgres' && serverUrl
+          ? openScratchPostgres(serverUrl, poolSize)
+          : openScratchPglite(poolSize),
+  };
+}
+
 function parseArgs(argv: readonly string[]): Args {
   const names: string[] = [];
   let engines: EngineName[] | undefined;
@@ -93,13 +129,16 @@ function parseArgs(argv: readonly string[]): Args {
         : undefined;
     if (engineValue !== undefined) {
       const picked = engineValue.split(',');
-      if (!picked.every((e): e is EngineName => e === 'pglite' || e === 'postgres')) {
-        throw new Error(`--engine takes pglite, postgres or both (comma-separated), not "${engineValue}"`);
+      if (!picked.every((e): e is EngineName => (engineNames as readonly string[]).includes(e))) {
+        throw new Error(
+          `--engine takes ${engineNames.join(', ')} (repeated or comma-separated), not "${engineValue}"`,
+        );
       }
-      engines = picked;
+      // Repeated flags add up: `--engine postgres --engine citus` runs both.
+      engines = [...(engines ?? []), ...picked];
     } else if (arg.startsWith('-')) {
       throw new Error(
-        `unknown option ${arg}; usage: npm run bench [-- <name>...] [--engine pglite|postgres]`,
+        `unknown option ${arg}; usage: npm run bench [-- <name>...] [--engine pglite|postgres|citus]...`,
       );
     } else {
       names.push(arg);

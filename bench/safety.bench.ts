@@ -27,6 +27,12 @@ import { changeCustomers, changeEvents, loadEvents } from './safety-data.js';
 import { timePlan, watchedQueries, type PlanTiming } from './safety-plans.js';
 import { countLabel, seconds } from './stats.js';
 
+/**
+ * Not on Citus: a cluster is backed up and restored node by node, not by `kehu db backup`, and the
+ * restore target here is a database on the plain server.
+ */
+export const engines = ['pglite', 'postgres'] as const;
+
 type Sizes = { customers: number; events: number; changed: number };
 
 function readSizes(): Sizes {

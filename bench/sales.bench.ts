@@ -20,7 +20,7 @@ import { estimateDeals, retrainWinModel } from '../src/modules/crm/deal/win-mode
 import { ensurePipelineRows, listStagesById } from '../src/modules/crm/pipeline/pipeline.service.js';
 import { dropSecondaryIndexes, loadCustomers } from './customers-data.js';
 import { AT, CHUNK, seedTenant } from './customers-world.js';
-import { now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
+import { isServerEngine, now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
 import { loadDeals } from './sales-data.js';
 import { countLabel, loadNote, percentile, seconds } from './stats.js';
 
@@ -55,7 +55,7 @@ type Sizes = { customers: number; deals: number; closed: number; runs: number };
 function readSizes(context: BenchContext): Sizes {
   const deals = size('KEHU_BENCH_DEALS', 100_000);
   return {
-    customers: size('KEHU_BENCH_SALES_CUSTOMERS', context.engine === 'postgres' ? 1_000_000 : 200_000),
+    customers: size('KEHU_BENCH_SALES_CUSTOMERS', isServerEngine(context.engine) ? 1_000_000 : 200_000),
     deals,
     closed: Math.min(deals, size('KEHU_BENCH_CLOSED_DEALS', 50_000)),
     runs: size('KEHU_BENCH_SALES_RUNS', 100),

@@ -9,8 +9,8 @@
  * emptied table. On PGlite, COPY FROM STDIN cannot go through the socket host (see baseline.bench.ts),
  * so the host is stopped and the same data directory is opened in-process for a COPY from /dev/blob.
  *
- * Sizes: `KEHU_BENCH_TOUCHPOINT_EVENTS` events per run (default 200,000 on PostgreSQL, 100,000 on
- * PGlite), from 20,000 visitors (40% signed in) over the last 60 days. `KEHU_BENCH_LOG_LEVEL=error`
+ * Sizes: `KEHU_BENCH_TOUCHPOINT_EVENTS` events per run (default 200,000 on PostgreSQL and Citus,
+ * 100,000 on PGlite), from 20,000 visitors (40% signed in) over the last 60 days. `KEHU_BENCH_LOG_LEVEL=error`
  * prints the server's log (e.g. why a batch got a 500).
  */
 import type { AddressInfo } from 'node:net';
@@ -25,7 +25,7 @@ import { actorForMember, addUser, createTenant } from '../src/modules/access/ind
 import { systemClock } from '../src/platform/clock.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { createSource } from '../src/modules/insights/source/source.service.js';
-import { now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
+import { isServerEngine, now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
 import { makeBatchBodies, makeVisitors, seededRandom } from './touchpoints-data.js';
 import { sendAll, timeIngest, type IngestRun, type Target } from './touchpoints-http.js';
 
@@ -77,10 +77,9 @@ export async function measure(context: BenchContext): Promise<Measurement[]> {
       runs.push(run);
     }
     context.log(`COPY the same ${perRun.toLocaleString('en-US')} event rows into the emptied table`);
-    const copy =
-      context.engine === 'postgres'
-        ? await copyOnServer(database.pool, perRun)
-        : await copyInProcess(database, perRun);
+    const copy = isServerEngine(context.engine)
+      ? await copyOnServer(database.pool, perRun)
+      : await copyInProcess(database, perRun);
     return report(runs, copy, perRun);
   } finally {
     // On PGlite the host may have stopped already (copyInProcess): drop then only removes the files.
@@ -89,7 +88,7 @@ export async function measure(context: BenchContext): Promise<Measurement[]> {
 }
 
 function readEventsPerRun(engine: BenchContext['engine']): number {
-  const fallback = engine === 'postgres' ? 200_000 : 100_000;
+  const fallback = isServerEngine(engine) ? 200_000 : 100_000;
   const value = Number(process.env.KEHU_BENCH_TOUCHPOINT_EVENTS ?? fallback);
   if (!Number.isInteger(value) || value < BATCH) {
     throw new Error(`KEHU_BENCH_TOUCHPOINT_EVENTS must be an integer >= ${BATCH}`);

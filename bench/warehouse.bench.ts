@@ -5,7 +5,7 @@
  * 2. the order pool: 2,000 sales orders of 1–4 lines for 50 CRM customers of value tiers
  *    svip / vip / standard — orders created/s (one client);
  * 3. allocation: `allocatePool` over the 2,000 — orders/s and lines/s; 300 more orders allocated one
- *    by one — p50/p95 ms; on PostgreSQL, 8 workers on a pool of 10 connections allocating 1,000 more
+ *    by one — p50/p95 ms; on a server (PostgreSQL, Citus), 8 workers on a pool of 10 connections allocating 1,000 more
  *    — orders/s; and 200 orders for ONE scarce SKU (200 units on hand, about 400 wanted) allocated by
  *    8 concurrent workers (on PGlite they queue on its one connection) — orders/s, throwing if more
  *    is reserved than is on hand;
@@ -23,7 +23,7 @@ import { systemClock } from '../src/platform/clock.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { createWarehouse } from '../src/modules/warehouse/layout/layout.service.js';
 import type { WarehouseDeps } from '../src/modules/warehouse/warehouse-deps.js';
-import { now, type BenchContext, type Measurement } from './harness.js';
+import { isServerEngine, now, type BenchContext, type Measurement } from './harness.js';
 import { seededRandom } from './warehouse-data.js';
 
 import { loadNote, seconds } from './stats.js';
@@ -49,7 +49,7 @@ import {
 /** Sets up the warehouse, fills and allocates the pool, rebuilds the ledger, renders documents. */
 export async function measure(context: BenchContext): Promise<Measurement[]> {
   const sizes = readSizes();
-  // Ten connections on PostgreSQL for the concurrent workers; PGlite always gets one.
+  // Ten connections on a server (PostgreSQL, Citus) for the concurrent workers; PGlite always gets one.
   const database = await context.openScratchDatabase({ poolSize: 10 });
   try {
     const started = now();
@@ -86,7 +86,7 @@ export async function measure(context: BenchContext): Promise<Measurement[]> {
     const pool = await measurePool(bench, sizes);
     measurements.push(...pool.measurements);
     measurements.push(...(await measureSingle(bench, sizes)));
-    if (context.engine === 'postgres') measurements.push(...(await measureConcurrent(bench, sizes)));
+    if (isServerEngine(context.engine)) measurements.push(...(await measureConcurrent(bench, sizes)));
     else context.log(`concurrent allocation skipped: PGlite has one session`);
     measurements.push(...(await measureHotSku(bench, sizes)));
     await expectNoOverallocation(bench);

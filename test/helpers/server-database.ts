@@ -4,28 +4,25 @@
  * of the suite, a Citus cluster (`KEHU_TEST_CITUS`, the coordinator's URL, with
  * `KEHU_TEST_CITUS_WORKERS`, the workers' `host:port` list as the coordinator reaches them). Citus
  * keeps a connection open in every database that has its extension, so a template cannot be cloned
- * there: each database is created on every node, the workers registered, and the caller migrates it,
- * which distributes the tables (CONTRIBUTING.md, "The Citus mode of the suite"). Making and migrating
+ * there: each database is created on every node, the workers registered (scripts/citus-cluster.ts,
+ * shared with the bench), and the caller migrates it, which distributes the tables (CONTRIBUTING.md, "The Citus mode of the suite"). Making and migrating
  * one costs seconds, so a file's database is emptied afterwards and handed to the next file
  * (`claimPooledDatabase`, `returnToPool`), unless the file changed its schema.
  */
-import pg from 'pg';
+import {
+  citusNodeUrls,
+  createCitusDatabase,
+  onServer,
+  parseCitusWorkers,
+  type CitusCluster,
+} from '../../scripts/citus-cluster.js';
 import { withDatabaseName } from './engine.js';
 
 /** The cluster of the Citus mode, or undefined on a plain server. */
-export function citusCluster():
-  { coordinator: string; workers: { host: string; port: number }[] } | undefined {
+export function citusCluster(): CitusCluster | undefined {
   const coordinator = process.env.KEHU_TEST_CITUS;
   if (!coordinator) return undefined;
-  const workers = (process.env.KEHU_TEST_CITUS_WORKERS ?? '')
-    .split(',')
-    .map((w) => w.trim())
-    .filter(Boolean)
-    .map((w) => {
-      const [host, port] = w.split(':');
-      return { host: host!, port: Number(port ?? 5432) };
-    });
-  return { coordinator, workers };
+  return { coordinator, workers: parseCitusWorkers(process.env.KEHU_TEST_CITUS_WORKERS) };
 }
 
 /** The URL of the server the `postgres` project runs on (the coordinator in the Citus mode). */
@@ -33,24 +30,6 @@ export function serverUrl(): string {
   const url = process.env.KEHU_TEST_CITUS ?? process.env.KEHU_TEST_DATABASE_URL;
   if (!url) throw new Error('the postgres project needs KEHU_TEST_DATABASE_URL or KEHU_TEST_CITUS');
   return url;
-}
-
-/** A worker's URL: the coordinator's user and password with the worker's host and port. */
-function workerUrl(coordinator: string, worker: { host: string; port: number }): string {
-  const url = new URL(coordinator);
-  url.hostname = worker.host;
-  url.port = String(worker.port);
-  return url.toString();
-}
-
-async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -67,21 +46,7 @@ export async function createServerDatabase(name: string, template?: string): Pro
     );
     return url;
   }
-  const nodes = [cluster.coordinator, ...cluster.workers.map((w) => workerUrl(cluster.coordinator, w))];
-  for (const node of nodes) {
-    await onServer(node, (admin) => admin.query(`create database ${name}`));
-    await onServer(withDatabaseName(node, name), (db) => db.query('create extension if not exists citus'));
-  }
-  const coordinator = new URL(cluster.coordinator);
-  await onServer(url, async (db) => {
-    await db.query('select citus_set_coordinator_host($1, $2)', [
-      coordinator.hostname,
-      Number(coordinator.port || 5432),
-    ]);
-    for (const worker of cluster.workers)
-      await db.query('select citus_add_node($1, $2)', [worker.host, worker.port]);
-  });
-  return url;
+  return createCitusDatabase(cluster, name);
 }
 
 /** Drops database `name` (on every node in the Citus mode); a missing one is fine. */
@@ -104,8 +69,7 @@ export async function dropServerDatabases(prefix: string): Promise<void> {
 
 function serverNodes(): string[] {
   const cluster = citusCluster();
-  if (!cluster) return [serverUrl()];
-  return [cluster.coordinator, ...cluster.workers.map((w) => workerUrl(cluster.coordinator, w))];
+  return cluster ? citusNodeUrls(cluster) : [serverUrl()];
 }
 
 /** The pool's register, a table in the coordinator's maintenance database (the KEHU_TEST_CITUS one). */
