@@ -108,13 +108,20 @@ export type TablePlacement = {
   problem: string | null;
 };
 
-/** The tables of the public schema (partitions left out: they follow their parent). */
+/**
+ * The tables of the public schema that Kehu places: its reference tables and every table with a
+ * `tenant_id` (partitions left out: they follow their parent). A table of someone else's without a
+ * tenant column stays where it is.
+ */
 async function publicTables(db: Executor): Promise<string[]> {
-  const { rows } = await db.execute<{ name: string }>(sql`
-    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const { rows } = await db.execute<{ name: string; tenant: boolean }>(sql`
+    select c.relname as name,
+           exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = ${distributionColumn}
+                      and not a.attisdropped) as tenant
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
      order by c.relname`);
-  return rows.map((r) => r.name);
+  return rows.filter((r) => r.tenant || !isTenantTable(r.name)).map((r) => r.name);
 }
 
 /**

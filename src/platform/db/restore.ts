@@ -7,10 +7,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { factsOfDataDirTarball, queryable, runTool, type BackupTarget } from './backup.js';
 import { compareTables, readBackupFile, type BackupManifest } from './backup-format.js';
 import { acquireLock, lockPath } from './lock.js';
+import { distributeAll, hasCitus } from './distribution.js';
 import { assertKnownSchema, readSnapshotFacts } from './snapshot-facts.js';
 
 /** What a verify or restore found: the manifest and the tables that differ (empty when all match). */
@@ -95,9 +97,13 @@ async function restoreServer(
   await client.connect();
   const work = mkdtempSync(path.join(os.tmpdir(), 'kehu-restore-'));
   try {
+    // Tables of extensions (Citus brings its own) do not make a database non-empty.
     const { rows } = await client.query<{ n: number }>(
-      `select count(*)::int as n from information_schema.tables
-       where table_schema not in ('pg_catalog', 'information_schema')`,
+      `select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname not in ('pg_catalog', 'information_schema')
+          and n.nspname not like 'pg_toast%'
+          and not exists (select 1 from pg_depend d
+                           where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`,
     );
     if (rows[0]!.n > 0) {
       throw new Error(
@@ -114,6 +120,9 @@ async function restoreServer(
       `--dbname=${databaseUrl}`,
       path.join(work, 'dump'),
     ]);
+    // On Citus the restored tables are plain local tables: place them as migrations would have.
+    const db = drizzle(client);
+    if (await hasCitus(db)) await distributeAll(db);
     const facts = await readSnapshotFacts(queryable(client));
     return compareTables(manifest.tables, facts.tables);
   } finally {
