@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('the zh-CN sales journey from a phone form to a wa
   it('lets the customer fill the shared form on a phone', async () => {
     await page.getByTestId('lead-share').click();
     const url = await page.getByTestId('share-url').inputValue();
-    expect(url).toMatch(/\/f\/[A-Za-z0-9_-]{40,}$/);
+    expect(url).toMatch(/\/f\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{40,}$/);
     await snap(page, 'sales-journey-02-lead-shared');
 
     const phone = await browser.newContext({
