@@ -12,6 +12,8 @@ import {
   placementReport,
   type TablePlacement,
 } from '../platform/db/distribution.js';
+import type { Database } from '../platform/db/database.js';
+import { migrateDatabase } from '../platform/db/migrate.js';
 import { vacuumAnalyze } from '../platform/db/maintain.js';
 import { restoreBackup, verifyBackup, type BackupCheck } from '../platform/db/restore.js';
 import { withDatabase } from './run-with-db.js';
@@ -78,6 +80,16 @@ export function registerDbCommands(program: Command): void {
     });
 }
 
+/** Runs `work` on the configured database, unmigrated, when it is a Citus database; else says what to do. */
+const onCitus = <T>(work: (db: Database['db']) => Promise<T>): Promise<T> =>
+  withDatabase(
+    async (database) => {
+      if (!(await hasCitus(database.db))) throw new Error(noCitus);
+      return work(database.db);
+    },
+    { migrate: false },
+  );
+
 /** `kehu db distribute` and `kehu db doctor`, for a Citus cluster (docs/scale-out.md). */
 function registerCitusCommands(db: Command): void {
   db.command('distribute')
@@ -87,14 +99,11 @@ function registerCitusCommands(db: Command): void {
     .action(async () => {
       // Distribute before migrating: a pending migration's new tables are distributed as they are
       // created, and their foreign keys need the tables they point at distributed first.
-      const done = await withDatabase(
-        async (database) => {
-          if (!(await hasCitus(database.db))) throw new Error(noCitus);
-          return distributeAll(database.db);
-        },
-        { migrate: false },
-      );
-      await withDatabase(async () => undefined);
+      const done = await onCitus(async (db) => {
+        const placed = await distributeAll(db);
+        await migrateDatabase(db);
+        return placed;
+      });
       console.error(
         done.length === 0
           ? 'every table was already distributed'
@@ -104,13 +113,7 @@ function registerCitusCommands(db: Command): void {
   db.command('doctor')
     .description('on Citus: list every table with its placement and any table not placed as it should be')
     .action(async () => {
-      const tables = await withDatabase(
-        async (database) => {
-          if (!(await hasCitus(database.db))) throw new Error(noCitus);
-          return placementReport(database.db);
-        },
-        { migrate: false },
-      );
+      const tables = await onCitus(placementReport);
       console.log(tables.map(placementLine).join('\n'));
       const problems = tables.filter((t) => t.problem);
       if (problems.length > 0) {
