@@ -3,10 +3,20 @@
  * parameters, the query string and a parsed JSON body may not carry text PostgreSQL cannot store (NUL,
  * lone UTF-16 surrogates), strings longer than `INPUT_LIMITS.textLength` or nesting deeper than
  * `INPUT_LIMITS.depth`. A refusal is a 400 naming the field, so a bad value never reaches a query.
- * Raw bodies (CSV uploads, read as bytes) are their parsers' business.
+ * Raw bodies (CSV uploads, read as bytes) are their parsers' business. A batch route that answers
+ * per item names its item array with `config: { itemizedBody: 'orders' }`: the edge then checks the
+ * envelope only, and the route checks each item with `findInputFault`, so one hostile item is refused
+ * in the batch's report instead of failing the others.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The body's array under this key is checked item by item by the route itself. */
+    itemizedBody?: string;
+  }
+}
 
 /** The edge's limits on any one value of a request. */
 export const INPUT_LIMITS = {
@@ -86,11 +96,19 @@ export function registerInputGuard(app: FastifyInstance): void {
     const parts = [
       ['params', request.params],
       ['querystring', request.query],
-      ['body', request.body],
+      ['body', envelopeOf(request.body, request.routeOptions.config.itemizedBody)],
     ] as const;
     for (const [where, value] of parts) {
       const found = findInputFault(value);
       if (found) throw inputFaultError(found.fault, where, found.path);
     }
   });
+}
+
+/** The body without the items of its itemized array (those are the route's to check, one by one). */
+function envelopeOf(body: unknown, itemizedKey: string | undefined): unknown {
+  if (itemizedKey === undefined || typeof body !== 'object' || body === null || Array.isArray(body))
+    return body;
+  const items = (body as Record<string, unknown>)[itemizedKey];
+  return Array.isArray(items) ? { ...body, [itemizedKey]: [] } : body;
 }

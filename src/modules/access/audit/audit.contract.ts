@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS_ELSEWHERE = [
   'crm.settings.changed',
   'warehouse.settings.changed',
   'warehouse.customer_rule.changed',
+  'warehouse.orders.batch_pushed',
   'team.created',
   'team.changed',
 ] as const;

@@ -22,10 +22,11 @@ describe.skipIf(testEngine() !== 'pglite')('order lookup repository queries', ()
       await snapshotRepository(database.pool, repo, [
         ['findWarehouseRef (by code)', (db) => repo.findWarehouseRef(db, tenantId, { code: 'W1' })],
         ['findWarehouseRef (by id)', (db) => repo.findWarehouseRef(db, tenantId, { id })],
+        ['listWarehousesByCode', (db) => repo.listWarehousesByCode(db, tenantId, ['W1', 'W2'])],
         ['listWarehouseCodes', (db) => repo.listWarehouseCodes(db, tenantId, [id])],
         ['listItemsBySku', (db) => repo.listItemsBySku(db, tenantId, ['MILK'])],
         ['listLotsOfItems', (db) => repo.listLotsOfItems(db, tenantId, [id])],
-        ['findSupplierByCode', (db) => repo.findSupplierByCode(db, tenantId, 'SUP')],
+        ['listSuppliersByCode', (db) => repo.listSuppliersByCode(db, tenantId, ['SUP'])],
         ['findCustomerLotRule', (db) => repo.findCustomerLotRule(db, tenantId, id)],
         ['saveCustomerLotRule', (db) => repo.saveCustomerLotRule(db, tenantId, id, true, at)],
       ]),

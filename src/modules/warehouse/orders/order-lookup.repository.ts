@@ -1,6 +1,6 @@
 /**
- * The small lookups an order needs from the layout and the catalog (warehouse by code, item by SKU,
- * lot by number, supplier by code), and the customers' lot rules.
+ * The lookups orders need from the layout and the catalog (warehouses by code, items by SKU, lots of
+ * items, suppliers by code), each for any number of orders at once, and the customers' lot rules.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
@@ -28,6 +28,19 @@ export async function findWarehouseRef(
     .from(warehouses)
     .where(and(eq(warehouses.tenantId, tenantId), match));
   return row;
+}
+
+/** Warehouses of the tenant with these codes. */
+export async function listWarehousesByCode(
+  db: Db,
+  tenantId: string,
+  codes: string[],
+): Promise<{ id: string; code: string }[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select({ id: warehouses.id, code: warehouses.code })
+    .from(warehouses)
+    .where(and(eq(warehouses.tenantId, tenantId), inArray(warehouses.code, [...new Set(codes)])));
 }
 
 /** Warehouse codes by id. */
@@ -66,13 +79,17 @@ export async function listLotsOfItems(db: Db, tenantId: string, itemIds: string[
     .where(and(eq(lots.tenantId, tenantId), inArray(lots.itemId, [...new Set(itemIds)])));
 }
 
-/** A supplier of the tenant by code. */
-export async function findSupplierByCode(db: Db, tenantId: string, code: string) {
-  const [row] = await db
-    .select({ id: suppliers.id })
+/** Suppliers of the tenant with these codes. */
+export async function listSuppliersByCode(
+  db: Db,
+  tenantId: string,
+  codes: string[],
+): Promise<{ id: string; code: string }[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select({ id: suppliers.id, code: suppliers.code })
     .from(suppliers)
-    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.code, code)));
-  return row;
+    .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.code, [...new Set(codes)])));
 }
 
 /** The customer's single-lot rule, if one is stored. */

@@ -1,22 +1,15 @@
 /**
- * The rules a pushed order must meet before it enters the pool, checked all at once so the answer
- * names every failing field: known warehouse, SKUs and lots; a return to supplier has a reason and a
- * supplier; a transfer goes to another warehouse; only sales carry a customer, who must exist.
+ * Resolving pushed orders: the codes of any number of orders are looked up with a handful of queries
+ * (warehouses, items, lots, suppliers, customers), then each order is checked by the one set of rules
+ * in `order-check.ts`. The single push and the batch push both come through here.
  */
 import { findCustomerFacts } from '../../crm/index.js';
 import type { Db } from '../../../platform/db/database.js';
-import type { FieldIssue } from '../../../platform/errors.js';
+import { checkOrder, lotKey, type OrderLookups, type ResolvedOrder } from './order-check.js';
 import type { CreateOutboundOrderInput } from './order.contract.js';
-import { orderInvalid, orderUnknownCustomer } from './order.errors.js';
 import * as lookup from './order-lookup.repository.js';
 
-/** The ids an order's codes resolve to. */
-export type ResolvedOrder = {
-  warehouseId: string;
-  targetWarehouseId: string | null;
-  supplierId: string | null;
-  lines: { lineNo: number; itemId: string; quantity: number; lotId: string | null }[];
-};
+export type { ResolvedOrder } from './order-check.js';
 
 /** Resolves the order's codes or throws 400 with every failing field. */
 export async function resolveOrder(
@@ -24,100 +17,45 @@ export async function resolveOrder(
   tenantId: string,
   input: CreateOutboundOrderInput,
 ): Promise<ResolvedOrder> {
-  const issues: FieldIssue[] = [];
-  const warehouse = await lookup.findWarehouseRef(db, tenantId, { code: input.warehouse });
-  if (!warehouse) issues.push({ path: 'warehouse', message: `no warehouse ${input.warehouse}` });
-  const targetWarehouseId = await checkTarget(db, tenantId, input, issues);
-  const items = new Map(
-    (
-      await lookup.listItemsBySku(
-        db,
-        tenantId,
-        input.lines.map((l) => l.sku),
-      )
-    ).map((i) => [i.sku, i]),
-  );
-  const lots = await lookup.listLotsOfItems(
-    db,
-    tenantId,
-    [...items.values()].map((i) => i.id),
-  );
-  const lines: ResolvedOrder['lines'] = [];
-  const lineSuppliers: (string | null)[] = [];
-  input.lines.forEach((line, index) => {
-    const item = items.get(line.sku);
-    if (!item) {
-      issues.push({ path: `lines.${index}.sku`, message: `no item ${line.sku}` });
-      return;
-    }
-    const lot = line.lotNumber
-      ? lots.find((l) => l.itemId === item.id && l.lotNumber === line.lotNumber)
-      : undefined;
-    if (line.lotNumber && !lot)
-      issues.push({ path: `lines.${index}.lotNumber`, message: `no lot ${line.lotNumber} of ${line.sku}` });
-    lines.push({ lineNo: index + 1, itemId: item.id, quantity: line.quantity, lotId: lot?.id ?? null });
-    lineSuppliers.push(lot?.supplierId ?? item.supplierId);
-  });
-  const supplierId = await checkReturn(db, tenantId, input, lineSuppliers, issues);
-  if (input.customerId && input.type !== 'sales')
-    issues.push({ path: 'customerId', message: 'only sales orders carry a customer' });
-  if (issues.length > 0) throw orderInvalid(issues);
-  if (input.customerId) {
-    const facts = await findCustomerFacts(db, tenantId, [input.customerId]);
-    if (!facts.has(input.customerId)) throw orderUnknownCustomer(input.customerId);
-  }
-  return { warehouseId: warehouse!.id, targetWarehouseId, supplierId, lines };
+  const checked = checkOrder(input, await loadOrderLookups(db, tenantId, [input]));
+  if (!checked.ok) throw checked.error;
+  return checked.order;
 }
 
-async function checkTarget(db: Db, tenantId: string, input: CreateOutboundOrderInput, issues: FieldIssue[]) {
-  if (input.type !== 'transfer') {
-    if (input.targetWarehouse)
-      issues.push({ path: 'targetWarehouse', message: 'only transfers have a target warehouse' });
-    return null;
-  }
-  if (!input.targetWarehouse) {
-    issues.push({ path: 'targetWarehouse', message: 'required for a transfer' });
-    return null;
-  }
-  if (input.targetWarehouse === input.warehouse) {
-    issues.push({ path: 'targetWarehouse', message: 'must be another warehouse' });
-    return null;
-  }
-  const target = await lookup.findWarehouseRef(db, tenantId, { code: input.targetWarehouse });
-  if (!target) issues.push({ path: 'targetWarehouse', message: `no warehouse ${input.targetWarehouse}` });
-  return target?.id ?? null;
-}
-
-/** A return's supplier: the one named, or the one all its lots/items come from. */
-async function checkReturn(
+/** Everything the orders' codes resolve to, in five queries at most whatever the number of orders. */
+export async function loadOrderLookups(
   db: Db,
   tenantId: string,
-  input: CreateOutboundOrderInput,
-  lineSuppliers: (string | null)[],
-  issues: FieldIssue[],
-): Promise<string | null> {
-  if (input.type !== 'return_to_supplier') {
-    if (input.returnReason)
-      issues.push({ path: 'returnReason', message: 'only returns to supplier have a reason' });
-    if (input.supplierCode)
-      issues.push({ path: 'supplierCode', message: 'only returns to supplier name a supplier' });
-    return null;
+  inputs: readonly CreateOutboundOrderInput[],
+): Promise<OrderLookups> {
+  const warehouseCodes = new Set<string>();
+  const skus = new Set<string>();
+  const lotSkus = new Set<string>();
+  const supplierCodes = new Set<string>();
+  const customerIds = new Set<string>();
+  for (const input of inputs) {
+    warehouseCodes.add(input.warehouse);
+    if (input.type === 'transfer' && input.targetWarehouse) warehouseCodes.add(input.targetWarehouse);
+    for (const line of input.lines) {
+      skus.add(line.sku);
+      if (line.lotNumber) lotSkus.add(line.sku);
+    }
+    if (input.type === 'return_to_supplier' && input.supplierCode) supplierCodes.add(input.supplierCode);
+    if (input.type === 'sales' && input.customerId) customerIds.add(input.customerId);
   }
-  if (!input.returnReason)
-    issues.push({ path: 'returnReason', message: 'required for a return to supplier' });
-  if (input.supplierCode) {
-    const supplier = await lookup.findSupplierByCode(db, tenantId, input.supplierCode);
-    if (!supplier) issues.push({ path: 'supplierCode', message: `no supplier ${input.supplierCode}` });
-    return supplier?.id ?? null;
-  }
-  const known = new Set(lineSuppliers.filter((id): id is string => id !== null));
-  if (known.size === 1) return [...known][0]!;
-  issues.push({
-    path: 'supplierCode',
-    message:
-      known.size === 0
-        ? 'required: no lot or item names a supplier'
-        : 'the lines come from several suppliers; name one',
-  });
-  return null;
+  const [warehouses, items, suppliers, customers] = await Promise.all([
+    lookup.listWarehousesByCode(db, tenantId, [...warehouseCodes]),
+    lookup.listItemsBySku(db, tenantId, [...skus]),
+    lookup.listSuppliersByCode(db, tenantId, [...supplierCodes]),
+    findCustomerFacts(db, tenantId, [...customerIds]),
+  ]);
+  const lotItems = items.filter((item) => lotSkus.has(item.sku)).map((item) => item.id);
+  const lots = await lookup.listLotsOfItems(db, tenantId, lotItems);
+  return {
+    warehouses: new Map(warehouses.map((w) => [w.code, w.id])),
+    items: new Map(items.map((i) => [i.sku, { id: i.id, supplierId: i.supplierId }])),
+    lots: new Map(lots.map((l) => [lotKey(l.itemId, l.lotNumber), { id: l.id, supplierId: l.supplierId }])),
+    suppliers: new Map(suppliers.map((s) => [s.code, s.id])),
+    customers: new Set(customers.keys()),
+  };
 }

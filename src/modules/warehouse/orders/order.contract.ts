@@ -82,6 +82,48 @@ export type CreateOutboundOrderInput = z.infer<typeof CreateOutboundOrderInput>;
 /** The order as a caller writes it (defaults may be left out). */
 export type CreateOutboundOrderRequest = z.input<typeof CreateOutboundOrderInput>;
 
+/** Orders per batch push. */
+export const ORDER_BATCH_MAX = 1000;
+
+/**
+ * A batch push: each order shaped like `CreateOutboundOrderInput`. Only the envelope is checked at
+ * the edge; every order is checked on its own and answered in the report.
+ */
+export const PushOrderBatchInput = z.object({
+  orders: z.array(z.unknown()).min(1).max(ORDER_BATCH_MAX),
+});
+export type PushOrderBatchInput = z.infer<typeof PushOrderBatchInput>;
+
+export const ORDER_BATCH_STATUSES = ['created', 'existing', 'rejected'] as const;
+
+/** What happened to one order of a batch, in input order. */
+export const OrderBatchResult = z.object({
+  index: z.number().int(),
+  /** The order's source and external reference as sent (null when missing or not storable text). */
+  source: z.string().nullable(),
+  externalRef: z.string().nullable(),
+  status: z.enum(ORDER_BATCH_STATUSES),
+  /** created / existing: the stored order. */
+  id: z.uuid().optional(),
+  /** rejected: the code and fields the single push would answer for this order. */
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })),
+    })
+    .optional(),
+});
+export type OrderBatchResult = z.infer<typeof OrderBatchResult>;
+
+export const OrderBatchReport = z.object({
+  created: z.number().int(),
+  existing: z.number().int(),
+  rejected: z.number().int(),
+  results: z.array(OrderBatchResult),
+});
+export type OrderBatchReport = z.infer<typeof OrderBatchReport>;
+
 export const OrderLine = z.object({
   lineNo: z.number().int(),
   itemId: z.uuid(),

@@ -2,6 +2,12 @@
 insert into "outbound_orders" ("tenant_id", "id", "warehouse_id", "source", "external_ref", "type", "origin", "priority", "priority_rank", "pushed_at", "status", "carrier", "destination", "customer_id", "return_reason", "supplier_id", "target_warehouse_id", "allocation_policy", "single_lot_per_line", "note", "created_by_user_id", "created_at", "updated_at", "shipped_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, $12, default, default, default, default, default, default, default, default, $13, $14, default);
 insert into "outbound_order_lines" ("tenant_id", "order_id", "line_no", "item_id", "quantity", "lot_id", "short_quantity", "short_reason") values ($1, $2, $3, $4, $5, default, default, default);
 
+-- insertNewOrders
+insert into "outbound_orders" ("tenant_id", "id", "warehouse_id", "source", "external_ref", "type", "origin", "priority", "priority_rank", "pushed_at", "status", "carrier", "destination", "customer_id", "return_reason", "supplier_id", "target_warehouse_id", "allocation_policy", "single_lot_per_line", "note", "created_by_user_id", "created_at", "updated_at", "shipped_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, $12, default, default, default, default, default, default, default, default, $13, $14, default), ($15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, default, $26, default, default, default, default, default, default, default, default, $27, $28, default) on conflict ("tenant_id","source","external_ref") do nothing returning "id";
+
+-- insertOrderLines
+insert into "outbound_order_lines" ("tenant_id", "order_id", "line_no", "item_id", "quantity", "lot_id", "short_quantity", "short_reason") values ($1, $2, $3, $4, $5, $6, default, default), ($7, $8, $9, $10, $11, $12, default, default);
+
 -- findOrderRow
 select "tenant_id", "id", "warehouse_id", "source", "external_ref", "type", "origin", "priority", "priority_rank", "pushed_at", "status", "carrier", "destination", "customer_id", "return_reason", "supplier_id", "target_warehouse_id", "allocation_policy", "single_lot_per_line", "note", "created_by_user_id", "created_at", "updated_at", "shipped_at" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and "outbound_orders"."id" = $2);
 
@@ -15,6 +21,9 @@ select "id" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and
 
 -- findOrdersByRefs
 select "id", "external_ref", "status" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and "outbound_orders"."source" = $2 and "outbound_orders"."external_ref" in ($3, $4));
+
+-- findOrdersByKeys
+select "id", "source", "external_ref" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and ("outbound_orders"."source", "outbound_orders"."external_ref") in (select * from unnest($2::text[], $3::text[])));
 
 -- listOrderLines
 select "outbound_order_lines"."line_no", "outbound_order_lines"."item_id", "items"."sku", "items"."name", "items"."unit", "items"."catch_weight", "items"."allocation_strategy", "outbound_order_lines"."quantity", "outbound_order_lines"."lot_id", "lots"."lot_number", "outbound_order_lines"."short_quantity", "outbound_order_lines"."short_reason", coalesce((select sum("reservations"."quantity") from "reservations"

@@ -41,6 +41,18 @@ describe.skipIf(testEngine() !== 'pglite')('order repository queries', () => {
           (db) =>
             repo.insertOrder(db, order, [{ tenantId, orderId: id, lineNo: 1, itemId: id, quantity: 1 }]),
         ],
+        [
+          'insertNewOrders',
+          (db) => repo.insertNewOrders(db, [order, { ...order, id: tenantId, externalRef: 'SO-2' }]),
+        ],
+        [
+          'insertOrderLines',
+          (db) =>
+            repo.insertOrderLines(db, [
+              { tenantId, orderId: id, lineNo: 2, itemId: id, quantity: 1, lotId: null },
+              { tenantId, orderId: id, lineNo: 3, itemId: id, quantity: 2, lotId: id },
+            ]),
+        ],
         ['findOrderRow', (db) => repo.findOrderRow(db, tenantId, id)],
         [
           'findOrderRow (locked)',
@@ -48,6 +60,14 @@ describe.skipIf(testEngine() !== 'pglite')('order repository queries', () => {
         ],
         ['findOrderByRef', (db) => repo.findOrderByRef(db, tenantId, 'erp', 'SO-1')],
         ['findOrdersByRefs', (db) => repo.findOrdersByRefs(db, tenantId, 'crm', ['a', 'b'])],
+        [
+          'findOrdersByKeys',
+          (db) =>
+            repo.findOrdersByKeys(db, tenantId, [
+              { source: 'erp', externalRef: 'SO-1' },
+              { source: 'shop', externalRef: 'W-9' },
+            ]),
+        ],
         ['listOrderLines', (db) => repo.listOrderLines(db, tenantId, id)],
         ['listOrderRows (first page)', (db) => repo.listOrderRows(db, tenantId, { limit: 51 }, undefined)],
         [

@@ -22,6 +22,31 @@ export async function insertOrder(db: Db, order: NewOrderRow, lines: NewOrderLin
   await db.insert(outboundOrderLines).values(lines);
 }
 
+/** Rows per statement when lines are inserted in bulk (5 parameters each, under PostgreSQL's 65,535). */
+const LINE_CHUNK = 10_000;
+
+/**
+ * Inserts many orders in one statement; an order whose source and external reference are already
+ * stored (a concurrent push) is skipped. Answers the ids inserted. Call in a transaction, with
+ * `insertOrderLines` for the inserted ones.
+ */
+export async function insertNewOrders(db: Db, orders: NewOrderRow[]): Promise<{ id: string }[]> {
+  if (orders.length === 0) return [];
+  return db
+    .insert(outboundOrders)
+    .values(orders)
+    .onConflictDoNothing({
+      target: [outboundOrders.tenantId, outboundOrders.source, outboundOrders.externalRef],
+    })
+    .returning({ id: outboundOrders.id });
+}
+
+/** Inserts the lines of many orders, in multi-row statements. */
+export async function insertOrderLines(db: Db, lines: NewOrderLineRow[]): Promise<void> {
+  for (let start = 0; start < lines.length; start += LINE_CHUNK)
+    await db.insert(outboundOrderLines).values(lines.slice(start, start + LINE_CHUNK));
+}
+
 /** One order of the tenant; `lock` takes its row lock (select … for update). */
 export async function findOrderRow(
   db: Db,
@@ -63,6 +88,26 @@ export async function findOrdersByRefs(db: Db, tenantId: string, source: string,
         eq(outboundOrders.tenantId, tenantId),
         eq(outboundOrders.source, source),
         inArray(outboundOrders.externalRef, externalRefs),
+      ),
+    );
+}
+
+/** The orders stored under any of these (source, external reference) pairs. */
+export async function findOrdersByKeys(
+  db: Db,
+  tenantId: string,
+  keys: { source: string; externalRef: string }[],
+): Promise<{ id: string; source: string; externalRef: string }[]> {
+  if (keys.length === 0) return [];
+  const sources = sql.param(keys.map((key) => key.source));
+  const refs = sql.param(keys.map((key) => key.externalRef));
+  return db
+    .select({ id: outboundOrders.id, source: outboundOrders.source, externalRef: outboundOrders.externalRef })
+    .from(outboundOrders)
+    .where(
+      and(
+        eq(outboundOrders.tenantId, tenantId),
+        sql`(${outboundOrders.source}, ${outboundOrders.externalRef}) in (select * from unnest(${sources}::text[], ${refs}::text[]))`,
       ),
     );
 }

@@ -5,7 +5,15 @@ import type { HttpApp } from '../../../platform/http/server.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { recordAudit } from '../../access/index.js';
 import { auditContext } from '../../../platform/http/audit-context.js';
-import { CreateOutboundOrderInput, OrderPage, OrderQuery, OutboundOrderDetail } from './order.contract.js';
+import {
+  CreateOutboundOrderInput,
+  OrderBatchReport,
+  OrderPage,
+  OrderQuery,
+  OutboundOrderDetail,
+  PushOrderBatchInput,
+} from './order.contract.js';
+import { pushOutboundOrders } from './order-batch.service.js';
 import {
   createOutboundOrder,
   getCustomerLotRule,
@@ -36,6 +44,7 @@ export function registerOrderRoutes(app: HttpApp, deps: WarehouseDeps): void {
       return reply.status(created ? 201 : 200).send(order);
     },
   );
+  registerOrderBatchRoute(app, deps);
   app.get(
     '/api/outbound-orders',
     {
@@ -60,6 +69,30 @@ export function registerOrderRoutes(app: HttpApp, deps: WarehouseDeps): void {
       },
     },
     async (request) => getOrder(deps, actorOf(request), request.params.id),
+  );
+}
+
+/** Registers `POST /api/outbound-orders/batch` (up to 1,000 orders, answered one by one). */
+function registerOrderBatchRoute(app: HttpApp, deps: WarehouseDeps): void {
+  app.post(
+    '/api/outbound-orders/batch',
+    {
+      config: { idempotent: true, itemizedBody: 'orders' },
+      schema: {
+        tags: ['outbound orders'],
+        summary:
+          'Push up to 1,000 orders at once, each shaped like the single push and idempotent by source + externalRef: a per-order report of created, existing and rejected (Idempotency-Key honoured)',
+        body: PushOrderBatchInput,
+        response: { 200: OrderBatchReport },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const report = await pushOutboundOrders(deps, actor, request.body);
+      const counts = { created: report.created, existing: report.existing, rejected: report.rejected };
+      await recordAudit(deps.db, actor, 'warehouse.orders.batch_pushed', counts, auditContext(deps, request));
+      return report;
+    },
   );
 }
 

@@ -11,7 +11,7 @@ import type { AllocationResult } from './allocation-result.contract.js';
 import type { CustomerLotRule } from '../settings/warehouse-settings.contract.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { loadOrderDetail, PRIORITY_RANK, toOrderBase } from './order-detail.service.js';
-import { resolveOrder } from './order-validation.service.js';
+import { resolveOrder, type ResolvedOrder } from './order-validation.service.js';
 import {
   CreateOutboundOrderInput,
   type CreateOutboundOrderRequest,
@@ -44,31 +44,7 @@ export async function createOutboundOrder(
     await deps.db.transaction((tx) =>
       repo.insertOrder(
         tx,
-        {
-          tenantId: actor.tenantId,
-          id,
-          warehouseId: resolved.warehouseId,
-          source: input.source,
-          externalRef: input.externalRef,
-          type: input.type,
-          origin: input.origin,
-          priority: input.priority,
-          priorityRank: PRIORITY_RANK[input.priority],
-          pushedAt: input.pushedAt ? new Date(input.pushedAt) : now,
-          status: 'pending',
-          carrier: input.carrier ?? null,
-          destination: input.destination,
-          customerId: input.customerId ?? null,
-          returnReason: input.returnReason ?? null,
-          supplierId: resolved.supplierId,
-          targetWarehouseId: resolved.targetWarehouseId,
-          allocationPolicy: input.allocationPolicy ?? null,
-          singleLotPerLine: input.singleLotPerLine ?? null,
-          note: input.note ?? null,
-          createdByUserId: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        },
+        newOrderRow(actor, id, input, resolved, now),
         resolved.lines.map((line) => ({ tenantId: actor.tenantId, orderId: id, ...line })),
       ),
     );
@@ -79,6 +55,41 @@ export async function createOutboundOrder(
     return { order: await getOrder(deps, actor, stored.id), created: false };
   }
   return { order: await getOrder(deps, actor, id), created: true };
+}
+
+/** The row of a checked order about to enter the pool. */
+export function newOrderRow(
+  actor: Actor,
+  id: string,
+  input: CreateOutboundOrderInput,
+  resolved: ResolvedOrder,
+  now: Date,
+): repo.NewOrderRow {
+  return {
+    tenantId: actor.tenantId,
+    id,
+    warehouseId: resolved.warehouseId,
+    source: input.source,
+    externalRef: input.externalRef,
+    type: input.type,
+    origin: input.origin,
+    priority: input.priority,
+    priorityRank: PRIORITY_RANK[input.priority],
+    pushedAt: input.pushedAt ? new Date(input.pushedAt) : now,
+    status: 'pending',
+    carrier: input.carrier ?? null,
+    destination: input.destination,
+    customerId: input.customerId ?? null,
+    returnReason: input.returnReason ?? null,
+    supplierId: resolved.supplierId,
+    targetWarehouseId: resolved.targetWarehouseId,
+    allocationPolicy: input.allocationPolicy ?? null,
+    singleLotPerLine: input.singleLotPerLine ?? null,
+    note: input.note ?? null,
+    createdByUserId: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** The orders pushed with this source for these external references, with their status. */
