@@ -4,8 +4,8 @@
  * sales order for them, and allocate it. Then in the browser: the order pool lists the order urgent
  * first; the order page shows the allocation result with the old lot rejected as too old for SVIP and
  * the fresh lot chosen by FIFO; the stock page shows the reserved units; the ledger shows the allocation
- * move; "allocate pool" reports per order; the supplier scorecard renders its chart; the warehouse's
- * locations and the tier rules show; and in Chinese the same pages speak Chinese.
+ * move, linked by the order's reference; "allocate pool" reports per order; a shipped order shows what
+ * each line was allocated and shipped; the supplier scorecard, locations and tier rules show; in Chinese.
  */
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {
   const orderRef = `SO-E2E-${run}`;
   const laterRef = `SO-E2E-${run}-LOW`;
   let orderId = '';
+  let laterId = '';
 
   beforeAll(async () => {
     ({ server, browser, page } = await openJourney());
@@ -125,14 +126,14 @@ describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {
     });
     orderId = order.id;
     // A later, low-priority order stays in the pool for "allocate pool".
-    await post(api, `${url}/api/outbound-orders`, {
+    ({ id: laterId } = await post<Created>(api, `${url}/api/outbound-orders`, {
       warehouse: warehouseCode,
       externalRef: laterRef,
       type: 'requisition',
       priority: 'low',
       destination: { province: '浙江省', city: '杭州市', store: '西湖店' },
       lines: [{ sku, quantity: 3 }],
-    });
+    }));
     const result = await post<Allocation>(api, `${url}/api/outbound-orders/${orderId}/allocate`);
     expect(result.status).toBe('allocated');
     const candidates = result.lines[0]?.candidates ?? [];
@@ -210,6 +211,7 @@ describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {
     expect(await putaway.textContent()).toContain('RECV → A-01-01-1');
     await snap(page, 'warehouse-04-ledger');
     await page.goto(`${server.url}/warehouse/ledger?orderId=${orderId}`);
+    expect(await page.getByTestId('move-order-link').first().textContent()).toBe(`${orderRef} · line 1`);
     await page.getByTestId('move-order-link').first().click();
     await page.waitForURL(new RegExp(`/warehouse/orders/${orderId}$`));
   });
@@ -223,6 +225,15 @@ describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {
     await expect.poll(() => row.textContent()).toContain('Allocated');
     await snap(page, 'warehouse-05-pool-report');
     await page.keyboard.press('Escape');
+  });
+
+  it('shows a shipped order with what each line was allocated and shipped', async () => {
+    await post(page.request, `${server.url}/api/outbound-orders/${laterId}/ship`);
+    await page.goto(`${server.url}/warehouse/orders/${laterId}`);
+    const line = page.getByTestId('order-line').first();
+    expect(await line.getByTestId('line-allocated').textContent()).toBe('3');
+    expect(await line.getByTestId('line-shipped').textContent()).toBe('3');
+    await expect.poll(() => page.getByTestId('reservation-row').getAttribute('data-status')).toBe('picked');
   });
 
   it('renders the supplier scorecard with its monthly trend', async () => {

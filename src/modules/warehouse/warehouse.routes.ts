@@ -8,6 +8,7 @@ import { registerWarehouseImportRoutes } from './import/import.routes.js';
 import { registerInboundRoutes } from './inbound/inbound.routes.js';
 import { registerLayoutRoutes } from './layout/layout.routes.js';
 import { registerCustomerRuleRoutes, registerOrderRoutes } from './orders/order.routes.js';
+import { findOrderRefs } from './orders/order.service.js';
 import { registerWarehouseSettingsRoutes } from './settings/warehouse-settings.routes.js';
 import { registerRoutingRoutes } from './routing/routing.routes.js';
 import { registerStockRoutes } from './stock/stock.routes.js';
@@ -19,7 +20,7 @@ export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void
   registerLayoutRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerWarehouseImportRoutes(app, deps);
-  registerStockRoutes(app, deps);
+  registerStockRoutes(app, deps, (tenantId, ids) => findOrderRefs(deps, tenantId, ids));
   registerInboundRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerAllocationRoutes(app, deps);

@@ -6,7 +6,7 @@ import { Anchor, Badge, Group, Select, Table, Text, TextInput } from '@mantine/c
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { StockMove } from '../../../src/modules/warehouse/stock/stock.contract';
+import type { LedgerMove } from '../../../src/modules/warehouse/stock/stock.contract';
 import { useFormat } from '../shell/use-format';
 import { usePageTitle } from '../shell/use-page-title';
 import type { LedgerSearch } from './warehouse-search';
@@ -71,7 +71,7 @@ export function LedgerPage() {
   );
 }
 
-function MoveTable({ moves }: { moves: StockMove[] }) {
+function MoveTable({ moves }: { moves: LedgerMove[] }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -98,7 +98,7 @@ function MoveTable({ moves }: { moves: StockMove[] }) {
   );
 }
 
-function MoveRow({ move }: { move: StockMove }) {
+function MoveRow({ move }: { move: LedgerMove }) {
   const { t } = useTranslation();
   const format = useFormat();
   const reasonText = useReasonText();
@@ -150,8 +150,8 @@ function MoveRow({ move }: { move: StockMove }) {
             size="sm"
             data-testid="move-order-link"
           >
-            {t('warehouse.ledger.openOrder')}
-            {move.orderLineNo !== null ? ` #${move.orderLineNo}` : ''}
+            {move.orderRef ?? t('warehouse.ledger.openOrder')}
+            {move.orderLineNo !== null ? ` · ${t('warehouse.ledger.line', { line: move.orderLineNo })}` : ''}
           </Anchor>
         ) : (
           '—'

@@ -1,4 +1,8 @@
-/** An order's lines (what was asked, allocated and short, and why) and its reservations. */
+/**
+ * An order's lines (what was asked, allocated, shipped and short, and why) and its reservations. The
+ * allocated column counts what was allocated to the line, held or already picked, so a shipped order
+ * still shows what it was given.
+ */
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OutboundOrderDetail } from '../../../src/modules/warehouse/orders/order.contract';
@@ -32,6 +36,7 @@ export function OrderLines({ order }: { order: OutboundOrderDetail }) {
                 <Table.Th>{t('warehouse.order.askedLot')}</Table.Th>
                 <Table.Th ta="right">{t('warehouse.order.requested')}</Table.Th>
                 <Table.Th ta="right">{t('warehouse.order.allocated')}</Table.Th>
+                <Table.Th ta="right">{t('warehouse.order.shippedQuantity')}</Table.Th>
                 <Table.Th ta="right">{t('warehouse.order.short')}</Table.Th>
                 <Table.Th>{t('warehouse.order.shortReason')}</Table.Th>
               </Table.Tr>
@@ -53,7 +58,10 @@ export function OrderLines({ order }: { order: OutboundOrderDetail }) {
                     {line.quantity.toLocaleString()} {line.unit}
                   </Table.Td>
                   <Table.Td ta="right" data-testid="line-allocated">
-                    {line.allocated.toLocaleString()}
+                    {(line.allocated + line.picked).toLocaleString()}
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid="line-shipped">
+                    {line.shipped.toLocaleString()}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Text

@@ -48,6 +48,8 @@ export async function loadOrderDetail(
       quantity: line.quantity,
       lotNumber: line.lotNumber,
       allocated: line.allocated,
+      picked: line.picked,
+      shipped: row.status === 'shipped' ? line.picked : 0,
       shortQuantity: line.shortQuantity,
       shortReason: line.shortReason,
     })),

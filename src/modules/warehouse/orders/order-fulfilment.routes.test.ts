@@ -6,6 +6,7 @@ import { systemClock } from '../../../platform/clock.js';
 import { domainEvents } from '../../../platform/events/domain-event.table.js';
 import type { AllocationResult } from '../allocation/allocation.contract.js';
 import { findReservationDrift } from '../allocation/allocation-fixtures.test-helper.js';
+import type { MovePage } from '../stock/stock.contract.js';
 import { stock, stockMoves } from '../stock/stock.table.js';
 import type { OutboundOrderDetail } from './order.contract.js';
 import { makeOrderWorld } from './order-world.test-helper.js';
@@ -41,6 +42,14 @@ describe('allocating, cancelling and shipping', () => {
         and(eq(stockMoves.tenantId, t), eq(stockMoves.orderId, order.id), eq(stockMoves.reason, 'cancel')),
       );
     expect(releases.map((m) => m.quantity).sort()).toEqual([-12, -3]);
+    // The ledger names the order by its reference, moves without an order by nothing.
+    const ledger = (await get(`/api/stock-moves?orderId=${order.id}&limit=50`)).json<MovePage>();
+    expect(ledger.items.length).toBeGreaterThan(0);
+    expect(new Set(ledger.items.map((m) => m.orderRef))).toEqual(new Set([order.externalRef]));
+    const all = (await get('/api/stock-moves?limit=200')).json<MovePage>().items;
+    const withoutOrder = all.filter((m) => m.orderId === null);
+    expect(withoutOrder.length).toBeGreaterThan(0);
+    expect(withoutOrder.every((m) => m.orderRef === null)).toBe(true);
     expect(await findReservationDrift(ctx.database.db, t)).toEqual([]);
     const again = await post(`/api/outbound-orders/${order.id}/allocate`);
     expect(again.statusCode, again.body).toBe(409);
@@ -124,7 +133,10 @@ describe('allocating, cancelling and shipping', () => {
     expect(shipped.statusCode, shipped.body).toBe(200);
     expect(shipped.json<OutboundOrderDetail>()).toMatchObject({
       status: 'shipped',
-      lines: [{ allocated: 0 }, { allocated: 0 }],
+      lines: [
+        { quantity: 14, allocated: 0, picked: 14, shipped: 14 },
+        { quantity: 2, allocated: 0, picked: 2, shipped: 2 },
+      ],
     });
     expect(shipped.json<OutboundOrderDetail>().reservations.every((r) => r.status === 'picked')).toBe(true);
     const moves = await ctx.database.db

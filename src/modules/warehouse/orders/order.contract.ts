@@ -132,8 +132,12 @@ export const OrderLine = z.object({
   unit: z.string(),
   quantity: z.number().int(),
   lotNumber: z.string().nullable(),
-  /** Sum of the line's active reservations. */
+  /** Sum of the line's active reservations (what is held for it and not yet picked). */
   allocated: z.number().int(),
+  /** Units picked for the line (its picked reservations). */
+  picked: z.number().int(),
+  /** Units shipped: the picked units once the order has shipped, else 0. */
+  shipped: z.number().int(),
   shortQuantity: z.number().int(),
   shortReason: z.string().nullable(),
 });

@@ -22,13 +22,20 @@ select "id" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and
 -- findOrdersByRefs
 select "id", "external_ref", "status" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and "outbound_orders"."source" = $2 and "outbound_orders"."external_ref" in ($3, $4));
 
+-- listOrderRefs
+select "id", "external_ref" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and "outbound_orders"."id" in ($2));
+
 -- findOrdersByKeys
 select "id", "source", "external_ref" from "outbound_orders" where ("outbound_orders"."tenant_id" = $1 and ("outbound_orders"."source", "outbound_orders"."external_ref") in (select * from unnest($2::text[], $3::text[])));
 
 -- listOrderLines
-select "outbound_order_lines"."line_no", "outbound_order_lines"."item_id", "items"."sku", "items"."name", "items"."unit", "items"."catch_weight", "items"."allocation_strategy", "outbound_order_lines"."quantity", "outbound_order_lines"."lot_id", "lots"."lot_number", "outbound_order_lines"."short_quantity", "outbound_order_lines"."short_reason", coalesce((select sum("reservations"."quantity") from "reservations"
-    where "reservations"."tenant_id" = "outbound_order_lines"."tenant_id" and "reservations"."order_id" = "outbound_order_lines"."order_id"
-      and "reservations"."line_no" = "outbound_order_lines"."line_no" and "reservations"."status" = 'active'), 0)::int from "outbound_order_lines" inner join "items" on ("items"."tenant_id" = "outbound_order_lines"."tenant_id" and "items"."id" = "outbound_order_lines"."item_id") left join "lots" on ("lots"."tenant_id" = "outbound_order_lines"."tenant_id" and "lots"."id" = "outbound_order_lines"."lot_id") where ("outbound_order_lines"."tenant_id" = $1 and "outbound_order_lines"."order_id" = $2) order by "outbound_order_lines"."line_no" asc;
+select "outbound_order_lines"."line_no", "outbound_order_lines"."item_id", "items"."sku", "items"."name", "items"."unit", "items"."catch_weight", "items"."allocation_strategy", "outbound_order_lines"."quantity", "outbound_order_lines"."lot_id", "lots"."lot_number", "outbound_order_lines"."short_quantity", "outbound_order_lines"."short_reason", coalesce((select sum("reservations"."quantity")
+    from "reservations" where "reservations"."tenant_id" = "outbound_order_lines"."tenant_id"
+      and "reservations"."order_id" = "outbound_order_lines"."order_id" and "reservations"."line_no" = "outbound_order_lines"."line_no"
+      and "reservations"."status" = 'active'), 0)::int, coalesce((select sum("reservations"."quantity")
+    from "reservations" where "reservations"."tenant_id" = "outbound_order_lines"."tenant_id"
+      and "reservations"."order_id" = "outbound_order_lines"."order_id" and "reservations"."line_no" = "outbound_order_lines"."line_no"
+      and "reservations"."status" = 'picked'), 0)::int from "outbound_order_lines" inner join "items" on ("items"."tenant_id" = "outbound_order_lines"."tenant_id" and "items"."id" = "outbound_order_lines"."item_id") left join "lots" on ("lots"."tenant_id" = "outbound_order_lines"."tenant_id" and "lots"."id" = "outbound_order_lines"."lot_id") where ("outbound_order_lines"."tenant_id" = $1 and "outbound_order_lines"."order_id" = $2) order by "outbound_order_lines"."line_no" asc;
 
 -- listOrderRows (first page)
 select "tenant_id", "id", "warehouse_id", "source", "external_ref", "type", "origin", "priority", "priority_rank", "pushed_at", "status", "carrier", "destination", "customer_id", "return_reason", "supplier_id", "target_warehouse_id", "allocation_policy", "single_lot_per_line", "note", "created_by_user_id", "created_at", "updated_at", "shipped_at", (select count(*) from "outbound_order_lines" where "outbound_order_lines"."tenant_id" = "outbound_orders"."tenant_id" and "outbound_order_lines"."order_id" = "outbound_orders"."id")::int, (select coalesce(sum("quantity"), 0) from "outbound_order_lines" where "outbound_order_lines"."tenant_id" = "outbound_orders"."tenant_id" and "outbound_order_lines"."order_id" = "outbound_orders"."id")::int from "outbound_orders" where "outbound_orders"."tenant_id" = $1 order by "outbound_orders"."priority_rank" asc, "outbound_orders"."pushed_at" asc, "outbound_orders"."id" asc limit $2;

@@ -60,6 +60,7 @@ describe.skipIf(testEngine() !== 'pglite')('order repository queries', () => {
         ],
         ['findOrderByRef', (db) => repo.findOrderByRef(db, tenantId, 'erp', 'SO-1')],
         ['findOrdersByRefs', (db) => repo.findOrdersByRefs(db, tenantId, 'crm', ['a', 'b'])],
+        ['listOrderRefs', (db) => repo.listOrderRefs(db, tenantId, [id])],
         [
           'findOrdersByKeys',
           (db) =>

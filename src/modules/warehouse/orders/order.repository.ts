@@ -92,6 +92,19 @@ export async function findOrdersByRefs(db: Db, tenantId: string, source: string,
     );
 }
 
+/** The external references of these orders. */
+export async function listOrderRefs(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+): Promise<{ id: string; externalRef: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: outboundOrders.id, externalRef: outboundOrders.externalRef })
+    .from(outboundOrders)
+    .where(and(eq(outboundOrders.tenantId, tenantId), inArray(outboundOrders.id, ids)));
+}
+
 /** The orders stored under any of these (source, external reference) pairs. */
 export async function findOrdersByKeys(
   db: Db,
@@ -112,7 +125,7 @@ export async function findOrdersByKeys(
     );
 }
 
-/** An order line with its item and lot, and the units its active reservations hold. */
+/** An order line with its item and lot, the units its active reservations hold and the units picked. */
 export type OrderLineRow = {
   lineNo: number;
   itemId: string;
@@ -127,13 +140,15 @@ export type OrderLineRow = {
   shortQuantity: number;
   shortReason: string | null;
   allocated: number;
+  picked: number;
 };
 
 /** The lines of an order in line order. */
 export async function listOrderLines(db: Db, tenantId: string, orderId: string): Promise<OrderLineRow[]> {
-  const allocated = sql<number>`coalesce((select sum(${reservations.quantity}) from ${reservations}
-    where ${reservations.tenantId} = ${outboundOrderLines.tenantId} and ${reservations.orderId} = ${outboundOrderLines.orderId}
-      and ${reservations.lineNo} = ${outboundOrderLines.lineNo} and ${reservations.status} = 'active'), 0)::int`;
+  const held = (status: 'active' | 'picked') => sql<number>`coalesce((select sum(${reservations.quantity})
+    from ${reservations} where ${reservations.tenantId} = ${outboundOrderLines.tenantId}
+      and ${reservations.orderId} = ${outboundOrderLines.orderId} and ${reservations.lineNo} = ${outboundOrderLines.lineNo}
+      and ${reservations.status} = ${sql.raw(`'${status}'`)}), 0)::int`;
   return db
     .select({
       lineNo: outboundOrderLines.lineNo,
@@ -148,7 +163,8 @@ export async function listOrderLines(db: Db, tenantId: string, orderId: string):
       lotNumber: lots.lotNumber,
       shortQuantity: outboundOrderLines.shortQuantity,
       shortReason: outboundOrderLines.shortReason,
-      allocated,
+      allocated: held('active'),
+      picked: held('picked'),
     })
     .from(outboundOrderLines)
     .innerJoin(

@@ -103,6 +103,16 @@ export async function findOrdersByRefs(
   return repo.findOrdersByRefs(deps.db, actor.tenantId, source, externalRefs);
 }
 
+/** The external references of these orders of the tenant, by order id (the ledger's links). */
+export async function findOrderRefs(
+  deps: Pick<WarehouseDeps, 'db'>,
+  tenantId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const rows = await repo.listOrderRefs(deps.db, tenantId, ids);
+  return new Map(rows.map((row) => [row.id, row.externalRef]));
+}
+
 /** One order with lines, reservations and its latest allocation (404 `warehouse.order.not_found`). */
 export async function getOrder(
   deps: Pick<WarehouseDeps, 'db'>,

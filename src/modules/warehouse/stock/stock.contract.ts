@@ -84,7 +84,14 @@ export const MoveQuery = z.object({
 });
 export type MoveQuery = z.infer<typeof MoveQuery>;
 
-export const MovePage = z.object({ items: z.array(StockMove), nextCursor: z.string().nullable() });
+/** A move as the ledger lists it: with the reference of its order, for the link to it. */
+export const LedgerMove = StockMove.extend({
+  /** The order's `externalRef` when the move belongs to an order. */
+  orderRef: z.string().nullable(),
+});
+export type LedgerMove = z.infer<typeof LedgerMove>;
+
+export const MovePage = z.object({ items: z.array(LedgerMove), nextCursor: z.string().nullable() });
 export type MovePage = z.infer<typeof MovePage>;
 
 /** The ledger replayed against the derived stock: every row that differs, and whether it was repaired. */

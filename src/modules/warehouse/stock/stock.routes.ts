@@ -5,10 +5,10 @@ import type { HttpApp } from '../../../platform/http/server.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import { rebuildStock } from './rebuild.service.js';
 import { MovePage, MoveQuery, RebuildReport, StockPage, StockQuery } from './stock.contract.js';
-import { listMoves, listStock } from './stock.service.js';
+import { listMoves, listStock, type OrderRefs } from './stock.service.js';
 
 /** Registers `/api/stock`, `/api/stock-moves` and `/api/warehouses/:id/stock/rebuild`. */
-export function registerStockRoutes(app: HttpApp, deps: WarehouseDeps): void {
+export function registerStockRoutes(app: HttpApp, deps: WarehouseDeps, orderRefs: OrderRefs): void {
   const tags = ['stock'];
   app.get(
     '/api/stock',
@@ -28,12 +28,13 @@ export function registerStockRoutes(app: HttpApp, deps: WarehouseDeps): void {
     {
       schema: {
         tags,
-        summary: 'The stock ledger, newest first, with codes resolved; keyset pagination',
+        summary:
+          'The stock ledger, newest first, with codes and order references resolved; keyset pagination',
         querystring: MoveQuery,
         response: { 200: MovePage },
       },
     },
-    async (request) => listMoves(deps, actorOf(request), request.query),
+    async (request) => listMoves(deps, actorOf(request), request.query, orderRefs),
   );
   app.post(
     '/api/warehouses/:id/stock/rebuild',

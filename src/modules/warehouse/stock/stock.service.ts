@@ -51,18 +51,30 @@ export async function listStock(
 }
 
 /** Ledger moves, newest first, with SKU, lot number and location codes; keyset paging with `after`. */
+/**
+ * The external references of a tenant's orders by id. Orders sit above stock, so the ledger gets them
+ * from whoever registers its routes (`warehouse.routes.ts` passes the orders feature's lookup).
+ */
+export type OrderRefs = (tenantId: string, orderIds: string[]) => Promise<Map<string, string>>;
+
 export async function listMoves(
   deps: Pick<WarehouseDeps, 'db'>,
   actor: Actor,
   query: MoveQuery,
+  orderRefs: OrderRefs = async () => new Map(),
 ): Promise<MovePage> {
   requirePermission(actor, 'warehouse.read');
   const after = decodeCursor(query.after, isMoveCursor);
   const rows = await moves.listMoveRows(deps.db, actor.tenantId, { ...query, after, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const orderIds = [...new Set(page.flatMap((row) => (row.orderId ? [row.orderId] : [])))];
+  const refs = orderIds.length > 0 ? await orderRefs(actor.tenantId, orderIds) : new Map<string, string>();
   return {
-    items: page.map(toStockMove),
+    items: page.map((row) => ({
+      ...toStockMove(row),
+      orderRef: row.orderId ? (refs.get(row.orderId) ?? null) : null,
+    })),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
   };
