@@ -9,14 +9,14 @@ import { REPS, type BenchTenant, type Sizes } from './customers-world.js';
 import { now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
 import { countLabel, loadNote, percentile } from './stats.js';
 
-const GOAL_LIST_P95_MS = 50;
+export const GOAL_LIST_P95_MS = 50;
 const WARM_UP = 20;
 const WARM_UP_BUDGET_MS = 5_000;
 const MIN_RUNS = 20;
 const SHAPE_BUDGET_MS = 60_000;
 
 /** One way the list page asks: `run(i)` makes the i-th call, varying owner, tier and rep with `i`. */
-type Shape = { metric: string; note: string; run: (i: number, deps: CrmDeps) => Promise<unknown> };
+export type Shape = { metric: string; note: string; run: (i: number, deps: CrmDeps) => Promise<unknown> };
 
 /** Combinations of owner and tier the runs cycle through: every rep with every tier. */
 const COMBINATIONS = REPS * 4;
@@ -57,7 +57,7 @@ export async function measureList(
  * Times `runs` calls after a warm-up. A shape that takes seconds per call (an unfiltered count of a
  * million rows on PGlite) stops after SHAPE_BUDGET_MS once it has MIN_RUNS, so a run takes minutes.
  */
-async function timeRuns(shape: Shape, deps: CrmDeps, runs: number): Promise<number[]> {
+export async function timeRuns(shape: Shape, deps: CrmDeps, runs: number): Promise<number[]> {
   let started = now();
   for (let i = 0; i < WARM_UP && now() - started < WARM_UP_BUDGET_MS; i++) await shape.run(i, deps);
   const times: number[] = [];
@@ -129,7 +129,11 @@ async function listShapes(deps: CrmDeps, tenant: BenchTenant): Promise<Shape[]> 
 }
 
 /** Runs one call of `shape` on a drizzle handle that records its SQL, then EXPLAIN ANALYZEs each statement. */
-async function explainShape(context: BenchContext, database: ScratchDatabase, shape: Shape): Promise<void> {
+export async function explainShape(
+  context: BenchContext,
+  database: ScratchDatabase,
+  shape: Shape,
+): Promise<void> {
   const statements: { sql: string; params: unknown[] }[] = [];
   const db = drizzle(database.pool, {
     logger: { logQuery: (sql, params) => statements.push({ sql, params }) },

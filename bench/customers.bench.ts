@@ -2,7 +2,8 @@
  * The CRM customer list at scale (issue 3, "Measure"): a million customers generated in one tenant,
  * the list filtered by intent tier and owner and sorted by last follow-up (p50/p95 through the real
  * `listCustomers` and `summarizeCustomers` services; goal p95 <= 50 ms on the server), and CSV import
- * throughput with duplicate checking through the real `importCustomers` (goal >= 10k rows/s).
+ * throughput with duplicate checking through the real `importCustomers` (goal >= 10k rows/s), and
+ * the list's search `q` in Chinese and Latin (customers-search.ts; goal p95 <= 50 ms).
  *
  * Sizes come from the environment so a quick run is possible:
  * - `KEHU_BENCH_CUSTOMERS` customers in the list tenant (default 1,000,000 on both engines: PGlite
@@ -21,6 +22,7 @@ import type { CrmDeps } from '../src/modules/crm/crm-deps.js';
 import { dropSecondaryIndexes, loadCustomers } from './customers-data.js';
 import { measureImport } from './customers-import.js';
 import { measureList } from './customers-list.js';
+import { measureSearch } from './customers-search.js';
 import { AT, CHUNK, readSizes, seedTenant, type BenchTenant } from './customers-world.js';
 import { now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
 import { countLabel, loadNote, perSecond, seconds } from './stats.js';
@@ -37,8 +39,9 @@ export async function measure(context: BenchContext): Promise<Measurement[]> {
     const tenant = await seedTenant(deps.db, 'bench-list');
     const generated = await generateCustomers(context, database, tenant, sizes.customers);
     const listed = await measureList(context, database, deps, tenant, sizes);
+    const searched = await measureSearch(context, database, deps, tenant, sizes);
     const imported = await measureImport(context, database, deps, sizes);
-    return [...generated, ...listed, ...imported];
+    return [...generated, ...listed, ...searched, ...imported];
   } finally {
     await database.drop();
   }

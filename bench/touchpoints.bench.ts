@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../src/platform/db/pglite-extensions.js';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -171,7 +172,7 @@ async function copyInProcess(database: ScratchDatabase, expected: number): Promi
   const dataDir = database.host?.socketDir;
   if (!dataDir) throw new Error('PGlite scratch database without a host');
   await database.host!.stop();
-  const db = await PGlite.create({ dataDir });
+  const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
   try {
     const exported = await db.query("COPY (SELECT * FROM events) TO '/dev/blob'");
     const blob = exported.blob;

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import type pg from 'pg';
 import { packageRoot } from '../paths.js';
 import { sha256, writeBackupFile, type BackupManifest, type SnapshotFacts } from './backup-format.js';
@@ -71,7 +72,7 @@ async function snapshotEmbedded(dataDir: string): Promise<Snapshot> {
 
 /** Opens a data-directory tarball in memory and reads its facts. */
 export async function factsOfDataDirTarball(payload: Buffer): Promise<SnapshotFacts> {
-  const db = await PGlite.create({ loadDataDir: new Blob([payload]) });
+  const db = await PGlite.create({ loadDataDir: new Blob([payload]), extensions: PGLITE_EXTENSIONS });
   try {
     return await readSnapshotFacts(queryable(db));
   } finally {

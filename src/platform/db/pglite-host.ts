@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { SOCKET_PORT, type HostCommand, type HostMessage } from './host-protocol.js';
 import { backupTo, startControl } from './host-control.js';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
 
   const loadDataDir = loadFrom ? new Blob([readFileSync(loadFrom)]) : undefined;
   const db = await PGlite.create({
+    extensions: PGLITE_EXTENSIONS,
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
   });

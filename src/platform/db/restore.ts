@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { factsOfDataDirTarball, queryable, runTool, type BackupTarget } from './backup.js';
@@ -75,7 +76,11 @@ async function restoreEmbedded(
     startedAt: new Date().toISOString(),
   });
   try {
-    const db = await PGlite.create({ dataDir, loadDataDir: new Blob([payload]) });
+    const db = await PGlite.create({
+      dataDir,
+      loadDataDir: new Blob([payload]),
+      extensions: PGLITE_EXTENSIONS,
+    });
     try {
       const facts = await readSnapshotFacts(queryable(db));
       return compareTables(manifest.tables, facts.tables);

@@ -19,10 +19,11 @@ import {
 } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
+import { containsPattern, containsText } from '../../../platform/db/text-search.js';
 import { ownedRows, tenantRows } from '../../../platform/tenancy.js';
 import type { CustomerSummaryQuery, ListCustomersQuery } from './customer.contract.js';
 import { visibleCustomers } from './customer-scope.contract.js';
-import { customerMerges, customers } from './customer.table.js';
+import { customerMerges, customers, customerSearchText } from './customer.table.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = Omit<typeof customers.$inferInsert, 'tenantId'>;
@@ -80,8 +81,18 @@ export async function findTenantCustomer(db: Db, actor: Actor, id: string): Prom
   )[0];
 }
 
-/** Escapes `%`, `_` and `\` for ILIKE. */
-const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * `q`: name, phone or email contains the text, case-insensitive. A trigram index finds the candidates
+ * (`customers_search_idx`, or `customers_search_short_idx` for one or two characters); the plain ILIKE
+ * keeps the answer exact.
+ */
+function containing(text: string): SQL {
+  const pattern = containsPattern(text);
+  return and(
+    containsText(customerSearchText(customers), text),
+    or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.email, pattern)),
+  )!;
+}
 
 /** Matches a list of tiers where `none` stands for "no tier". */
 function tierIn(
@@ -101,7 +112,6 @@ type Facet = 'kind' | 'intentTier';
 /** The filters shared by the list and the summary; a facet's own filter is left out when counting it. */
 function matching(query: CustomerSummaryQuery, without?: Facet): (SQL | undefined)[] {
   const text = query.q ?? query.search ?? query.name;
-  const pattern = text ? likePattern(text) : undefined;
   return [
     query.kind && without !== 'kind' ? eq(customers.kind, query.kind) : undefined,
     without !== 'intentTier' ? tierIn(customers.intentTier, query.intentTier) : undefined,
@@ -113,9 +123,7 @@ function matching(query: CustomerSummaryQuery, without?: Facet): (SQL | undefine
     query.ownership === 'pool' ? isNotNull(customers.poolId) : undefined,
     query.ownership === 'owned' ? isNotNull(customers.ownerUserId) : undefined,
     query.tag ? sql`${customers.tags} @> array[${query.tag}]::text[]` : undefined,
-    pattern
-      ? or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.email, pattern))
-      : undefined,
+    text ? containing(text) : undefined,
   ];
 }
 

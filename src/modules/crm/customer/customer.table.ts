@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   index,
   jsonb,
@@ -10,6 +11,17 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tripledSql } from '../../../platform/db/text-search.js';
+
+/** The columns the list's `q` searches. */
+type SearchedColumns = { name: AnyPgColumn; phone: AnyPgColumn; email: AnyPgColumn };
+
+/**
+ * What the `q` search indexes hold: name, phone and email in one text, as it is and with each
+ * character tripled (platform/db/text-search.ts). Queries must use this very expression.
+ */
+export const customerSearchText = (t: SearchedColumns): SQL =>
+  sql`${t.name} || ' ' || coalesce(${t.phone}, '') || ' ' || coalesce(${t.email}, '')`;
 
 /**
  * Customers of the three kinds; kind-specific columns are null where they do not apply. A customer
@@ -87,6 +99,9 @@ export const customers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('customers_kind_idx').on(t.tenantId, t.kind, t.id),
+    // `q`: trigrams of the text serve three characters or more, of the tripled text one or two.
+    index('customers_search_idx').using('gin', sql`(${customerSearchText(t)}) gin_trgm_ops`),
+    index('customers_search_short_idx').using('gin', sql`${tripledSql(customerSearchText(t))} gin_trgm_ops`),
     index('customers_owner_idx').on(t.tenantId, t.ownerUserId, t.id),
     // The list's shapes: `id desc` is `nulls first` to match the queries' ORDER BY exactly, and `kind`
     // rides along so the summary's counts for an owner and tier are index-only.

@@ -34,6 +34,10 @@ export const persons = pgTable(
       .on(t.tenantId, t.crmPersonId)
       .where(sql`${t.crmPersonId} is not null`),
     index('persons_last_seen_idx').on(t.tenantId, t.lastSeenAt.desc(), t.id.desc()),
+    // Search by prefix (person-view.repository.ts): lower-cased, compared by character, not collation.
+    index('persons_user_id_search_idx').on(t.tenantId, sql`lower(${t.userId}) text_pattern_ops`),
+    index('persons_name_search_idx').on(t.tenantId, sql`lower(${t.traits}->>'name') text_pattern_ops`),
+    index('persons_email_search_idx').on(t.tenantId, sql`lower(${t.traits}->>'email') text_pattern_ops`),
   ],
 );
 
@@ -51,6 +55,8 @@ export const personIdentities = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.kind, t.value] }),
     index('person_identities_person_idx').on(t.tenantId, t.personId),
+    // Search by an id's prefix, whatever its kind (person-view.repository.ts).
+    index('person_identities_search_idx').on(t.tenantId, sql`lower(${t.value}) text_pattern_ops`),
   ],
 );
 

@@ -1,6 +1,7 @@
 /** Queries of the person views: the persons list and search, a cluster's rows, ids, accounts and trait history. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { escapeLike } from '../../../platform/db/text-search.js';
 import type { CrmPersonScope } from '../identity/crm-link.contract.js';
 import type { KeysetPosition } from './timeline-cursor.js';
 import { jsonOf } from './json-column.js';
@@ -59,15 +60,21 @@ export async function listSurvivors(db: Db, tenantId: string, filter: PersonFilt
       sql` and (p.last_seen_at, p.id) < (${filter.after.at}::timestamptz, ${filter.after.id}::uuid)`,
     );
   }
-  if (filter.q !== undefined) {
-    const pattern = `${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(sql` and (p.user_id ilike ${pattern} or p.traits->>'name' ilike ${pattern}
-      or p.traits->>'email' ilike ${pattern} or p.id in (${survivorsOfIdentities(tenantId, pattern)}))`);
-  }
   if (filter.scope) parts.push(sql` and ${inScope(tenantId, filter.scope)}`);
-  const result = await db.execute<Record<string, unknown>>(sql`select ${COLUMNS} from persons p
-    where p.tenant_id = ${tenantId} and p.merged_into is null${sql.join(parts)}
-    order by p.last_seen_at desc, p.id desc limit ${filter.limit}`);
+  const page = (match?: SQL) => sql`select ${COLUMNS} from persons p
+    where p.tenant_id = ${tenantId} and p.merged_into is null${match ?? sql``}${sql.join(parts)}
+    order by p.last_seen_at desc, p.id desc limit ${filter.limit}`;
+  if (filter.q === undefined)
+    return (await db.execute<Record<string, unknown>>(page())).rows.map(personRowOf);
+  // A page of each way to match, then the page of their union: each arm takes its own cheapest path
+  // (a common prefix walks persons_last_seen_idx and stops after a page; a rare one reads its index).
+  const pattern = `${escapeLike(filter.q)}%`;
+  const result = await db.execute<Record<string, unknown>>(sql`select * from (
+      (${page(sql` and (lower(p.user_id) like lower(${pattern})
+        or lower(p.traits->>'name') like lower(${pattern}) or lower(p.traits->>'email') like lower(${pattern}))`)})
+      union
+      (${page(sql` and p.id in (${survivorsOfIdentities(tenantId, pattern)})`)})
+    ) found order by "lastSeenAt" desc, id desc limit ${filter.limit}`);
   return result.rows.map(personRowOf);
 }
 
@@ -101,11 +108,15 @@ function inScope(tenantId: string, scope: CrmPersonScope): SQL {
       and exists (select 1 from (${committees}) seat where seat.customer_id in (${scope.visibleCustomerIds}))))`;
 }
 
-/** The survivors of the persons holding an identity that matches `pattern`. */
+/**
+ * The survivors of the persons holding an identity that matches `pattern` (a prefix, ILIKE): a range
+ * of `person_identities_search_idx`, since `lower(x) like lower(p)` is how ILIKE compares anyway.
+ */
 function survivorsOfIdentities(tenantId: string, pattern: string): SQL {
   return sql`with recursive chain (id, merged_into, depth) as (
       select p.id, p.merged_into, 0 from persons p where p.tenant_id = ${tenantId} and p.id in (
-        select person_id from person_identities where tenant_id = ${tenantId} and value ilike ${pattern})
+        select person_id from person_identities
+        where tenant_id = ${tenantId} and lower(value) like lower(${pattern}))
       union all
       select p.id, p.merged_into, chain.depth + 1 from chain
       join persons p on p.tenant_id = ${tenantId} and p.id = chain.merged_into

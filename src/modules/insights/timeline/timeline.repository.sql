@@ -109,17 +109,24 @@ select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.c
     order by p.last_seen_at desc, p.id desc limit $2;
 
 -- listSurvivors (search, after a cursor)
-select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.crm_person_id as "crmPersonId", p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", to_char(p.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt" from persons p
-    where p.tenant_id = $1 and p.merged_into is null and (p.last_seen_at, p.id) < ($2::timestamptz, $3::uuid) and (p.user_id ilike $4 or p.traits->>'name' ilike $5
-      or p.traits->>'email' ilike $6 or p.id in (with recursive chain (id, merged_into, depth) as (
-      select p.id, p.merged_into, 0 from persons p where p.tenant_id = $7 and p.id in (
-        select person_id from person_identities where tenant_id = $8 and value ilike $9)
+select * from (
+      (select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.crm_person_id as "crmPersonId", p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", to_char(p.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt" from persons p
+    where p.tenant_id = $1 and p.merged_into is null and (lower(p.user_id) like lower($2)
+        or lower(p.traits->>'name') like lower($3) or lower(p.traits->>'email') like lower($4)) and (p.last_seen_at, p.id) < ($5::timestamptz, $6::uuid)
+    order by p.last_seen_at desc, p.id desc limit $7)
+      union
+      (select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.crm_person_id as "crmPersonId", p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", to_char(p.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt" from persons p
+    where p.tenant_id = $8 and p.merged_into is null and p.id in (with recursive chain (id, merged_into, depth) as (
+      select p.id, p.merged_into, 0 from persons p where p.tenant_id = $9 and p.id in (
+        select person_id from person_identities
+        where tenant_id = $10 and lower(value) like lower($11))
       union all
       select p.id, p.merged_into, chain.depth + 1 from chain
-      join persons p on p.tenant_id = $10 and p.id = chain.merged_into
+      join persons p on p.tenant_id = $12 and p.id = chain.merged_into
       where chain.depth < 64
-    ) select id from chain where merged_into is null))
-    order by p.last_seen_at desc, p.id desc limit $11;
+    ) select id from chain where merged_into is null) and (p.last_seen_at, p.id) < ($13::timestamptz, $14::uuid)
+    order by p.last_seen_at desc, p.id desc limit $15)
+    ) found order by "lastSeenAt" desc, id desc limit $16;
 
 -- listSurvivors (within a CRM scope)
 select p.id, p.merged_into as "mergedInto", p.user_id as "userId", p.traits, p.crm_person_id as "crmPersonId", p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", to_char(p.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt" from persons p

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -74,6 +75,9 @@ export const stockMoves = pgTable(
     index('stock_moves_warehouse_idx').on(t.tenantId, t.warehouseId, t.occurredAt),
     index('stock_moves_item_idx').on(t.tenantId, t.itemId, t.occurredAt),
     index('stock_moves_order_idx').on(t.tenantId, t.orderId),
+    index('stock_moves_receipt_idx')
+      .on(t.tenantId, t.receiptId)
+      .where(sql`${t.receiptId} is not null`),
   ],
 );
 
