@@ -1,7 +1,7 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
 import path from 'node:path';
 import { auditRetentionJob } from '../modules/access/index.js';
-import { crmLink, recallJob, winModelJob } from '../modules/crm/index.js';
+import { crmLink, customerCountJob, recallJob, winModelJob } from '../modules/crm/index.js';
 import {
   createIngestRuntime,
   domainTouchpointJob,
@@ -33,6 +33,7 @@ function periodicJobs(deps: {
   const jobDeps = { db: database.db, clock: systemClock };
   return [
     recallJob(jobDeps, logger),
+    customerCountJob(jobDeps),
     winModelJob(jobDeps, logger),
     retentionJob(jobDeps, logger),
     domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest: deps.ingest }, logger),
