@@ -1,7 +1,13 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
 import path from 'node:path';
 import { auditRetentionJob } from '../modules/access/index.js';
-import { crmLink, customerCountJob, recallJob, winModelJob } from '../modules/crm/index.js';
+import {
+  crmLink,
+  customerCountFoldHandler,
+  customerCountJob,
+  recallJob,
+  winModelJob,
+} from '../modules/crm/index.js';
 import {
   createIngestRuntime,
   domainTouchpointJob,
@@ -55,7 +61,10 @@ function periodicJobs(deps: {
 
 /** The handlers of the one-off jobs features queue (maintenance after a big change). */
 function jobHandlers(database: Database, logger: JobLogger): JobHandler[] {
-  return [maintenanceHandler({ db: database.db, engine: database.engine }, logger)];
+  return [
+    maintenanceHandler({ db: database.db, engine: database.engine }, logger),
+    customerCountFoldHandler({ db: database.db }),
+  ];
 }
 
 /** What `serve` prints once it listens: where, how fast, and the demo sign-in. */

@@ -176,7 +176,7 @@ async function expectCountsRight(world: World): Promise<void> {
     for (const query of queries) {
       expect(isServedByKeptCounts(query)).toBe(true);
       const expected = await liveSummary(actor, query);
-      expect(await summarizeFromKeptCounts(database.db, actor, query)).toEqual(expected);
+      expect(await summarizeFromKeptCounts(world.deps, actor, query)).toEqual(expected);
       expect(await summarizeCustomers(world.deps, actor, query)).toEqual(expected);
     }
 }

@@ -12,8 +12,11 @@ import { COUNT_NONE, visibleCustomerCounts } from './customer-scope.contract.js'
 
 type CountTable = typeof customerCounts | typeof customerCountDeltas;
 
-/** Customers per kind and intent tier (`''` for none) in one group of a kept-counts table. */
-export type KeptCountRow = { kind: string; intentTier: string; n: number };
+/**
+ * Customers per kind and intent tier (`''` for none) from one kept-counts table: `n` customers, summed
+ * over `rows` rows, `pending` for the deltas not folded yet.
+ */
+export type KeptCountRow = { kind: string; intentTier: string; n: number; rows: number; pending: boolean };
 
 /** The owner and pool filters of the summary, on a kept-counts table. */
 function countFilters(table: CountTable, query: CustomerSummaryQuery): (SQL | undefined)[] {
@@ -27,7 +30,13 @@ function countFilters(table: CountTable, query: CustomerSummaryQuery): (SQL | un
 
 const countsOf = (db: Db, actor: Actor, table: CountTable, query: CustomerSummaryQuery) =>
   db
-    .select({ kind: table.kind, intentTier: table.intentTier, n: sql<number>`sum(${table.n})::int` })
+    .select({
+      kind: table.kind,
+      intentTier: table.intentTier,
+      n: sql<number>`sum(${table.n})::int`.as('n'),
+      rows: sql<number>`count(*)::int`.as('rows'),
+      pending: (table === customerCountDeltas ? sql<boolean>`true` : sql<boolean>`false`).as('pending'),
+    })
     .from(table)
     .where(visibleCustomerCounts(actor, table, ...countFilters(table, query)))
     .groupBy(table.kind, table.intentTier);

@@ -254,7 +254,7 @@ export async function summarizeCustomers(
   query: CustomerSummaryQuery,
 ): Promise<CustomerSummary> {
   requirePermission(actor, 'customers.read');
-  if (isServedByKeptCounts(query)) return summarizeFromKeptCounts(deps.db, actor, query);
+  if (isServedByKeptCounts(query)) return summarizeFromKeptCounts(deps, actor, query);
   const [kinds, tiers] = await Promise.all([
     repo.countVisibleByKind(deps.db, actor, query),
     repo.countVisibleByIntentTier(deps.db, actor, query),
