@@ -1,5 +1,9 @@
 /** CSV import throughput with duplicate checking, through the real `importCustomers`. */
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../src/platform/auth/actor.js';
+import { CustomerSummaryQuery } from '../src/modules/crm/customer/customer.contract.js';
+import { summarizeCustomers } from '../src/modules/crm/customer/customer.service.js';
+import { foldAllCustomerCounts } from '../src/modules/crm/index.js';
 import type { ImportReport } from '../src/modules/crm/import/import.contract.js';
 import { importCustomers } from '../src/modules/crm/import/import.service.js';
 import type { CrmDeps } from '../src/modules/crm/crm-deps.js';
@@ -7,7 +11,7 @@ import { buildImportCsv, type ImportFile } from './customers-csv.js';
 import { loadCustomers } from './customers-data.js';
 import { AT, CHUNK, POOL_NAME, seedTenant, type BenchTenant, type Sizes } from './customers-world.js';
 import { now, type BenchContext, type Measurement, type ScratchDatabase } from './harness.js';
-import { causesOf, countLabel, loadNote, perSecond, seconds } from './stats.js';
+import { causesOf, countLabel, loadNote, percentile, perSecond, seconds } from './stats.js';
 
 const GOAL_IMPORT_ROWS_PER_S = 10_000;
 
@@ -56,9 +60,52 @@ export async function measureImport(
   return [
     { metric: `import (${label})`, value: rate, unit: 'rows/s', note: `${seconds(real.ms)}; ${loadNote()}` },
     dryRun,
+    ...(await measurePendingDeltas(context, deps, tenant)),
     count('created', real.report.created, `of ${file.rows}`),
     count('duplicates', real.report.duplicates.length, `the file has ${file.duplicates}`),
     count('rejected', real.report.rejectedRows, `the file has ${file.invalid}`),
+  ];
+}
+
+/**
+ * The summary while the kept counts' deltas of the load and the import are still pending (up to a
+ * minute after an import, until the fold job runs), the fold itself, and the summary after it.
+ */
+async function measurePendingDeltas(
+  context: BenchContext,
+  deps: CrmDeps,
+  tenant: BenchTenant,
+): Promise<Measurement[]> {
+  const { rows } = await deps.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from customer_count_deltas where tenant_id = ${tenant.id}`,
+  );
+  const pending = countLabel(rows[0]!.n);
+  const timed = async (run: () => Promise<unknown>): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const started = now();
+      await run();
+      times.push(now() - started);
+    }
+    return percentile(times.slice(1), 50);
+  };
+  const summary = () => summarizeCustomers(deps, tenant.admin, CustomerSummaryQuery.parse({}));
+  const before = await timed(summary);
+  const started = now();
+  await foldAllCustomerCounts(deps.db);
+  const foldMs = now() - started;
+  const after = await timed(summary);
+  context.log(
+    `summary with ${pending} deltas pending: ${before.toFixed(1)} ms; fold ${seconds(foldMs)}; after: ${after.toFixed(1)} ms`,
+  );
+  return [
+    {
+      metric: `summary all, ${pending} deltas pending`,
+      value: before,
+      unit: 'ms',
+      note: `p50 of 10, import tenant, before the fold job runs; after it ${after.toFixed(1)} ms`,
+    },
+    { metric: `fold ${pending} deltas`, value: foldMs, unit: 'ms', note: 'one fold statement per tenant' },
   ];
 }
 

@@ -19,6 +19,8 @@ import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { restoreBackup, verifyBackup } from '../src/platform/db/restore.js';
 import { readSnapshotFacts } from '../src/platform/db/snapshot-facts.js';
 import { placementReport } from '../src/platform/db/distribution.js';
+import { foldAllCustomerCounts } from '../src/modules/crm/index.js';
+import { keptCountGroups } from './helpers/customer-counts.js';
 import { testEngine } from './helpers/engine.js';
 import { citusCluster, createServerDatabase, dropServerDatabase } from './helpers/server-database.js';
 import { signInCookie } from './helpers/server.js';
@@ -52,6 +54,11 @@ beforeAll(async () => {
   database = await open(source);
   await migrateDatabase(database.db);
   await seedDemo(database.db, systemClock, 20);
+  // Some kept customer counts folded, some pending: a restore must bring both back once.
+  await foldAllCustomerCounts(database.db);
+  await database.pool.query(
+    `update customers set intent_tier = 'A' where id in (select id from customers order by id limit 3)`,
+  );
   await database.pool.query('create table load_probe (id int primary key, at timestamptz default now())');
 }, 180_000);
 
@@ -99,6 +106,9 @@ describe(`backup and restore (${testEngine()})`, () => {
       const { manifest } = readBackupFile(file);
       const facts = await readSnapshotFacts(queryable(copy.pool));
       expect(compareTables(manifest.tables, facts.tables)).toEqual([]);
+      const counts = await keptCountGroups(copy.db);
+      expect(counts.counted.length).toBeGreaterThan(0);
+      expect(counts.kept).toEqual(counts.counted);
       const ids = await copy.pool.query<{ id: number }>('select id from load_probe');
       const present = new Set(ids.rows.map((r) => r.id));
       expect(ackedBefore.filter((id) => !present.has(id))).toEqual([]);

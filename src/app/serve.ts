@@ -1,7 +1,13 @@
 /** `kehu serve`: open the database, migrate, seed the demo on a fresh install, listen. */
 import path from 'node:path';
 import { auditRetentionJob } from '../modules/access/index.js';
-import { crmLink, recallJob, winModelJob } from '../modules/crm/index.js';
+import {
+  crmLink,
+  customerCountFoldHandler,
+  customerCountJob,
+  recallJob,
+  winModelJob,
+} from '../modules/crm/index.js';
 import {
   createIngestRuntime,
   domainTouchpointJob,
@@ -33,6 +39,7 @@ function periodicJobs(deps: {
   const jobDeps = { db: database.db, clock: systemClock };
   return [
     recallJob(jobDeps, logger),
+    customerCountJob(jobDeps),
     winModelJob(jobDeps, logger),
     retentionJob(jobDeps, logger),
     domainTouchpointJob({ ...jobDeps, crm: crmLink, ingest: deps.ingest }, logger),
@@ -54,7 +61,10 @@ function periodicJobs(deps: {
 
 /** The handlers of the one-off jobs features queue (maintenance after a big change). */
 function jobHandlers(database: Database, logger: JobLogger): JobHandler[] {
-  return [maintenanceHandler({ db: database.db, engine: database.engine }, logger)];
+  return [
+    maintenanceHandler({ db: database.db, engine: database.engine }, logger),
+    customerCountFoldHandler({ db: database.db }),
+  ];
 }
 
 /** What `serve` prints once it listens: where, how fast, and the demo sign-in. */

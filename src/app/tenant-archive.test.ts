@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keptCountGroups } from '../../test/helpers/customer-counts.js';
 import { createTestDatabase } from '../../test/helpers/db.js';
 import { makeTenant } from '../../test/helpers/factories.js';
 import { findTenantBySlug, signIn } from '../modules/access/index.js';
+import { foldAllCustomerCounts } from '../modules/crm/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { DEMO_LOGIN, seedDemo } from './demo.js';
@@ -39,6 +41,7 @@ afterAll(async () => {
 describe('tenant archive', () => {
   it('re-creates the demo tenant in an empty database with the same rows per table, and no other tenant', async () => {
     await seedDemo(source.db, systemClock, 40);
+    await foldAllCustomerCounts(source.db);
     const other = await makeTenant(source.db);
     const tenant = (await findTenantBySlug(source.db, DEMO_LOGIN.tenant))!;
     const manifest = await exportTenantBySlug({ db: source.db, clock: systemClock }, DEMO_LOGIN.tenant, dir);
@@ -58,6 +61,11 @@ describe('tenant archive', () => {
     const inserted = await importTenant(target.db, dir);
     expect(inserted).toEqual(original);
     expect(await countTenantArchiveRows(target.db, tenant.id)).toEqual(original);
+    // The kept customer counts are not archived: the imported customers count themselves, once.
+    expect(original['customer_counts']).toBeUndefined();
+    const counts = await keptCountGroups(target.db, tenant.id);
+    expect(counts.kept).toEqual(counts.counted);
+    expect(counts.kept).toEqual((await keptCountGroups(source.db, tenant.id)).kept);
     expect(await findTenantBySlug(target.db, other.tenant.slug)).toBeUndefined();
     // The re-created tenant works: its admin signs in with the same password.
     const session = await signIn(target.db, systemClock, {
@@ -104,8 +112,14 @@ describe('tenant removal', () => {
     expect(await runDueTenantRemovals(deps(fixedClock('2026-06-30T23:00:00Z')))).toEqual([]);
     expect(await runDueTenantRemovals(deps(fixedClock('2026-07-01T00:00:00Z')))).toEqual([tenant.id]);
     const after = await countTenantArchiveRows(source.db, tenant.id);
-    // Only the removal's own audit entry is left.
+    // Only the removal's own audit entry is left, and no kept customer count.
     expect(Object.entries(after).filter(([, rows]) => rows > 0)).toEqual([['audit_log', 1]]);
+    expect((await keptCountGroups(source.db, tenant.id)).kept).toEqual([]);
+    const derived = await source.pool.query<{ n: number }>(
+      `select (select count(*) from customer_counts where tenant_id = $1) + (select count(*) from customer_count_deltas where tenant_id = $1) as n`,
+      [tenant.id],
+    );
+    expect(Number(derived.rows[0]!.n)).toBe(0);
     const removal = await getTenantRemoval(deps(day0), admin);
     expect(removal?.doneAt).toBe('2026-07-01T00:00:00.000Z');
     const [finalExport] = (await import('node:fs')).readdirSync(exportDir);

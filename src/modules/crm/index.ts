@@ -24,6 +24,11 @@ export {
   updateCustomer,
   type CustomerDeps,
 } from './customer/customer.service.js';
+export {
+  customerCountFoldHandler,
+  customerCountJob,
+  foldAllCustomerCounts,
+} from './customer/customer-count.service.js';
 export { findCustomerFacts, type CustomerFacts } from './customer/customer-facts.service.js';
 export { getCrmSettings } from './settings/crm-settings.service.js';
 export { createPool, listPools } from './assignment/pool-list.service.js';

@@ -92,10 +92,13 @@ export async function distributeTable(db: Executor, table: string): Promise<bool
 
 /**
  * Makes a transaction that creates and distributes tables safe on Citus: foreign keys to reference
- * tables added after `create_distributed_table` in the same transaction need sequential mode.
+ * tables added after `create_distributed_table` in the same transaction need sequential mode, and a
+ * trigger on a distributed table (the kept customer counts' trigger, which writes only to a table
+ * colocated with its own, on the same shard's node) needs Citus to allow it.
  */
 export async function prepareDistributingTransaction(db: Executor): Promise<void> {
   await db.execute(sql`set local citus.multi_shard_modify_mode to 'sequential'`);
+  await db.execute(sql`set local citus.enable_unsafe_triggers to on`);
 }
 
 /** One table's placement: what it should be, what it is, and whether that is a problem. */

@@ -35,8 +35,15 @@ export type TenantArchiveManifest = {
 const MANIFEST = 'manifest.json';
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
+/**
+ * Tenant tables whose rows are derived from other tables' rows by a trigger (the kept customer
+ * counts, kept by the `customers` trigger). An archive leaves them out, since importing the rows they
+ * come from writes them again; a removal deletes them last, after the rows whose deletion writes them.
+ */
+export const derivedTables: readonly string[] = ['customer_counts', 'customer_count_deltas'];
+
 /** Every ordinary or partitioned table of the public schema with a `tenant_id` column. */
-async function tenantTables(db: Db): Promise<string[]> {
+async function allTenantTables(db: Db): Promise<string[]> {
   const result = await db.execute<{ name: string }>(sql`
     select c.relname as name from pg_class c
     join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
@@ -44,6 +51,11 @@ async function tenantTables(db: Db): Promise<string[]> {
     where c.relkind in ('r', 'p') and not c.relispartition
     order by c.relname`);
   return result.rows.map((row) => row.name);
+}
+
+/** The tenant tables an archive holds: all but the derived ones. */
+async function tenantTables(db: Db): Promise<string[]> {
+  return (await allTenantTables(db)).filter((name) => !derivedTables.includes(name));
 }
 
 /** `tables` ordered so that each comes after the tables its foreign keys point at. */
@@ -188,8 +200,8 @@ export async function countTenantRows(
 }
 
 /**
- * Deletes every row of the tenant, `extraTables` included, children before parents, in one
- * transaction. The extra tables' rows are picked first, while the rows their predicates read still exist.
+ * Deletes every row of the tenant, `extraTables` included, children before parents and derived
+ * tables last, in one transaction. The extra tables' rows are picked first, while the rows their predicates read still exist.
  */
 export async function deleteTenantRows(
   db: Db,
@@ -219,6 +231,8 @@ export async function deleteTenantRows(
       const result = await tx.execute(sql`delete from ${ident(table)} t where ${where} returning 1`);
       deleted[table] = result.rows.length;
     }
+    for (const table of (await allTenantTables(tx)).filter((name) => derivedTables.includes(name)))
+      await tx.execute(sql`delete from ${ident(table)} t where t.tenant_id = ${tenantId}`);
   });
   return deleted;
 }

@@ -21,6 +21,8 @@ import type {
   UpdateCustomerInput,
 } from './customer.contract.js';
 import { decodeCursor, encodeCursor } from './customer-cursor.js';
+import { summarizeFromKeptCounts } from './customer-count.service.js';
+import { isServedByKeptCounts, toSummary } from './customer-summary.js';
 import { findDuplicateCandidates } from './duplicate.service.js';
 import { checkCustomerFields, matchColumnsOf } from './customer-rules.js';
 import {
@@ -242,25 +244,20 @@ export async function listCustomers(
   };
 }
 
-/** How many customers of each kind and intent tier the actor may see, for the list's picture and chips. */
+/**
+ * How many customers of each kind and intent tier the actor may see, for the list's picture and chips:
+ * from the kept counts when the filters allow (kind, tier, owner, pool, ownership), else counted live.
+ */
 export async function summarizeCustomers(
   deps: CrmDeps,
   actor: Actor,
   query: CustomerSummaryQuery,
 ): Promise<CustomerSummary> {
   requirePermission(actor, 'customers.read');
+  if (isServedByKeptCounts(query)) return summarizeFromKeptCounts(deps, actor, query);
   const [kinds, tiers] = await Promise.all([
     repo.countVisibleByKind(deps.db, actor, query),
     repo.countVisibleByIntentTier(deps.db, actor, query),
   ]);
-  const byKind = { business: 0, consumer: 0, government: 0 };
-  for (const row of kinds) if (row.key in byKind) byKind[row.key as keyof typeof byKind] = row.n;
-  const byIntentTier = { A: 0, B: 0, C: 0, D: 0, none: 0 };
-  for (const row of tiers) byIntentTier[(row.key ?? 'none') as keyof typeof byIntentTier] += row.n;
-  const total = query.kind
-    ? byKind[query.kind]
-    : query.intentTier
-      ? query.intentTier.reduce((sum, tier) => sum + byIntentTier[tier], 0)
-      : byKind.business + byKind.consumer + byKind.government;
-  return { total, byKind, byIntentTier };
+  return toSummary(kinds, tiers, query);
 }
