@@ -73,21 +73,34 @@ export async function distributeTable(db: Executor, table: string): Promise<bool
   );
   const now = rows[0];
   if (now && (now.method === 'h' || now.model === 't')) return false;
+  // Citus copies the rows a table already has into its shards; the table's own triggers (the kept
+  // customer counts') must not take those rows for new ones, so they are off while it does.
+  const triggered = await hasUserTriggers(db, table);
+  const triggers = (state: 'enable' | 'disable') =>
+    db.execute(sql.raw(`alter table "${table}" ${state} trigger user`));
+  if (triggered) await triggers('disable');
   // A Citus local table (Citus made it one to keep a foreign key to a reference table): back to a
   // plain table first, then placed as it should be.
   if (now) await db.execute(sql`select undistribute_table(${table})`);
-  if (!isTenantTable(table)) {
-    await db.execute(sql`select create_reference_table(${table})`);
-    return true;
+  if (!isTenantTable(table)) await db.execute(sql`select create_reference_table(${table})`);
+  else {
+    const anchor = await db.execute<{ name: string }>(sql`
+      select logicalrelid::text as name from pg_dist_partition
+       where partmethod = 'h' order by colocationid, logicalrelid::text limit 1`);
+    const colocateWith = anchor.rows[0]?.name ?? 'default';
+    await db.execute(
+      sql`select create_distributed_table(${table}, ${distributionColumn}, colocate_with => ${colocateWith})`,
+    );
   }
-  const anchor = await db.execute<{ name: string }>(sql`
-    select logicalrelid::text as name from pg_dist_partition
-     where partmethod = 'h' order by colocationid, logicalrelid::text limit 1`);
-  const colocateWith = anchor.rows[0]?.name ?? 'default';
-  await db.execute(
-    sql`select create_distributed_table(${table}, ${distributionColumn}, colocate_with => ${colocateWith})`,
-  );
+  if (triggered) await triggers('enable');
   return true;
+}
+
+async function hasUserTriggers(db: Executor, table: string): Promise<boolean> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from pg_trigger where tgrelid = ${table}::regclass and not tgisinternal`,
+  );
+  return rows[0]!.n > 0;
 }
 
 /**
