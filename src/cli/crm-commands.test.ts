@@ -93,6 +93,7 @@ describe('kehu crm import / export', () => {
     expect(dry.stdout).toMatch(
       /^dry run \(nothing written\): would have created 25, updated 0, duplicates 1, rejected 1 of 27 rows \(gb18030\)/,
     );
+    expect(dry.stderr).toBe('checked 27/27 rows (100%)\n');
 
     const run = await kehu(['crm', 'import', file, '--tenant', tenant.slug, ...owner]);
     expect(run.stderr).toBe('imported 27/27 rows (100%)\n');

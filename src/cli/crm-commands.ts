@@ -120,7 +120,7 @@ async function runImport(io: CrmCommandIo, path: string, flags: ImportFlags): Pr
   };
   const report = await io.run(async (database) => {
     const actor = await actorOf(database.db, flags.tenant, flags.as);
-    const progress = progressReporter(io.stderr);
+    const progress = progressReporter(io.stderr, options.dryRun ? 'checked' : 'imported');
     try {
       return await importCustomers(
         { db: database.db, clock: io.clock },
@@ -188,9 +188,12 @@ function parseMap(text: string): Record<string, string> {
 
 /**
  * A progress bar on a terminal; elsewhere (a pipe, a CI log) a plain line every tenth of the file,
- * since a bar's carriage returns turn a log into noise.
+ * since a bar's carriage returns turn a log into noise. A dry run says `checked`: it writes nothing.
  */
-function progressReporter(stream: CrmCommandIo['stderr']): {
+function progressReporter(
+  stream: CrmCommandIo['stderr'],
+  verb: 'imported' | 'checked',
+): {
   update: (done: number, total: number) => void;
   stop: () => void;
 } {
@@ -198,7 +201,7 @@ function progressReporter(stream: CrmCommandIo['stderr']): {
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}',
+        format: `${verb === 'checked' ? 'checking (dry run)' : 'importing'} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`,
         hideCursor: true,
       },
       cliProgress.Presets.shades_classic,
@@ -219,7 +222,7 @@ function progressReporter(stream: CrmCommandIo['stderr']): {
       const tenth = Math.floor((done / total) * 10);
       if (tenth === shown) return;
       shown = tenth;
-      stream.write(`imported ${done}/${total} rows (${Math.floor((done / total) * 100)}%)\n`);
+      stream.write(`${verb} ${done}/${total} rows (${Math.floor((done / total) * 100)}%)\n`);
     },
     stop: () => undefined,
   };

@@ -69,3 +69,36 @@ function decodeImage(image: PdfImage): Decoded {
   const result = new MultiFormatReader().decode(bitmap, hints);
   return { format: BarcodeFormat[result.getBarcodeFormat()], text: result.getText() };
 }
+
+/** A run of text on a page, in PDF points from the page's bottom left. */
+export type TextBox = { page: number; text: string; x: number; y: number; width: number; height: number };
+
+/** Every non-blank run of text of a PDF with its box (baseline to ascent), page by page. */
+export async function textBoxes(bytes: Buffer): Promise<{ boxes: TextBox[]; pages: number }> {
+  const loaded = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const boxes: TextBox[] = [];
+  for (let number = 1; number <= loaded.numPages; number++) {
+    const content = await (await loaded.getPage(number)).getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [, , , , x, y] = item.transform as number[];
+      boxes.push({ page: number, text: item.str, x: x!, y: y!, width: item.width, height: item.height });
+    }
+  }
+  const pages = loaded.numPages;
+  await loaded.destroy();
+  return { boxes, pages };
+}
+
+/** The pairs of text runs that print over each other (more than a point of overlap both ways). */
+export function overlappingText(boxes: TextBox[]): [string, string][] {
+  const clash = (a: TextBox, b: TextBox) =>
+    a.page === b.page &&
+    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1 &&
+    Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+  const pairs: [string, string][] = [];
+  boxes.forEach((a, i) => {
+    for (const b of boxes.slice(i + 1)) if (clash(a, b)) pairs.push([a.text, b.text]);
+  });
+  return pairs;
+}

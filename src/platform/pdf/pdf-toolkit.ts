@@ -94,11 +94,15 @@ export type Column = { header: string; width: number; align?: 'left' | 'right' |
 export function drawTableHeader(doc: Pdf, columns: Column[], x: number, y: number): number {
   doc.font(FONT.bold).fontSize(9);
   let left = x;
+  let tallest = 12;
   for (const column of columns) {
-    doc.text(column.header, left + 2, y, { width: column.width - 4, align: column.align ?? 'left' });
+    const options = { width: column.width - 4, align: column.align ?? 'left' } as const;
+    doc.text(column.header, left + 2, y, options);
+    // A header that wraps in a narrow column pushes the rule down rather than print over the rows.
+    tallest = Math.max(tallest, doc.heightOfString(column.header, options));
     left += column.width;
   }
-  const bottom = y + 14;
+  const bottom = y + tallest + 2;
   doc.moveTo(x, bottom).lineTo(left, bottom).lineWidth(0.8).stroke();
   doc.font(FONT.regular);
   return bottom + 4;

@@ -3,14 +3,20 @@ import { lookupText } from '../i18n/i18n';
 import { isApiError } from './client';
 
 // The server's validation messages are English; the common ones have a translation in the locale files.
+// Checked in order: "too big: expected string to have <=200 characters" is too long, not missing.
 const knownMessages: [RegExp, string][] = [
-  [/^required$|expected string|too small.*>=\s?1\b|at least 1 character/i, 'validation.required'],
+  [/too big|at most/i, 'validation.tooLong'],
+  [/^required$|received undefined|too small.*>=\s?1\b|at least 1 character/i, 'validation.required'],
   [/email/i, 'validation.email'],
   [/digits, spaces, dashes/i, 'validation.phone'],
   [/18 characters/i, 'validation.uscc'],
   [/at least 8/i, 'validation.passwordLength'],
-  [/too big|at most/i, 'validation.tooLong'],
 ];
+
+/** The locale key of a server validation message the web translates, or undefined. */
+export function messageKey(message: string): string | undefined {
+  return knownMessages.find(([pattern]) => pattern.test(message))?.[1];
+}
 
 /** One sentence for an error: the translation of its code when there is one, else the server's detail. */
 export function describeError(error: unknown): string {
@@ -36,6 +42,6 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 function translateMessage(message: string): string {
-  const known = knownMessages.find(([pattern]) => pattern.test(message));
-  return (known && lookupText(known[1])) ?? message;
+  const key = messageKey(message);
+  return (key && lookupText(key)) ?? message;
 }

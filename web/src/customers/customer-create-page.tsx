@@ -100,6 +100,7 @@ export function CustomerCreatePage() {
             {candidates && (
               <DuplicateCandidates
                 candidates={candidates}
+                name={draft.name}
                 onCreateAnyway={() => send(true)}
                 pending={create.isPending}
               />

@@ -150,6 +150,11 @@ export function readRow(record: CustomerCsvRecord, line: number, reader: RowRead
   else
     for (const issue of parsed.error.issues)
       issues.push({ field: fieldOf(issue.path), message: issue.message });
+  // A row that names no stored customer (no id, no external id) creates one, so it needs a name: said
+  // here beside the row's other problems, not only once they are fixed.
+  const named = record.id !== undefined || record.externalId !== undefined;
+  if (!named && !record.name?.trim() && !issues.some((issue) => issue.field === 'name'))
+    issues.unshift({ field: 'name', message: 'required' });
   if (kind && issues.length === 0) {
     row.keys = reader.keysOf({ kind, name: row.values.name ?? '', ...row.values });
   }

@@ -37,6 +37,7 @@ function mixedFile(ownerEmail: string, encode: (text: string) => Buffer): Buffer
     'consumer,李华,13900139000,,,E,,,',
     'consumer,,13700137000,,,,,,',
     'government,杭州市教育局,,,,,nobody@nowhere.cn,,',
+    'business,,,bad-email,,Z,,,',
     'consumer,赵六,,,,,,省级,',
     '政府,上海市档案馆,,,,c,,省级,钻石',
     '政府,上海市档案局,,,,c,,省级,standard',
@@ -55,15 +56,19 @@ describe('importing customers', () => {
     const { tenant, admin } = await makeTenant(database.db);
     const report = await importCustomers(deps(), admin.actor, mixedFile(admin.email, encode));
     expect(report.encoding).toBe(encoding);
-    expect(report).toMatchObject({ created: 2, updated: 0, duplicates: [], rows: 9, rejectedRows: 7 });
+    expect(report).toMatchObject({ created: 2, updated: 0, duplicates: [], rows: 10, rejectedRows: 8 });
     expect(report.rejected).toEqual([
       { row: 3, field: 'email', message: expect.stringMatching(/email/i) },
       { row: 4, field: 'uscc', message: expect.stringContaining('check character') },
       { row: 5, field: 'intentTier', message: expect.stringContaining('"E" is not an intent tier') },
       { row: 6, field: 'name', message: 'required' },
       { row: 7, field: 'owner', message: expect.stringContaining('nobody@nowhere.cn') },
-      { row: 8, field: 'agencyLevel', message: 'only government customers have this field' },
-      { row: 9, field: 'valueTier', message: expect.stringContaining('"钻石"') },
+      // Every problem of a row, the missing name included.
+      { row: 8, field: 'name', message: 'required' },
+      { row: 8, field: 'intentTier', message: expect.stringContaining('"Z" is not an intent tier') },
+      { row: 8, field: 'email', message: expect.stringMatching(/email/i) },
+      { row: 9, field: 'agencyLevel', message: 'only government customers have this field' },
+      { row: 10, field: 'valueTier', message: expect.stringContaining('"钻石"') },
     ]);
     const rows = await rowsOf(tenant.id);
     expect(rows.map((r) => [r.kind, r.name, r.intentTier, r.valueTier, r.agencyLevel])).toEqual([

@@ -94,9 +94,11 @@ function drawHeader(
   ];
   doc.font(FONT.regular).fontSize(10);
   let y = MARGIN + 30;
-  for (const fact of facts) {
-    doc.text(fact, MARGIN, y);
-    y += 15;
+  for (const [index, fact] of facts.entries()) {
+    // Beside the urgent mark and the QR code at the top right, then the page's width; long values wrap.
+    const width = (index === 0 ? right - 180 : right - 90) - MARGIN;
+    doc.text(fact, MARGIN, y, { width });
+    y = Math.max(doc.y, y + 15);
   }
   if (order.priority === 'urgent') drawUrgentMark(doc, labels, right - 170, MARGIN);
   doc.image(refCode, MARGIN, y + 4, { height: 36 });

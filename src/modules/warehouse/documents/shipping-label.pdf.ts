@@ -29,10 +29,7 @@ export async function renderShippingLabel(order: OrderDocument, lang: DocumentLa
       let y = drawRecipient(doc, order, labels, MARGIN + 36);
       drawRule(doc, y);
       doc.image(refCode, MARGIN, y + 8, { width: INNER, height: 64 });
-      doc
-        .font(FONT.bold)
-        .fontSize(12)
-        .text(order.externalRef, MARGIN, y + 76, { width: INNER, align: 'center' });
+      drawReference(doc, order.externalRef, y + 76);
       y += 100;
       drawRule(doc, y);
       doc.image(qr, WIDTH - MARGIN - 90, y + 8, { width: 90 });
@@ -46,7 +43,7 @@ function drawCarrier(doc: Pdf, order: OrderDocument, labels: DocumentLabels): vo
   doc
     .font(FONT.bold)
     .fontSize(20)
-    .text(order.carrier ?? '—', MARGIN, MARGIN, { width: INNER - 80 });
+    .text(order.carrier ?? '—', MARGIN, MARGIN, { width: INNER - 80, ...lines(1, 24) });
   if (order.priority === 'urgent') {
     doc.rect(WIDTH - MARGIN - 72, MARGIN, 72, 28).fill('#000000');
     doc
@@ -68,13 +65,14 @@ function drawRecipient(doc: Pdf, order: OrderDocument, labels: DocumentLabels, y
       [order.recipientName, destination.contact, destination.phone].filter(Boolean).join('  ') || '—',
       MARGIN,
       y + 6,
-      { width: INNER },
+      { width: INNER, ...lines(2, 16) },
     );
   doc
     .font(FONT.regular)
     .fontSize(12)
-    .text(formatAddress(destination) || '—', { width: INNER });
-  if (destination.store) doc.text(`${labels.store}: ${destination.store}`, { width: INNER });
+    .text(formatAddress(destination) || '—', MARGIN, doc.y, { width: INNER, ...lines(3, 15) });
+  if (destination.store)
+    doc.text(`${labels.store}: ${destination.store}`, MARGIN, doc.y, { width: INNER, ...lines(1, 15) });
   return Math.max(doc.y + 6, MARGIN + 130);
 }
 
@@ -88,9 +86,24 @@ function drawFacts(doc: Pdf, order: OrderDocument, labels: DocumentLabels, y: nu
     `${labels.priority}: ${labels.priorities[order.priority]}`,
   ];
   doc.font(FONT.regular).fontSize(10);
-  facts.forEach((fact, index) => {
-    doc.text(fact, MARGIN, y + 10 + index * 15, { width: INNER - 96 });
-  });
+  let top = y + 10;
+  for (const fact of facts) {
+    // Each fact below the one before, a long one wrapped to at most three lines.
+    doc.text(fact, MARGIN, top, { width: INNER - 96, ...lines(3, 12.5) });
+    top = Math.max(doc.y, top + 15);
+  }
+}
+
+/** The reference under its barcode: one line, in a smaller size when long, two lines at the smallest. */
+function drawReference(doc: Pdf, ref: string, y: number): void {
+  doc.font(FONT.bold).fontSize(12);
+  const size = Math.max(6, Math.min(12, (12 * INNER) / doc.widthOfString(ref)));
+  doc.fontSize(size).text(ref, MARGIN, y, { width: INNER, align: 'center', ...lines(2, size * 1.25) });
+}
+
+/** pdfkit options that keep a text to `count` lines of `lineHeight`, cut with an ellipsis. */
+function lines(count: number, lineHeight: number): { height: number; ellipsis: true } {
+  return { height: count * lineHeight, ellipsis: true };
 }
 
 function drawRule(doc: Pdf, y: number): void {

@@ -26,6 +26,7 @@ import { KindBadge } from '../kind-badge';
 import { OwnerLabel } from '../list/owner-label';
 import { useCustomerLabels } from '../profile/use-customer-labels';
 import type { DuplicateList } from '../../../../src/modules/crm/customer/customer.contract';
+import { matchLabelKey } from '../duplicate-match';
 import type { MergeResult } from '../../../../src/modules/crm/merge/merge.contract';
 
 const path = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
@@ -95,6 +96,7 @@ export function DuplicatesPanel({ customer }: { customer: Customer }) {
           <CandidateLine
             key={candidate.id}
             candidate={candidate}
+            customerName={customer.name}
             selectable={canMerge}
             checked={selected.includes(candidate.id)}
             onCheck={(on) => toggle(candidate.id, on)}
@@ -148,13 +150,15 @@ export function DuplicatesPanel({ customer }: { customer: Customer }) {
 
 type LineProps = {
   candidate: DuplicateCandidate;
+  /** The name of the customer whose duplicates these are, to tell a same name from a similar one. */
+  customerName: string;
   selectable: boolean;
   checked: boolean;
   onCheck: (on: boolean) => void;
 };
 
 /** One candidate: a tick box (for those who may merge), its name, kind, shared keys and holder. */
-function CandidateLine({ candidate, selectable, checked, onCheck }: LineProps) {
+function CandidateLine({ candidate, customerName, selectable, checked, onCheck }: LineProps) {
   const { t } = useTranslation();
   const labels = useCustomerLabels();
   return (
@@ -178,7 +182,7 @@ function CandidateLine({ candidate, selectable, checked, onCheck }: LineProps) {
       <KindBadge kind={candidate.kind} />
       {candidate.matchedOn.map((key) => (
         <Badge key={key} size="sm" color="orange" variant="outline" tt="none" data-testid="duplicate-key">
-          {t(`duplicates.matchedOn.${key}`)}
+          {t(`duplicates.matchedOn.${matchLabelKey(key, customerName, candidate.name)}`)}
         </Badge>
       ))}
       <OwnerLabel customer={candidate} labels={labels} size="xs" />

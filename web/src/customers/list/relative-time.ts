@@ -2,21 +2,37 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
+const DAY_MS = 86_400_000;
+
+/** Calendar units, counted in whole local dates: two times of one date always read the same. */
+const dateUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365],
+  ['month', 30],
+  ['week', 7],
+  ['day', 1],
 ];
 
-/** Formats an ISO time relative to `now`, in the largest whole unit; under a minute is "now". */
+/** The number of local calendar dates from `now` to `then` (-1 for any time yesterday). */
+function dateDifference(then: Date, now: Date): number {
+  const dateOf = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((dateOf(then) - dateOf(now)) / DAY_MS);
+}
+
+/**
+ * Formats an ISO time relative to `now`, in the largest whole unit: another date in days, weeks,
+ * months or years by calendar date (so every event of one date gets the same label, "yesterday" for
+ * all of yesterday); the same date in hours or minutes; under a minute is "now".
+ */
 export function formatRelative(format: Intl.RelativeTimeFormat, iso: string, now: number): string {
-  const elapsed = new Date(iso).getTime() - now;
-  for (const [unit, size] of units) {
-    if (Math.abs(elapsed) >= size) return format.format(Math.round(elapsed / size), unit);
+  const then = new Date(iso);
+  const days = dateDifference(then, new Date(now));
+  if (days !== 0) {
+    for (const [unit, size] of dateUnits)
+      if (Math.abs(days) >= size) return format.format(Math.trunc(days / size), unit);
   }
+  const elapsed = then.getTime() - now;
+  if (Math.abs(elapsed) >= 3_600_000) return format.format(Math.trunc(elapsed / 3_600_000), 'hour');
+  if (Math.abs(elapsed) >= 60_000) return format.format(Math.trunc(elapsed / 60_000), 'minute');
   return format.format(0, 'second');
 }
 

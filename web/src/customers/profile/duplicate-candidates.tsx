@@ -7,6 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import type { DuplicateCandidate } from '../../api/types';
+import { matchLabelKey } from '../duplicate-match';
 import { KindBadge } from '../kind-badge';
 import { OwnerLabel } from '../list/owner-label';
 import { useCustomerLabels } from './use-customer-labels';
@@ -22,12 +23,14 @@ export function duplicateCandidatesOf(error: unknown): DuplicateCandidate[] | nu
 
 type Props = {
   candidates: DuplicateCandidate[];
+  /** The name being created, to tell a same name from a similar one. */
+  name: string;
   onCreateAnyway: () => void;
   pending: boolean;
 };
 
 /** The warning with one line per candidate (opening in a new tab, so the form keeps its text). */
-export function DuplicateCandidates({ candidates, onCreateAnyway, pending }: Props) {
+export function DuplicateCandidates({ candidates, name, onCreateAnyway, pending }: Props) {
   const { t } = useTranslation();
   const labels = useCustomerLabels();
   return (
@@ -48,7 +51,7 @@ export function DuplicateCandidates({ candidates, onCreateAnyway, pending }: Pro
             <KindBadge kind={candidate.kind} />
             {candidate.matchedOn.map((key) => (
               <Badge key={key} size="sm" color="orange" variant="outline" tt="none">
-                {t(`customerForm.matchedOn.${key}`)}
+                {t(`customerForm.matchedOn.${matchLabelKey(key, name, candidate.name)}`)}
               </Badge>
             ))}
             <OwnerLabel customer={candidate} labels={labels} size="xs" />
