@@ -5,8 +5,9 @@
  * `INPUT_LIMITS.depth`. A refusal is a 400 naming the field, so a bad value never reaches a query.
  * Raw bodies (CSV uploads, read as bytes) are their parsers' business. A batch route that answers
  * per item names its item array with `config: { itemizedBody: 'orders' }`: the edge then checks the
- * envelope only, and the route checks each item with `findInputFault`, so one hostile item is refused
- * in the batch's report instead of failing the others.
+ * envelope's text and the whole body's nesting, and the route checks each item's text with
+ * `findInputFault`, so one item with hostile text is refused in the batch's report instead of failing
+ * the others.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../errors.js';
@@ -45,12 +46,19 @@ export function textFault(text: string): InputFault | undefined {
   return undefined;
 }
 
-/** The first hostile value in `value` with its path (`tags.2`), or undefined when it is clean. */
-export function findInputFault(value: unknown): { fault: InputFault; path: string[] } | undefined {
+/**
+ * The first hostile value in `value` with its path (`tags.2`), or undefined when it is clean; with
+ * `text: false` only nesting is checked.
+ */
+export function findInputFault(
+  value: unknown,
+  check: { text: boolean } = { text: true },
+): { fault: InputFault; path: string[] } | undefined {
   const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
     if (typeof current === 'string') {
+      if (!check.text) continue;
       const fault = textFault(current);
       if (fault) return { fault, path };
       continue;
@@ -63,7 +71,7 @@ export function findInputFault(value: unknown): { fault: InputFault; path: strin
     // Pushed in reverse so the first field is reported first.
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;
-      const keyFault = textFault(key);
+      const keyFault = check.text ? textFault(key) : undefined;
       if (keyFault) return { fault: keyFault, path: [...path, printable(key)] };
       stack.push({ value: child, path: [...path, key] });
     }
@@ -93,10 +101,14 @@ export function inputFaultError(fault: InputFault, where: string, path: string[]
 /** Installs the check for every route registered after it, `/v1` included. */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
+    const itemized = request.routeOptions.config.itemizedBody;
+    // A nesting bomb is refused whole even in a batch: walking it is the harm, not storing it.
+    const deep = itemized === undefined ? undefined : findInputFault(request.body, { text: false });
+    if (deep) throw inputFaultError(deep.fault, 'body', deep.path);
     const parts = [
       ['params', request.params],
       ['querystring', request.query],
-      ['body', envelopeOf(request.body, request.routeOptions.config.itemizedBody)],
+      ['body', envelopeOf(request.body, itemized)],
     ] as const;
     for (const [where, value] of parts) {
       const found = findInputFault(value);
