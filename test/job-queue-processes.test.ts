@@ -11,6 +11,7 @@ import { cliEntry } from './helpers/cli.js';
 const root = path.resolve(import.meta.dirname, '..');
 const PERIODIC = [
   'crm.recall',
+  'crm.customer_counts',
   'crm.win_model',
   'insights.retention',
   'insights.domain-touchpoints',
