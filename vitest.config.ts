@@ -11,6 +11,10 @@ const engines = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryReporter()],
+    // Files spend much of their time waiting on other processes (the PGlite host, the PostgreSQL
+    // server, spawned CLIs): three at once keep two cores busy, where vitest's default (cores - 1)
+    // runs one file at a time on a 2-core machine.
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
