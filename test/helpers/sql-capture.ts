@@ -51,3 +51,30 @@ export async function snapshotRepository(
   }
   return parts.join('\n');
 }
+
+/**
+ * EXPLAIN of the one statement `run` sends through a drizzle handle on `pool`, with its parameters.
+ * `noSeqScan` turns sequential scans off for that EXPLAIN: a test table is small enough to read
+ * whole, and the question is whether an index can serve the query.
+ */
+export async function planOf(
+  pool: pg.Pool,
+  run: (db: NodePgDatabase) => Promise<unknown>,
+  options: { noSeqScan?: boolean } = {},
+): Promise<string> {
+  let statement: { text: string; params: unknown[] } | undefined;
+  await run(drizzle(pool, { logger: { logQuery: (text, params) => (statement = { text, params }) } }));
+  if (!statement) throw new Error('planOf: the call sent no statement');
+  const client = await pool.connect();
+  try {
+    if (options.noSeqScan) await client.query('set enable_seqscan = off');
+    const result = await client.query<{ 'QUERY PLAN': string }>(
+      `explain ${statement.text}`,
+      statement.params,
+    );
+    return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    if (options.noSeqScan) await client.query('reset enable_seqscan');
+    client.release();
+  }
+}

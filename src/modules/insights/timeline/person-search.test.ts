@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
+import { planOf } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { listSurvivors } from './person-view.repository.js';
@@ -96,7 +96,7 @@ describe('person search', () => {
     await database.db.execute(sql`analyze persons`);
     await database.db.execute(sql`analyze person_identities`);
     for (const q of ['u4999', '客户4999', 'Anna@']) {
-      const plan = await planOf((db) => listSurvivors(db, tenantId, { q, limit: 51 }));
+      const plan = await planOf(database.pool, (db) => listSurvivors(db, tenantId, { q, limit: 51 }));
       for (const index of [
         'persons_user_id_search_idx',
         'persons_name_search_idx',
@@ -109,17 +109,3 @@ describe('person search', () => {
     }
   });
 });
-
-/** EXPLAIN of the one statement `run` sends, with its parameters. */
-async function planOf(run: (db: NodePgDatabase) => Promise<unknown>): Promise<string> {
-  let statement: { text: string; params: unknown[] } | undefined;
-  const db: NodePgDatabase = drizzle(database.pool, {
-    logger: { logQuery: (text, params) => (statement = { text, params }) },
-  });
-  await run(db);
-  const result = await database.pool.query<{ 'QUERY PLAN': string }>(
-    `explain ${statement!.text}`,
-    statement!.params,
-  );
-  return result.rows.map((r) => r['QUERY PLAN']).join('\n');
-}

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.js';
 import { testEngine } from '../../../../test/helpers/engine.js';
-import { captureSql } from '../../../../test/helpers/sql-capture.js';
+import { captureSql, planOf } from '../../../../test/helpers/sql-capture.js';
 import type { Database } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import type { CrmPersonScope } from '../identity/crm-link.contract.js';
@@ -117,7 +116,7 @@ describe('timeline query plans', () => {
   });
 
   it('read a person timeline through events_person_idx, one ordered index scan per person', async () => {
-    const plan = await planOf((db) =>
+    const plan = await planOf(database.pool, (db) =>
       listEventsOfPersons(db, tenantId, personIds.slice(0, 2), { event: 'Viewed', after, limit: 51 }),
     );
     // Ordered scans merged by time (no bitmap scan and sort of a whole history).
@@ -127,13 +126,15 @@ describe('timeline query plans', () => {
   });
 
   it('read a large merge cluster through events_person_idx too', async () => {
-    const plan = await planOf((db) => listEventsOfPersons(db, tenantId, personIds, { limit: 51 }));
+    const plan = await planOf(database.pool, (db) =>
+      listEventsOfPersons(db, tenantId, personIds, { limit: 51 }),
+    );
     expect(plan).toContain(await partitionIndexOf('events_person_idx'));
     expect(plan).not.toMatch(/Seq Scan on events/);
   });
 
   it('read an account timeline through events_customer_idx and events_person_idx', async () => {
-    const plan = await planOf((db) =>
+    const plan = await planOf(database.pool, (db) =>
       listEventsOfAccount(db, tenantId, customerId, [personIds[0]!], { limit: 51 }),
     );
     expect(plan).toContain(`Index Scan using ${await partitionIndexOf('events_customer_idx')}`);
@@ -147,7 +148,9 @@ describe('timeline query plans', () => {
       select ${tenantId}, gen_random_uuid(), '{}', now(), now(), now(), now() from generate_series(1, 3000)`);
     await mergePerson(database.db, tenantId, personIds[1]!, personIds[0]!);
     await database.db.execute('analyze persons');
-    const plan = await planOf((db) => listClusterMembers(db, tenantId, { personIds: [personIds[0]!] }));
+    const plan = await planOf(database.pool, (db) =>
+      listClusterMembers(db, tenantId, { personIds: [personIds[0]!] }),
+    );
     expect(plan).toContain('persons_merged_into_idx');
     expect(plan).not.toMatch(/Seq Scan on persons/);
   });
@@ -172,18 +175,4 @@ async function partitionIndexOf(parent: string): Promise<string> {
   );
   expect(result.rows).toHaveLength(1);
   return result.rows[0]!.relname;
-}
-
-/** EXPLAIN of the one statement `run` sends, with its parameters. */
-async function planOf(run: (db: NodePgDatabase) => Promise<unknown>): Promise<string> {
-  let statement: { text: string; params: unknown[] } | undefined;
-  const db: NodePgDatabase = drizzle(database.pool, {
-    logger: { logQuery: (text, params) => (statement = { text, params }) },
-  });
-  await run(db);
-  const result = await database.pool.query<{ 'QUERY PLAN': string }>(
-    `explain ${statement!.text}`,
-    statement!.params,
-  );
-  return result.rows.map((r) => r['QUERY PLAN']).join('\n');
 }
