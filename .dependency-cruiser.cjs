@@ -59,6 +59,7 @@ const FEATURE_LAYERS = {
   ],
   warehouse: [
     'routing',
+    'batching',
     'settings',
     'layout',
     'catalog',
@@ -68,10 +69,12 @@ const FEATURE_LAYERS = {
     'import',
     'fresh',
     'allocation',
+    'wave',
     'documents',
     'supplier',
     'demo',
   ],
+  service: ['calendar', 'sla', 'ticket'],
 };
 
 /**
