@@ -164,6 +164,7 @@ describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {
     const result = page.getByTestId('allocation-result');
     await result.waitFor();
     expect(await page.getByTestId('order-ref').textContent()).toBe(orderRef);
+    expect(await page.getByTestId('order-detail').textContent()).toMatch(/GMT\+8/); // the warehouse's clock
     const rejected = result.locator(`[data-testid="candidate"][data-lot="${oldLot}"]`);
     expect(await rejected.getAttribute('data-decision')).toBe('rejected');
     const rule = await rejected.getByTestId('candidate-rule').textContent();
@@ -267,9 +268,7 @@ describe.skipIf(!hasChromium)('warehouse journey in the browser', () => {
     expect(await page.getByTestId('warehouse-tab-stock').textContent()).toBe('库存');
     expect(await page.getByTestId('warehouse-tab-ledger').textContent()).toBe('台账');
     expect(await page.getByTestId('order-priority').first().textContent()).toBe('紧急');
-    const rule = page.locator(
-      `[data-testid="candidate"][data-lot="${oldLot}"] [data-testid="candidate-rule"]`,
-    );
+    const rule = page.locator(`[data-lot="${oldLot}"] [data-testid="candidate-rule"]`);
     await expect.poll(() => rule.textContent()).toContain('库龄过长');
     await snap(page, 'warehouse-09-order-zh');
     await page.getByTestId('warehouse-tab-stock').click();

@@ -45,6 +45,25 @@ describe('sessions and API keys', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
+  it('answers whether a request is signed in without a 401', async () => {
+    const { admin } = await makeTenant(t.database.db);
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ signedIn: false, me: null });
+    const cookie = await signInCookie(t.app, admin.email, TEST_PASSWORD);
+    const signedIn = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(signedIn.json()).toMatchObject({
+      signedIn: true,
+      me: { user: { email: admin.email }, role: 'admin' },
+    });
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: 'kehu_session=not-a-session' },
+    });
+    expect(stale.json()).toEqual({ signedIn: false, me: null });
+  });
+
   it('shows a created key once, accepts it as a bearer token with its role, and refuses it once revoked', async () => {
     const { admin } = await makeTenant(t.database.db);
     const cookie = await signInCookie(t.app, admin.email, TEST_PASSWORD);

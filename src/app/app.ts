@@ -15,6 +15,7 @@ import {
 } from '../modules/insights/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import type { Clock } from '../platform/clock.js';
+import type { LogFormat } from '../platform/config.js';
 import { registerBackupRoutes } from '../platform/db/backup.routes.js';
 import { registerTenantArchiveRoutes } from './tenant-archive.routes.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
@@ -37,6 +38,8 @@ export type AppOptions = {
   db: NodePgDatabase;
   clock: Clock;
   logLevel: string | false;
+  /** One human-readable line per entry (a terminal) or JSON lines (default). */
+  logFormat?: LogFormat;
   /** Always mark the session cookie `Secure` (it is anyway on requests that came over HTTPS). */
   secureCookies?: boolean;
   /** Whose X-Forwarded-* headers to believe (see `HttpServerOptions.trustProxy`). */
@@ -57,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const app = await createHttpServer({
     db,
     logLevel: options.logLevel,
+    logFormat: options.logFormat,
     trustProxy: options.trustProxy,
     version,
     actors: actorResolvers(db, clock),

@@ -107,6 +107,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     clock: systemClock,
     ingest,
     logLevel: config.logLevel,
+    logFormat: config.logFormat,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     tenantRemovalGraceDays: config.tenantRemovalGraceDays,

@@ -13,4 +13,12 @@ describe('loadConfig', () => {
         /KEHU_TENANT_REMOVAL_GRACE_DAYS must be a whole number/,
       );
   });
+
+  it('logs pretty lines to a terminal and JSON elsewhere unless LOG_FORMAT says', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be pretty or json/);
+  });
 });

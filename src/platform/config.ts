@@ -9,6 +9,8 @@ export type Config = {
   /** Where the embedded database keeps its files. */
   dataDir: string;
   logLevel: string;
+  /** `LOG_FORMAT`: `pretty` or `json`; by default pretty when standard output is a terminal. */
+  logFormat: LogFormat;
   /** Always mark the session cookie `Secure` (it is anyway on requests that came over HTTPS). */
   secureCookies: boolean;
   /** Believe X-Forwarded-For/-Proto from: `true` (any proxy) or these addresses/CIDRs. */
@@ -20,8 +22,17 @@ export type Config = {
   tenantRemovalGraceDays: number;
 };
 
-/** Reads the configuration from `env`, e.g. `loadConfig(process.env)`. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** How log lines are written: one human-readable line each, or pino's JSON lines. */
+export type LogFormat = 'pretty' | 'json';
+
+/**
+ * Reads the configuration from `env`, e.g. `loadConfig(process.env)`; `terminal` says whether
+ * standard output is a terminal (it decides the default log format).
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  terminal: boolean = process.stdout.isTTY === true,
+): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -38,6 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `KEHU_TENANT_REMOVAL_GRACE_DAYS must be a whole number of days from 1 to 365, got "${env.KEHU_TENANT_REMOVAL_GRACE_DAYS}"`,
     );
   }
+  const logFormat = env.LOG_FORMAT?.trim() || (terminal ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') {
+    throw new Error(`LOG_FORMAT must be pretty or json, got "${env.LOG_FORMAT}"`);
+  }
   const dataDir = path.resolve(env.KEHU_DATA_DIR ?? path.join('.kehu', 'data'));
   return {
     port,
@@ -45,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat,
     secureCookies: env.KEHU_SECURE_COOKIES === '1' || env.KEHU_SECURE_COOKIES === 'true',
     trustProxy: readTrustProxy(env.KEHU_TRUST_PROXY),
     backupDir: path.resolve(env.KEHU_BACKUP_DIR ?? path.join(path.dirname(dataDir), 'backups')),

@@ -9,7 +9,7 @@ export function createQueryClient(getRouter: () => AnyRouter): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        // A 401 on anything but /api/me means the session ended while the user was working.
+        // A 401 on anything but the session query means the session ended while the user was working.
         if (!isApiError(error, 401) || query.queryKey[0] === meQuery.queryKey[0]) return;
         client.setQueryData(meQuery.queryKey, null);
         const router = getRouter();

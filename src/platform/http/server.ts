@@ -13,6 +13,8 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Writable } from 'node:stream';
+import pinoPretty from 'pino-pretty';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -20,6 +22,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { LogFormat } from '../config.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { registerAuth, type ActorResolvers } from './auth-hook.js';
@@ -52,8 +55,10 @@ declare module 'fastify' {
 /** What building the HTTP server needs. */
 export type HttpServerOptions = {
   db: Db;
-  /** `false` for silent (tests), or a pino level. */
+  /** `false` for silent (tests), or a pino level. Requests are logged at `debug` and `trace` only. */
   logLevel: string | false;
+  /** `pretty`: one human-readable line per entry (a terminal); `json` (default): pino's JSON lines. */
+  logFormat?: LogFormat;
   /** Where log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
   /**
@@ -70,6 +75,8 @@ export type HttpServerOptions = {
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpApp> {
   const app = Fastify({
     logger: loggerOptions(options),
+    // A line per request drowns everything else at `info`: requests are logged when debugging.
+    disableRequestLogging: !logsRequests(options.logLevel),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     // Requests Node cannot even parse (e.g. a URL with raw non-ASCII bytes) still get a problem body.
@@ -128,11 +135,37 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 /** The request log: a pino level (or none), never the values a client sent (see log-serializers.ts). */
 function loggerOptions(options: HttpServerOptions): FastifyServerOptions['logger'] {
   if (options.logLevel === false) return false;
+  const given = options.logStream;
+  const stream =
+    options.logFormat === 'pretty'
+      ? pinoPretty({
+          destination: given ? writableOf(given) : process.stdout,
+          colorize: !given && process.stdout.isTTY,
+          translateTime: 'SYS:HH:MM:ss',
+          ignore: 'pid,hostname',
+          sync: true,
+        })
+      : options.logStream;
   return {
     level: options.logLevel,
     serializers: { err: serializeError, req: serializeRequest },
-    ...(options.logStream ? { stream: options.logStream } : {}),
+    ...(stream ? { stream } : {}),
   };
+}
+
+/** A Node stream writing into `sink`, whose `write` takes text lines. */
+function writableOf(sink: { write(line: string): void }): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      sink.write(chunk.toString());
+      done();
+    },
+  });
+}
+
+/** Whether requests are logged at `level`: at `debug` and `trace`. */
+function logsRequests(level: string | false): boolean {
+  return level === 'debug' || level === 'trace';
 }
 
 /** OpenAPI 3.1 from the route schemas, at /openapi.json and browsable at /docs. */

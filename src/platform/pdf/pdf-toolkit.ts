@@ -87,8 +87,11 @@ export async function qrPng(text: string): Promise<Buffer> {
   });
 }
 
-/** A table column: header, width in points, alignment. */
-export type Column = { header: string; width: number; align?: 'left' | 'right' | 'center' };
+/**
+ * A table column: header, width in points, alignment; `wrap` cells print whole over as many lines as
+ * they need (the row grows), the others are clipped to one line.
+ */
+export type Column = { header: string; width: number; align?: 'left' | 'right' | 'center'; wrap?: boolean };
 
 /** Draws a header row of `columns` at `y` with a rule under it; returns the y below it. */
 export function drawTableHeader(doc: Pdf, columns: Column[], x: number, y: number): number {
@@ -108,18 +111,28 @@ export function drawTableHeader(doc: Pdf, columns: Column[], x: number, y: numbe
   return bottom + 4;
 }
 
-/** Draws one row of cell texts at `y` (each cell clipped to one line of its column). */
+/** The text options of a cell of `column`. */
+function cellOptions(column: Column) {
+  const common = { width: column.width - 4, align: column.align ?? 'left' } as const;
+  return column.wrap ? common : { ...common, lineBreak: false, ellipsis: true, height: 12 };
+}
+
+/** The height the cells of one row take (at least one line): the tallest wrapped cell. */
+export function tableRowHeight(doc: Pdf, columns: Column[], cells: string[]): number {
+  doc.fontSize(9);
+  let tallest = 12;
+  columns.forEach((column, index) => {
+    if (column.wrap) tallest = Math.max(tallest, doc.heightOfString(cells[index] ?? '', cellOptions(column)));
+  });
+  return tallest;
+}
+
+/** Draws one row of cell texts at `y`: wrapped columns whole, the others clipped to one line. */
 export function drawTableRow(doc: Pdf, columns: Column[], cells: string[], x: number, y: number): void {
   doc.fontSize(9);
   let left = x;
   columns.forEach((column, index) => {
-    doc.text(cells[index] ?? '', left + 2, y, {
-      width: column.width - 4,
-      align: column.align ?? 'left',
-      lineBreak: false,
-      ellipsis: true,
-      height: 12,
-    });
+    doc.text(cells[index] ?? '', left + 2, y, cellOptions(column));
     left += column.width;
   });
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboundOrderDetail } from '../../../src/modules/warehouse/orders/order.contract';
 import { describeError } from '../api/problem-text';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { AllocationResultView } from './allocation-result';
 import { StatusBadge } from './order-badges';
 import { allocationsQuery } from './warehouse-queries';
@@ -13,7 +13,7 @@ import { allocationsQuery } from './warehouse-queries';
 /** The history panel; nothing to show before the first allocation. */
 export function AllocationHistory({ order }: { order: OutboundOrderDetail }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   const history = useQuery(allocationsQuery(order.id));
   const items = history.data?.items ?? [];
   // Only the opened allocation is drawn: a long history stays light and a page holds one full result.
@@ -38,7 +38,7 @@ export function AllocationHistory({ order }: { order: OutboundOrderDetail }) {
               <Accordion.Item key={result.allocatedAt} value={result.allocatedAt}>
                 <Accordion.Control data-testid="allocation-history-item">
                   <Group gap="sm">
-                    <Text size="sm">{format.dateTime(result.allocatedAt)}</Text>
+                    <Text size="sm">{warehouseTime(result.allocatedAt)}</Text>
                     <StatusBadge status={result.status} />
                     <Text size="xs" c="dimmed">
                       {result.lines

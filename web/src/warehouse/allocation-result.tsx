@@ -10,7 +10,7 @@ import type {
 } from '../../../src/modules/warehouse/allocation/allocation.contract';
 import type { OrderLine } from '../../../src/modules/warehouse/orders/order.contract';
 import { useTierTexts } from '../customers/tiers/tier-texts';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { useShortReasonText } from './order-lines';
 import { ExpiryCell } from './expiry-cell';
 import { candidateRuleText, decisionColors, statusColors } from './warehouse-labels';
@@ -27,7 +27,7 @@ export function AllocationResultView({
   latest?: boolean;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   return (
     <Paper withBorder radius="md" p="md" data-testid={latest ? 'allocation-result' : 'allocation-past'}>
       <Stack gap="sm">
@@ -39,7 +39,7 @@ export function AllocationResultView({
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            {format.dateTime(result.allocatedAt)}
+            {warehouseTime(result.allocatedAt)}
           </Text>
         </Group>
         <RulesSummary result={result} />
@@ -89,7 +89,7 @@ function LineResult({
   requestedLot: string | null;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   const tiers = useTierTexts();
   const shortText = useShortReasonText();
   const context = {
@@ -98,7 +98,7 @@ function LineResult({
     maxStockAgeMonths: result.maxStockAgeMonths,
     maxStockAgeDays: result.maxStockAgeDays,
     requestedLot,
-    dateTime: format.dateTime,
+    dateTime: (iso: string) => warehouseTime(iso),
   };
   return (
     <Stack gap={6} data-testid="allocation-line" data-sku={line.sku}>
@@ -168,7 +168,7 @@ function LineResult({
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs" c="dimmed">
-                        {format.dateTime(candidate.putawayAt)}
+                        {warehouseTime(candidate.putawayAt)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{candidate.available.toLocaleString()}</Table.Td>

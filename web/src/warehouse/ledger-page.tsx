@@ -7,7 +7,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { LedgerMove } from '../../../src/modules/warehouse/stock/stock.contract';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { usePageTitle } from '../shell/use-page-title';
 import type { LedgerSearch } from './warehouse-search';
 import { ItemSelect } from './item-select';
@@ -100,13 +100,13 @@ function MoveTable({ moves }: { moves: LedgerMove[] }) {
 
 function MoveRow({ move }: { move: LedgerMove }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   const reasonText = useReasonText();
   return (
     <Table.Tr data-testid="move-row" data-kind={move.kind} data-sku={move.sku}>
       <Table.Td>
         <Text size="sm" c="dimmed">
-          {format.dateTime(move.occurredAt)}
+          {warehouseTime(move.occurredAt, move.warehouseId)}
         </Text>
       </Table.Td>
       <Table.Td>

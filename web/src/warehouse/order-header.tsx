@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboundOrderDetail } from '../../../src/modules/warehouse/orders/order.contract';
 import { TierChip } from '../customers/tiers/tier-chip';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { OrderActions, OrderDocuments } from './order-actions';
 import { PriorityBadge, StatusBadge } from './order-badges';
 import { warehousesQuery } from './warehouse-queries';
@@ -14,7 +14,7 @@ import { warehousesQuery } from './warehouse-queries';
 /** Reference, type, priority and status, then who gets what, how and from where. */
 export function OrderHeader({ order }: { order: OutboundOrderDetail }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   return (
     <Paper withBorder p="lg" radius="md">
       <Stack gap="md">
@@ -30,7 +30,7 @@ export function OrderHeader({ order }: { order: OutboundOrderDetail }) {
             <Text size="sm" c="dimmed">
               {t(`warehouse.types.${order.type}`)} · {order.warehouseCode} · {order.source} ·{' '}
               {t(`warehouse.origins.${order.origin}`)} ·{' '}
-              {t('warehouse.order.pushed', { at: format.dateTime(order.pushedAt) })}
+              {t('warehouse.order.pushed', { at: warehouseTime(order.pushedAt, order.warehouseId) })}
             </Text>
           </Stack>
           <OrderActions order={order} />
@@ -57,7 +57,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 function OrderFacts({ order }: { order: OutboundOrderDetail }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   const warehouses = useQuery(warehousesQuery);
   const target = warehouses.data?.items.find((w) => w.id === order.targetWarehouseId);
   const d = order.destination;
@@ -126,7 +126,7 @@ function OrderFacts({ order }: { order: OutboundOrderDetail }) {
         )}
         {order.shippedAt && (
           <Text size="xs" c="dimmed">
-            {t('warehouse.order.shippedAt', { at: format.dateTime(order.shippedAt) })}
+            {t('warehouse.order.shippedAt', { at: warehouseTime(order.shippedAt, order.warehouseId) })}
           </Text>
         )}
       </Fact>

@@ -15,6 +15,7 @@ import { BackIcon } from '../shell/icons';
 import { usePageTitle } from '../shell/use-page-title';
 import { AllocationHistory } from './allocation-history';
 import { AllocationResultView } from './allocation-result';
+import { WarehouseTimeScope } from './warehouse-time';
 import { OrderHeader } from './order-header';
 import { OrderLines, ReservationList } from './order-lines';
 import { orderQuery } from './warehouse-queries';
@@ -63,12 +64,14 @@ export function OrderPage() {
 
 function OrderView({ order }: { order: OutboundOrderDetail }) {
   return (
-    <Stack gap="md" data-testid="order-detail" data-order-id={order.id}>
-      <OrderHeader order={order} />
-      <OrderLines order={order} />
-      {order.allocation && <AllocationResultView result={order.allocation} lines={order.lines} latest />}
-      <ReservationList reservations={order.reservations} />
-      <AllocationHistory order={order} />
-    </Stack>
+    <WarehouseTimeScope warehouseId={order.warehouseId}>
+      <Stack gap="md" data-testid="order-detail" data-order-id={order.id}>
+        <OrderHeader order={order} />
+        <OrderLines order={order} />
+        {order.allocation && <AllocationResultView result={order.allocation} lines={order.lines} latest />}
+        <ReservationList reservations={order.reservations} />
+        <AllocationHistory order={order} />
+      </Stack>
+    </WarehouseTimeScope>
   );
 }

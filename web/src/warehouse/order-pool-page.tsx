@@ -12,7 +12,7 @@ import type { OrderSummary } from '../../../src/modules/warehouse/orders/order.c
 import { describeError } from '../api/problem-text';
 import { useCan } from '../auth/use-me';
 import { SearchIcon } from '../shell/icons';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { usePageTitle } from '../shell/use-page-title';
 import type { OrderPoolSearch } from './warehouse-search';
 import { ListFrame, LoadMore, WarehouseSelect } from './list-parts';
@@ -185,7 +185,7 @@ function OrderTable({ orders }: { orders: OrderSummary[] }) {
 
 function OrderRow({ order }: { order: OrderSummary }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   const { province, city, store } = order.destination;
   return (
     <Table.Tr data-testid="order-row" data-ref={order.externalRef}>
@@ -234,7 +234,7 @@ function OrderRow({ order }: { order: OrderSummary }) {
       </Table.Td>
       <Table.Td>
         <Text size="sm" c="dimmed">
-          {format.dateTime(order.pushedAt)}
+          {warehouseTime(order.pushedAt, order.warehouseId)}
         </Text>
       </Table.Td>
     </Table.Tr>

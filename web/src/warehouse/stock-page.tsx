@@ -8,7 +8,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '../../../src/modules/warehouse/stock/stock.contract';
 import { SearchIcon } from '../shell/icons';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { usePageTitle } from '../shell/use-page-title';
 import type { StockSearch } from './warehouse-search';
 import { ExpiryCell } from './expiry-cell';
@@ -94,7 +94,7 @@ function StockTable({ rows }: { rows: StockRow[] }) {
 }
 
 function StockTableRow({ row }: { row: StockRow }) {
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   return (
     <Table.Tr data-testid="stock-row" data-sku={row.sku} data-lot={row.lotNumber ?? ''}>
       <Table.Td style={nowrap}>
@@ -133,7 +133,7 @@ function StockTableRow({ row }: { row: StockRow }) {
       </Table.Td>
       <Table.Td>
         <Text size="sm" c="dimmed">
-          {format.dateTime(row.putawayAt)}
+          {warehouseTime(row.putawayAt, row.warehouseId)}
         </Text>
       </Table.Td>
     </Table.Tr>

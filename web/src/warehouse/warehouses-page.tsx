@@ -51,6 +51,7 @@ function WarehouseTable({
           <Table.Th>{t('warehouse.warehouses.name')}</Table.Th>
           <Table.Th>{t('warehouse.warehouses.strategy')}</Table.Th>
           <Table.Th>{t('warehouse.warehouses.policy')}</Table.Th>
+          <Table.Th>{t('warehouse.warehouses.timeZone')}</Table.Th>
           <Table.Th>{t('warehouse.warehouses.layout')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -68,6 +69,7 @@ function WarehouseTable({
             <Table.Td>{w.name}</Table.Td>
             <Table.Td>{t(`warehouse.strategies.${w.allocationStrategy}`)}</Table.Td>
             <Table.Td>{t(`warehouse.policies.${w.allocationPolicy}`)}</Table.Td>
+            <Table.Td data-testid="warehouse-time-zone">{w.timeZone}</Table.Td>
             <Table.Td>
               <Text size="sm" c="dimmed">
                 {t('warehouse.warehouses.layoutText', {

@@ -13,7 +13,7 @@ import type {
   WeightCheckPage,
 } from '../../../src/modules/warehouse/fresh/weight-check.contract';
 import { callApi, queryString } from '../api/client';
-import { useFormat } from '../shell/use-format';
+import { useWarehouseTime } from './warehouse-time';
 import { usePageTitle } from '../shell/use-page-title';
 import { ListFrame, LoadMore, OrderFilterChip, WarehouseSelect } from './list-parts';
 import { uncutLabel } from './order-badges';
@@ -111,13 +111,13 @@ function WeightCheckTable({ checks }: { checks: WeightCheck[] }) {
 
 function WeightCheckRow({ check }: { check: WeightCheck }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const warehouseTime = useWarehouseTime();
   const percent = usePercent();
   return (
     <Table.Tr data-testid="weight-check-row" data-flagged={check.overTolerance} data-sku={check.sku}>
       <Table.Td>
         <Text size="sm" c="dimmed">
-          {format.dateTime(check.weighedOutAt)}
+          {warehouseTime(check.weighedOutAt, check.warehouseId)}
         </Text>
       </Table.Td>
       <Table.Td>

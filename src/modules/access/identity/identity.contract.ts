@@ -24,6 +24,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** `GET /api/auth/session`: signed in or not, and the user when signed in. */
+export const SessionState = z.object({ signedIn: z.boolean(), me: Me.nullable() });
+export type SessionState = z.infer<typeof SessionState>;
+
 export const UpdateMeInput = z.object({ locale: Locale });
 
 export const CreateUserInput = z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../../platform/http/auth-hook.js';
 import type { HttpApp } from '../../../platform/http/server.js';
 import type { AccessDeps } from '../access-deps.js';
-import { Me, SignInInput } from './identity.contract.js';
+import { Me, SessionState, SignInInput } from './identity.contract.js';
 import { describeMe } from './me.service.js';
 import { signOut } from './session.service.js';
 import { SignInLimited, signInWithinLimits } from './sign-in-limit.service.js';
@@ -26,7 +26,7 @@ export function setSessionCookie(
   });
 }
 
-/** Registers `POST /api/auth/sign-in` and `POST /api/auth/sign-out`. */
+/** Registers `GET /api/auth/session`, `POST /api/auth/sign-in` and `POST /api/auth/sign-out`. */
 export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
   const { db, clock } = deps;
   app.post(
@@ -50,6 +50,22 @@ export function registerSessionRoutes(app: HttpApp, deps: AccessDeps): void {
       setSessionCookie(reply, session, deps.secureCookies);
       return describeMe(db, session.actor);
     },
+  );
+
+  // The web asks this on load: whether anyone is signed in is an answer, not an error (no 401).
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the request is signed in, and as whom (never 401)',
+        response: { 200: SessionState },
+      },
+    },
+    async (request) =>
+      request.actor
+        ? { signedIn: true, me: await describeMe(db, request.actor) }
+        : { signedIn: false, me: null },
   );
 
   app.post(

@@ -109,12 +109,6 @@ export function orderQrText(order: { orderId: string; externalRef: string }): st
   return JSON.stringify({ id: order.orderId, ref: order.externalRef });
 }
 
-/** `2026-03-01 08:30` in Asia/Shanghai time (+08:00), the time the warehouse works in. */
-export function formatShanghaiTime(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
 /** `12.5` or `3`: kilograms with at most three decimals. */
 export function formatKg(value: number): string {
   return String(Math.round(value * 1000) / 1000);

@@ -33,6 +33,7 @@ function longestOrder(lines: number): OrderDocument {
     pushedAt: new Date('2026-12-07T01:02:03Z'),
     warehouseCode: long('WH-HZ-', 40),
     warehouseName: long('杭州萧山一号冷链仓', 200),
+    warehouseTimeZone: 'Asia/Shanghai',
     carrier: long('顺丰速运冷链', 64),
     destination: {
       province: long('内蒙古自治区', 50),
@@ -83,4 +84,28 @@ describe('documents with the longest values', () => {
     expect(pages).toBe(1);
     expect(boxes.map((b) => b.text).join('')).toContain(order.externalRef.slice(0, 40));
   });
+
+  it('prints every item name whole on the pick list, however long', async () => {
+    const order = longestOrder(3);
+    const { boxes } = await textBoxes(await renderPickList(order, 'zh-CN'));
+    const printed = boxes
+      .map((box) => box.text)
+      .join('')
+      .replace(/\s+/g, '');
+    for (const row of order.pickRows) expect(printed).toContain(row.itemName);
+  });
+});
+
+describe("the warehouse's time zone", () => {
+  for (const [timeZone, shown] of [
+    ['Asia/Shanghai', '2026-12-07 09:02 GMT+8'],
+    ['Europe/Berlin', '2026-12-07 02:02 GMT+1'],
+  ] as const)
+    it(`prints the push time in ${timeZone}, with its offset, on the pick list and packing slip`, async () => {
+      const order = { ...longestOrder(1), warehouseTimeZone: timeZone };
+      for (const render of [renderPickList, renderPackingSlip]) {
+        const { boxes } = await textBoxes(await render(order, 'en'));
+        expect(boxes.map((box) => box.text).join(' ')).toContain(shown);
+      }
+    });
 });

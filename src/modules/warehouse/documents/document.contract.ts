@@ -52,6 +52,8 @@ export type OrderDocument = {
   pushedAt: Date;
   warehouseCode: string;
   warehouseName: string;
+  /** The warehouse's time zone: every time a document prints is in it, with its offset. */
+  warehouseTimeZone: string;
   carrier: string | null;
   destination: Partial<
     Record<'province' | 'city' | 'district' | 'address' | 'store' | 'contact' | 'phone', string>

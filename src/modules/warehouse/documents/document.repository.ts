@@ -15,6 +15,7 @@ export async function findOrderHeader(db: Db, tenantId: string, orderId: string)
       order: outboundOrders,
       warehouseCode: warehouses.code,
       warehouseName: warehouses.name,
+      warehouseTimeZone: warehouses.timeZone,
       supplierName: suppliers.name,
       targetWarehouseName: target.name,
     })

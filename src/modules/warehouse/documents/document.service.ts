@@ -107,6 +107,7 @@ export async function loadOrderDocument(db: Db, tenantId: string, orderId: strin
     pushedAt: order.pushedAt,
     warehouseCode: header.warehouseCode,
     warehouseName: header.warehouseName,
+    warehouseTimeZone: header.warehouseTimeZone,
     carrier: order.carrier,
     destination: order.destination,
     recipientName: customerName ?? header.supplierName ?? header.targetWarehouseName ?? null,

@@ -1,12 +1,6 @@
 /** The packing slip (装箱单): what is in the parcel and for whom, with a line to sign. */
 import type { DocumentLang, DocumentLine, OrderDocument } from './document.contract.js';
-import {
-  documentLabels,
-  formatAddress,
-  formatShanghaiTime,
-  orderQrText,
-  type DocumentLabels,
-} from './document-labels.js';
+import { documentLabels, formatAddress, orderQrText, type DocumentLabels } from './document-labels.js';
 import {
   code128Png,
   drawTableHeader,
@@ -17,6 +11,7 @@ import {
   type Column,
   type Pdf,
 } from '../../../platform/pdf/pdf-toolkit.js';
+import { formatZonedMinute } from '../../../platform/time-zone.js';
 
 const MARGIN = 36;
 const ROW_HEIGHT = 18;
@@ -97,7 +92,7 @@ function drawHeader(
   const destination = order.destination;
   const facts = [
     `${labels.orderRef}: ${order.externalRef}    ${labels.type}: ${labels.types[order.type] ?? order.type}`,
-    `${labels.warehouse}: ${order.warehouseCode} ${order.warehouseName}    ${labels.pushedAt}: ${formatShanghaiTime(order.pushedAt)}`,
+    `${labels.warehouse}: ${order.warehouseCode} ${order.warehouseName}    ${labels.pushedAt}: ${formatZonedMinute(order.pushedAt, order.warehouseTimeZone)}`,
     `${labels.carrier}: ${order.carrier ?? '—'}`,
     `${labels.customer}: ${order.recipientName ?? '—'}`,
     `${labels.destination}: ${formatAddress(destination) || '—'}`,

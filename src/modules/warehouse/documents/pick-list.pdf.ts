@@ -1,6 +1,6 @@
 /** The pick list (拣货单): what to take from which location, in walking order, with a box to tick. */
 import type { DocumentLang, OrderDocument, PickRow } from './document.contract.js';
-import { documentLabels, formatShanghaiTime, orderQrText, type DocumentLabels } from './document-labels.js';
+import { documentLabels, orderQrText, type DocumentLabels } from './document-labels.js';
 import {
   code128Png,
   drawTableHeader,
@@ -8,12 +8,16 @@ import {
   FONT,
   qrPng,
   renderPdf,
+  tableRowHeight,
   type Column,
   type Pdf,
 } from '../../../platform/pdf/pdf-toolkit.js';
+import { formatZonedMinute } from '../../../platform/time-zone.js';
 
 const MARGIN = 36;
 const ROW_HEIGHT = 30;
+/** Where a row's text starts below its top. */
+const TEXT_TOP = 8;
 
 /**
  * Renders the pick list of `order` as an A4 PDF: the order's reference, warehouse and priority, a
@@ -46,12 +50,15 @@ export async function renderPickList(order: OrderDocument, lang: DocumentLang): 
       const columns = pickColumns(labels);
       y = drawTableHeader(doc, columns, MARGIN, y);
       for (const row of order.pickRows) {
-        if (y + ROW_HEIGHT > doc.page.height - MARGIN) {
+        const cells = pickCells(row, labels);
+        // Item names print whole (a picker tells items apart by them): a long one makes its row taller.
+        const height = Math.max(ROW_HEIGHT, TEXT_TOP + tableRowHeight(doc, columns, cells) + 6);
+        if (y + height > doc.page.height - MARGIN) {
           doc.addPage();
           y = drawTableHeader(doc, columns, MARGIN, MARGIN);
         }
-        drawPickRow(doc, columns, row, labels, locationCodes.get(row.locationCode)!, y);
-        y += ROW_HEIGHT;
+        drawPickRow(doc, columns, { row, cells, height }, locationCodes.get(row.locationCode)!, y);
+        y += height;
       }
       const total = order.pickRows.reduce((sum, row) => sum + row.quantity, 0);
       doc
@@ -68,8 +75,8 @@ function pickColumns(labels: DocumentLabels): Column[] {
     { header: labels.location, width: 70 },
     { header: '', width: 92 },
     { header: labels.sku, width: 66 },
-    { header: labels.item, width: 85 },
-    { header: labels.lot, width: 84 },
+    { header: labels.item, width: 99, wrap: true },
+    { header: labels.lot, width: 70 },
     { header: labels.expiry, width: 56 },
     { header: labels.quantity, width: 30, align: 'right' },
     { header: labels.unit, width: 24 },
@@ -90,7 +97,7 @@ function drawHeader(
     `${labels.orderRef}: ${order.externalRef}`,
     `${labels.warehouse}: ${order.warehouseCode} ${order.warehouseName}`,
     `${labels.priority}: ${labels.priorities[order.priority]}    ${labels.type}: ${labels.types[order.type] ?? order.type}`,
-    `${labels.pushedAt}: ${formatShanghaiTime(order.pushedAt)}    ${labels.carrier}: ${order.carrier ?? '—'}`,
+    `${labels.pushedAt}: ${formatZonedMinute(order.pushedAt, order.warehouseTimeZone)}    ${labels.carrier}: ${order.carrier ?? '—'}`,
   ];
   doc.font(FONT.regular).fontSize(10);
   let y = MARGIN + 30;
@@ -118,11 +125,25 @@ function drawUrgentMark(doc: Pdf, labels: DocumentLabels, x: number, y: number):
   doc.fillColor('#000000');
 }
 
+/** The texts of a pick row, column by column (the tick box and barcode columns are drawn apart). */
+function pickCells(row: PickRow, labels: DocumentLabels): string[] {
+  return [
+    '',
+    row.locationCode,
+    '',
+    row.sku,
+    row.status === 'picked' ? `${row.itemName} (${labels.picked})` : row.itemName,
+    row.lotNumber ?? '—',
+    row.expiryDate ?? '—',
+    String(row.quantity),
+    row.unit,
+  ];
+}
+
 function drawPickRow(
   doc: Pdf,
   columns: Column[],
-  row: PickRow,
-  labels: DocumentLabels,
+  { row, cells, height }: { row: PickRow; cells: string[]; height: number },
   locationCode: string,
   y: number,
 ): void {
@@ -140,26 +161,10 @@ function drawPickRow(
   }
   const barcodeX = x + columns[0]!.width + columns[1]!.width + 2;
   doc.image(locationCode, barcodeX, y + 2, { width: columns[2]!.width - 6, height: 22 });
-  drawTableRow(
-    doc,
-    columns,
-    [
-      '',
-      row.locationCode,
-      '',
-      row.sku,
-      row.status === 'picked' ? `${row.itemName} (${labels.picked})` : row.itemName,
-      row.lotNumber ?? '—',
-      row.expiryDate ?? '—',
-      String(row.quantity),
-      row.unit,
-    ],
-    x,
-    y + 8,
-  );
+  drawTableRow(doc, columns, cells, x, y + TEXT_TOP);
   doc
-    .moveTo(x, y + ROW_HEIGHT - 1)
-    .lineTo(doc.page.width - MARGIN, y + ROW_HEIGHT - 1)
+    .moveTo(x, y + height - 1)
+    .lineTo(doc.page.width - MARGIN, y + height - 1)
     .lineWidth(0.3)
     .strokeColor('#999999')
     .stroke()

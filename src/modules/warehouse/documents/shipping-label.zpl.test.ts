@@ -12,6 +12,7 @@ const order: OrderDocument = {
   pushedAt: new Date('2026-03-01T02:00:00Z'),
   warehouseCode: 'HZ1',
   warehouseName: '杭州一号仓',
+  warehouseTimeZone: 'Asia/Shanghai',
   carrier: 'SF 顺丰',
   destination: {
     province: '浙江省',

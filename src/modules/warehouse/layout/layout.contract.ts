@@ -1,5 +1,6 @@
 /** Warehouses, their pick layout and locations: the public contract of this feature. */
 import { z } from 'zod';
+import { TimeZoneName } from '../../../platform/time-zone.js';
 
 export const ALLOCATION_STRATEGIES = ['fifo', 'fefo', 'nearest'] as const;
 /** fifo: earliest putaway first; fefo: earliest expiry first; nearest: first along the picking path. */
@@ -47,6 +48,8 @@ export const Warehouse = z.object({
   layout: Layout,
   allocationStrategy: AllocationStrategy,
   allocationPolicy: AllocationPolicy,
+  /** The IANA time zone the warehouse works in; its documents and pages show times in it. */
+  timeZone: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -62,6 +65,8 @@ export const CreateWarehouseInput = z.object({
   layout: Layout.optional(),
   allocationStrategy: AllocationStrategy.optional(),
   allocationPolicy: AllocationPolicy.optional(),
+  /** Default `Asia/Shanghai`. */
+  timeZone: TimeZoneName.optional(),
 });
 export type CreateWarehouseInput = z.infer<typeof CreateWarehouseInput>;
 
@@ -70,6 +75,7 @@ export const UpdateWarehouseInput = z.object({
   layout: Layout.optional(),
   allocationStrategy: AllocationStrategy.optional(),
   allocationPolicy: AllocationPolicy.optional(),
+  timeZone: TimeZoneName.optional(),
 });
 export type UpdateWarehouseInput = z.infer<typeof UpdateWarehouseInput>;
 

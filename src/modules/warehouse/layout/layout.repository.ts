@@ -59,7 +59,9 @@ export async function updateWarehouseRow(
   db: Db,
   tenantId: string,
   id: string,
-  changes: Partial<Pick<WarehouseRow, 'name' | 'layout' | 'allocationStrategy' | 'allocationPolicy'>> & {
+  changes: Partial<
+    Pick<WarehouseRow, 'name' | 'layout' | 'allocationStrategy' | 'allocationPolicy' | 'timeZone'>
+  > & {
     updatedAt: Date;
   },
 ): Promise<boolean> {

@@ -62,7 +62,26 @@ describe('warehouse, location, item and supplier routes', () => {
       headers: { cookie },
       payload: { allocationPolicy: 'backorder' },
     });
-    expect(patched.json()).toMatchObject({ allocationPolicy: 'backorder', name: '杭州仓' });
+    expect(patched.json()).toMatchObject({
+      allocationPolicy: 'backorder',
+      name: '杭州仓',
+      timeZone: 'Asia/Shanghai',
+    });
+    const zoned = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/warehouses/${warehouse.id}`,
+      headers: { cookie },
+      payload: { timeZone: 'Europe/Berlin' },
+    });
+    expect(zoned.json()).toMatchObject({ timeZone: 'Europe/Berlin' });
+    const unknownZone = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/warehouses/${warehouse.id}`,
+      headers: { cookie },
+      payload: { timeZone: 'Mars/Olympus' },
+    });
+    expect(unknownZone.statusCode).toBe(400);
+    expect(JSON.stringify(unknownZone.json())).toContain('timeZone');
     const listed = await ctx.app.inject({ url: '/api/warehouses', headers: { cookie } });
     expect(listed.json()).toMatchObject({ items: [{ id: warehouse.id }] });
   });

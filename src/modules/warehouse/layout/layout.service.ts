@@ -27,6 +27,9 @@ export const SHIPPING_DOCK = 'SHIP';
 
 const MAX_RANK = 2_147_483_647;
 
+/** The time zone of a warehouse made without one. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 /** Creates a warehouse with its two docks (409 `warehouse.warehouse.code_taken`). */
 export async function createWarehouse(
   deps: WarehouseDeps,
@@ -47,6 +50,7 @@ export async function createWarehouse(
       layout,
       allocationStrategy: input.allocationStrategy ?? 'fifo',
       allocationPolicy: input.allocationPolicy ?? 'partial',
+      timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
       createdAt: now,
       updatedAt: now,
     });
@@ -99,7 +103,7 @@ export async function getWarehouseByCode(
 }
 
 /**
- * Changes a warehouse's name, layout or allocation defaults. A new layout recomputes the path rank
+ * Changes a warehouse's name, layout, allocation defaults or time zone. A new layout recomputes the path rank
  * of every storage location, and is refused (400 naming the location) when one falls outside it.
  */
 export async function updateWarehouse(
@@ -116,6 +120,7 @@ export async function updateWarehouse(
       layout: input.layout,
       allocationStrategy: input.allocationStrategy,
       allocationPolicy: input.allocationPolicy,
+      timeZone: input.timeZone,
       updatedAt: deps.clock.now(),
     });
     if (!found) throw warehouseNotFound(id);
@@ -158,6 +163,7 @@ export function toWarehouse(row: repo.WarehouseRow): Warehouse {
     layout: row.layout as Layout,
     allocationStrategy: row.allocationStrategy as Warehouse['allocationStrategy'],
     allocationPolicy: row.allocationPolicy as Warehouse['allocationPolicy'],
+    timeZone: row.timeZone,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

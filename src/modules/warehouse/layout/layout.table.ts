@@ -27,6 +27,8 @@ export const warehouses = pgTable(
     allocationStrategy: text('allocation_strategy').notNull().default('fifo'),
     /** partial / backorder: what happens to an order that cannot be served in full. */
     allocationPolicy: text('allocation_policy').notNull().default('partial'),
+    /** The IANA time zone the warehouse works in: documents and pages show its times in it. */
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
