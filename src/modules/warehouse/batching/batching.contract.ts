@@ -74,7 +74,7 @@ export const BatchingInput = z.object({
     .max(2 ** 31 - 1)
     .default(1),
   /** Stops the local search after this many milliseconds (the plan stays valid); none: no time limit. */
-  timeBudgetMs: z.number().min(0).max(3_600_000).optional(),
+  searchBudgetMs: z.number().min(0).max(3_600_000).optional(),
   /** Stops the local search after this many candidate evaluations (deterministic bound). */
   maxEvaluations: z.number().int().min(0).max(1e10).optional(),
 });

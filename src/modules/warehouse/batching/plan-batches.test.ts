@@ -240,7 +240,7 @@ describe('planBatches', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         let t = 0;
-        const plan = batchOrders({ ...input, timeBudgetMs: 5 }, { now: () => (t += 1) });
+        const plan = batchOrders({ ...input, searchBudgetMs: 5 }, { now: () => (t += 1) });
         expectValidPlan(input, plan);
       }),
       { numRuns: 50 },

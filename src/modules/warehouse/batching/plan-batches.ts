@@ -18,7 +18,7 @@ import type {
 } from './batching.contract.js';
 
 /** Defaults of the search; `plan-batches.test.ts` and the bench show what they give. */
-export const BATCHING_DEFAULTS = { window: 12, neighbours: 2, maxPasses: 20 } as const;
+export const BATCHING_DEFAULTS = { window: 8, neighbours: 2, maxPasses: 20 } as const;
 
 /** Orders of at most this many distinct locations are routed alone in closed form (every tour is the same few). */
 const CLOSED_FORM_LOCATIONS = 3;
@@ -27,7 +27,7 @@ const CLOSED_FORM_LOCATIONS = 3;
 const roundLength = (metres: number): number => Math.round(metres * 1e9) / 1e9;
 
 export type PlanBatchesOptions = {
-  /** The clock for `timeBudgetMs` (milliseconds); the planner reads nothing else from outside. */
+  /** The clock for `searchBudgetMs` (milliseconds); the planner reads nothing else from outside. */
   now?: () => number;
   window?: number;
   neighbours?: number;
@@ -43,7 +43,7 @@ type Walk = { length: number; optimal: boolean; sequence: number[] };
  */
 export function planBatches(input: CheckedBatchingInput, options: PlanBatchesOptions = {}): BatchPlan {
   const now = options.now ?? (() => performance.now());
-  const deadline = input.timeBudgetMs === undefined ? Infinity : now() + input.timeBudgetMs;
+  const deadline = input.searchBudgetMs === undefined ? Infinity : now() + input.searchBudgetMs;
   const { layout, orders, capacity, method } = input;
   const units = Float64Array.from(orders, (o) => o.lines.reduce((s, l) => s + l.units, 0));
   const volume = Float64Array.from(orders, (o) => o.lines.reduce((s, l) => s + (l.volume ?? 0), 0));
