@@ -7,6 +7,10 @@ import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import { planRoute } from './plan-route.js';
 import { ROUTING_ERRORS, RouteInput, pickIssue, type Route } from './routing.contract.js';
 
+/** The pure planner and the distance model, for features that plan many routes (order batching). */
+export { planRoute } from './plan-route.js';
+export { crossAisleY, depotPoint, pickPoint, walkDistance, type WalkPoint } from './route-geometry.js';
+
 export type CheckedRouteInput = ReturnType<typeof RouteInput.parse>;
 
 /** Parses untrusted input (a layout, picks and an optional method); throws `invalid` naming the first bad field. */
