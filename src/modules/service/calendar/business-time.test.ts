@@ -170,6 +170,28 @@ describe('business time across daylight-saving changes', () => {
   });
 });
 
+describe('what the engine keeps of a calendar', () => {
+  it('notices a calendar whose holidays or workdays were replaced or added to', () => {
+    const calendar: BusinessCalendar = { ...SHANGHAI_OFFICE, holidays: [], workdays: [] };
+    expect(add(calendar, '2026-09-30T17:00:00+08:00', 120)).toBe('2026-10-01T02:00:00.000Z');
+    calendar.holidays.push('2026-10-01');
+    expect(add(calendar, '2026-09-30T17:00:00+08:00', 120)).toBe('2026-10-02T02:00:00.000Z');
+    calendar.holidays = ['2026-10-01', '2026-10-02'];
+    expect(add(calendar, '2026-09-30T17:00:00+08:00', 120)).toBe('2026-10-05T02:00:00.000Z');
+    calendar.workdays = [{ date: '2026-10-03', hours: [['10:00', '11:00']] }];
+    expect(add(calendar, '2026-09-30T17:00:00+08:00', 120)).toBe('2026-10-03T03:00:00.000Z');
+  });
+
+  it('gives equal answers for equal calendars in other objects', () => {
+    const copy = structuredClone(SHANGHAI_OFFICE);
+    expect(add(copy, '2026-09-30T17:00:00+08:00', 120)).toBe(
+      add(SHANGHAI_OFFICE, '2026-09-30T17:00:00+08:00', 120),
+    );
+    const other = { ...copy, timeZone: 'Europe/London' };
+    expect(add(other, '2026-09-30T17:00:00+01:00', 120)).toBe('2026-10-06T09:00:00.000Z');
+  });
+});
+
 describe('dates', () => {
   it('reads only real YYYY-MM-DD dates', () => {
     expect(dayOfDate('1970-01-01')).toBe(0);

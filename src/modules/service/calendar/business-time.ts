@@ -20,9 +20,10 @@
  * days are skipped by their total. `business-time.oracle.test-helper.ts` is the minute-by-minute
  * reference it is tested against.
  *
- * A calendar object is read once and what is derived from it is kept with it: do not change a
- * calendar in place after using it (build a new object; replacing `hours`, `holidays` or
- * `workdays`, or adding to them, is noticed).
+ * A calendar is read once and what is derived from it (its open ranges per day) is kept, with the
+ * object and by its content for equal calendars in other objects: do not change a calendar in place
+ * after using it (build a new object; replacing `hours`, `holidays` or `workdays`, or adding to
+ * them, is noticed).
  */
 
 import { zoneOffsets, type Span } from './business-time-zone.js';
@@ -131,12 +132,22 @@ type CompiledCalendar = {
 };
 
 const compiledCalendars = new WeakMap<BusinessCalendar, CompiledCalendar>();
+const compiledByContent = new Map<string, CompiledCalendar>();
+const MAX_CALENDARS_BY_CONTENT = 256;
 /** Days kept per calendar before its cache starts over (about 27 years). */
 const MAX_CACHED_DAYS = 10_000;
 
 function compile(calendar: BusinessCalendar): CompiledCalendar {
   const known = compiledCalendars.get(calendar);
   if (known && isCompiledFrom(known, calendar)) return known;
+  // An equal calendar in another object (read again from storage) shares what was derived.
+  const key = JSON.stringify([calendar.timeZone, calendar.hours, calendar.holidays, calendar.workdays]);
+  const equal = compiledByContent.get(key);
+  if (equal) {
+    const compiled = { source: sourceOf(calendar), day: equal.day };
+    compiledCalendars.set(calendar, compiled);
+    return compiled;
+  }
   const zone = zoneOffsets(calendar.timeZone);
   // Minutes of the day `[start, end, start, end, …]`, sorted and merged, per weekday and per make-up day.
   const weekly = WEEKDAYS.map((weekday) => minuteRanges(calendar.hours[weekday] ?? []));
@@ -162,19 +173,22 @@ function compile(calendar: BusinessCalendar): CompiledCalendar {
     cache.set(utcDay, open);
     return open;
   };
-  const compiled: CompiledCalendar = {
-    source: {
-      timeZone: calendar.timeZone,
-      hours: calendar.hours,
-      holidays: calendar.holidays,
-      holidayCount: calendar.holidays.length,
-      workdays: calendar.workdays,
-      workdayCount: calendar.workdays.length,
-    },
-    day,
-  };
+  const compiled: CompiledCalendar = { source: sourceOf(calendar), day };
   compiledCalendars.set(calendar, compiled);
+  if (compiledByContent.size >= MAX_CALENDARS_BY_CONTENT) compiledByContent.clear();
+  compiledByContent.set(key, compiled);
   return compiled;
+}
+
+function sourceOf(calendar: BusinessCalendar): CompiledCalendar['source'] {
+  return {
+    timeZone: calendar.timeZone,
+    hours: calendar.hours,
+    holidays: calendar.holidays,
+    holidayCount: calendar.holidays.length,
+    workdays: calendar.workdays,
+    workdayCount: calendar.workdays.length,
+  };
 }
 
 function isCompiledFrom({ source }: CompiledCalendar, calendar: BusinessCalendar): boolean {
