@@ -25,7 +25,6 @@
  * after using it (build a new object; replacing `hours`, `holidays` or `workdays`, or adding to
  * them, is noticed).
  */
-
 import { zoneOffsets, type Span } from './business-time-zone.js';
 
 /** Weekday keys of `hours`, in `Date#getUTCDay` order. */
