@@ -141,13 +141,13 @@ export function filterFailure(rule: WaveRule, order: PoolOrder, now: Date): Fail
       code: 'cut_off',
       message: `Pushed ${order.pushedAt.toISOString()}, not before the cut-off ${cutOff.toISOString()}.`,
     };
+  if (rule.types && !rule.types.includes(order.type as (typeof rule.types)[number]))
+    return { code: 'type', message: `Type ${order.type} is not ${listed(rule.types)}.` };
   if (rule.valueTiers && !(order.valueTier !== null && rule.valueTiers.includes(order.valueTier)))
     return {
       code: 'value_tier',
       message: `Value tier ${order.valueTier ?? 'none'} is not ${listed(rule.valueTiers)}.`,
     };
-  if (rule.types && !rule.types.includes(order.type as (typeof rule.types)[number]))
-    return { code: 'type', message: `Type ${order.type} is not ${listed(rule.types)}.` };
   return undefined;
 }
 
