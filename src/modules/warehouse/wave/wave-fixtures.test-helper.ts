@@ -76,7 +76,7 @@ export async function makeWaveWorld(db: Db, deps: WarehouseDeps, actor: Actor, c
       pushedAt: '2026-12-07T01:00:00Z',
       lines: lines.map(([sku, quantity]) => ({ sku: `${code}-${sku}`, quantity })),
       ...fields,
-    } as CreateOutboundOrderRequest);
+    });
     if (allocate) await allocateOrder(deps, actor, order.id);
     return order.id;
   };
