@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, useCliDatabase, useInProcessCli } from '../../test/helpers/cli.js';
 import { makeTenant } from '../../test/helpers/factories.js';
 import { stock } from '../modules/warehouse/stock/stock.table.js';
+import { makeWaveWorld } from '../modules/warehouse/wave/wave-fixtures.test-helper.js';
+import type { WavePreview } from '../modules/warehouse/index.js';
 import { fixedClock } from '../platform/clock.js';
 import { describeImportReport, registerWarehouseCommands } from './warehouse-commands.js';
 
@@ -57,6 +59,34 @@ describe('kehu warehouse', () => {
       'moves 1, stock rows 1, differences 1, reservation differences 0, repaired\n  A-01-01-1 MILK L1: stored 9, ledger 7\n',
     );
     expect(await kehu(['warehouse', 'rebuild', ...t, '--warehouse', 'HZ1'])).toContain('differences 0');
+  });
+
+  it('releases waves by the rules, after a dry run that stores nothing', async () => {
+    const { tenant, admin } = await makeTenant(cli.database.db);
+    const deps = { db: cli.database.db, clock };
+    const world = await makeWaveWorld(cli.database.db, deps, admin.actor, 'WV1');
+    await world.strategy({ rules: [{ name: 'SF', carriers: ['SF'], limits: {} }] });
+    await world.push([['A', 2]]);
+    await world.push([['A', 1]], { carrier: 'ZTO' });
+    const t = ['warehouse', 'waves', 'release', '--tenant', tenant.slug, '--warehouse', 'WV1'];
+    const leftOut = 'left out 1:\n  WV1-SO-2 carrier: Carrier ZTO is not SF.\n';
+    expect(await kehu([...t, '--dry-run'])).toBe(
+      `would release (SF): 1 orders, 1 lines, 2 units: WV1-SO-1\n${leftOut}`,
+    );
+    // The dry run stored nothing: the same again.
+    expect(await kehu([...t, '--dry-run'])).toBe(
+      `would release (SF): 1 orders, 1 lines, 2 units: WV1-SO-1\n${leftOut}`,
+    );
+    expect(await kehu(t)).toBe(`wave 1 (SF): 1 orders, 1 lines, 2 units\n${leftOut}`);
+    const after = JSON.parse(await kehu([...t, '--dry-run', '--json'])) as WavePreview;
+    expect(after.waves).toEqual([]);
+    expect(after.leftOut.map((left) => [left.externalRef, left.code]).sort()).toEqual([
+      ['WV1-SO-1', 'in_wave'],
+      ['WV1-SO-2', 'carrier'],
+    ]);
+    expect(await kehu(t)).toBe(
+      `no wave released\nleft out 2:\n  WV1-SO-1 in_wave: Already in wave 1.\n  WV1-SO-2 carrier: Carrier ZTO is not SF.\n`,
+    );
   });
 
   it('refuses an unknown kind, an unknown warehouse and a missing file', async () => {

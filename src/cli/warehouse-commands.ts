@@ -15,12 +15,16 @@ import {
   getWarehouseByCode,
   importWarehouseCsv,
   listStock,
+  previewWaves,
   rebuildStock,
+  releaseWaves,
   type ImportKind,
   type RebuildReport,
   type StockRow,
   type WarehouseDeps,
   type WarehouseImportReport,
+  type WavePreview,
+  type WaveRelease,
 } from '../modules/warehouse/index.js';
 import { withDatabase } from './run-with-db.js';
 import { registerRouteCommand } from './warehouse-route-command.js';
@@ -64,6 +68,7 @@ export function registerWarehouseCommands(
   registerImport(warehouse, io, inTenant);
   registerStock(warehouse, io, inTenant);
   registerRebuild(warehouse, io, inTenant);
+  registerWaves(warehouse, io, inTenant);
   registerRouteCommand(warehouse, io.stdout);
 }
 
@@ -157,6 +162,46 @@ function registerRebuild(warehouse: Command, io: WarehouseCommandIo, inTenant: I
       });
       io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeRebuild(report));
     });
+}
+
+/** `kehu warehouse waves release` */
+function registerWaves(warehouse: Command, io: WarehouseCommandIo, inTenant: InTenant): void {
+  warehouse
+    .command('waves')
+    .description("waves: release the warehouse's allocated orders by its wave rules")
+    .command('release')
+    .description('release waves by the rules; --dry-run shows what would be released and why orders stay')
+    .requiredOption('--tenant <slug>', 'tenant slug')
+    .requiredOption('--warehouse <code>', 'the warehouse, by code')
+    .option('--dry-run', 'preview only: store nothing')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: { tenant: string; warehouse: string; dryRun?: boolean; json?: boolean }) => {
+      const result = await inTenant(flags.tenant, async ({ deps, actor }) => {
+        const { id } = await getWarehouseByCode(deps, actor, flags.warehouse);
+        return flags.dryRun ? previewWaves(deps, actor, id) : releaseWaves(deps, actor, id);
+      });
+      io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : describeWaves(result));
+    });
+}
+
+/** A release (or its preview) as a person reads it: each wave with its orders, then who stays and why. */
+export function describeWaves(result: WavePreview | WaveRelease): string {
+  const released = !('at' in result);
+  const lines = result.waves.map((wave) => {
+    const t = wave.totals;
+    const head =
+      'number' in wave ? `wave ${wave.number} (${wave.rule.name})` : `would release (${wave.rule})`;
+    const kg = t.weightKg === null ? '' : `, ${t.weightKg} kg`;
+    const refs = 'orders' in wave ? `: ${wave.orders.map((o) => o.externalRef).join(' ')}` : '';
+    return `${head}: ${t.orders} orders, ${t.lines} lines, ${t.units} units${kg}${refs}`;
+  });
+  if (lines.length === 0) lines.push(released ? 'no wave released' : 'no wave would be released');
+  if (result.leftOut.length > 0) lines.push(`left out ${result.leftOut.length}:`);
+  for (const left of result.leftOut.slice(0, REJECTED_SHOWN))
+    lines.push(`  ${left.externalRef} ${left.code}: ${left.message}`);
+  if (result.leftOut.length > REJECTED_SHOWN)
+    lines.push(`  … and ${result.leftOut.length - REJECTED_SHOWN} more (--json lists all)`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** An import report as a person reads it: the counts, then the rejected rows with their line numbers. */

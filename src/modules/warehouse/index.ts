@@ -5,7 +5,9 @@
  * rules by customer value tier; reservations; supplier scorecards; pick list, packing slip and label.
  * This context owns the warehouse tables; it reads customers only through the CRM's index.
  * Pick routes (`routing/`): a pure engine over the aisle-centre distance model.
- * Coming next here: waves, picking, review, packing, weighing and handover.
+ * Waves (`wave/`): release rules per warehouse, the release preview with a reason for every order
+ * left out, released waves and their cancel.
+ * Coming next here: picking, review, packing, weighing and handover.
  */
 export { registerWarehouseRoutes } from './warehouse.routes.js';
 export type { WarehouseDeps } from './warehouse-deps.js';
@@ -23,3 +25,5 @@ export type { RebuildReport, StockRow } from './stock/stock.contract.js';
 export { seedDemoWarehouse } from './demo/demo-seed.js';
 export { parseRouteInput, routePicks } from './routing/routing.service.js';
 export { ROUTE_METHODS, type Route, type RouteMethod } from './routing/routing.contract.js';
+export { previewWaves, releaseWaves } from './wave/wave-release.service.js';
+export type { WavePreview, WaveRelease } from './wave/wave.contract.js';

@@ -12,10 +12,11 @@ import { findOrderRefs } from './orders/order.service.js';
 import { registerWarehouseSettingsRoutes } from './settings/warehouse-settings.routes.js';
 import { registerRoutingRoutes } from './routing/routing.routes.js';
 import { registerStockRoutes } from './stock/stock.routes.js';
+import { registerWaveRoutes } from './wave/wave.routes.js';
 import { registerScorecardRoutes } from './supplier/scorecard.routes.js';
 import type { WarehouseDeps } from './warehouse-deps.js';
 
-/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings, weight checks, pick routes. */
+/** Registers warehouses and locations, items, stock and ledger, inbound, imports, orders, documents, suppliers, settings, weight checks, pick routes, waves. */
 export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void {
   registerLayoutRoutes(app, deps);
   registerCatalogRoutes(app, deps);
@@ -24,6 +25,7 @@ export function registerWarehouseRoutes(app: HttpApp, deps: WarehouseDeps): void
   registerInboundRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerAllocationRoutes(app, deps);
+  registerWaveRoutes(app, deps);
   registerCustomerRuleRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerScorecardRoutes(app, deps);
