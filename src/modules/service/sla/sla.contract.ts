@@ -68,3 +68,14 @@ export type Policy = z.infer<typeof Policy>;
 
 export const PolicyList = z.object({ items: z.array(Policy) });
 export type PolicyList = z.infer<typeof PolicyList>;
+
+/** The SLA clocks, for tickets (pure: due times, breaches, what a status change does). */
+export {
+  TICKET_STATUSES,
+  breachesAt,
+  dueTimesOf,
+  moveClock,
+  type ClockState,
+  type DueTimes,
+  type TicketStatus,
+} from './sla-clock.js';

@@ -9,7 +9,7 @@ import { publishDomainEvent } from '../../../platform/events/domain-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { findClockPolicy } from '../sla/sla.service.js';
-import { moveClock } from '../sla/sla-clock.js';
+import { moveClock } from '../sla/sla.contract.js';
 import type {
   Reply,
   ReplyInput,

@@ -1,9 +1,9 @@
 /** Request and response shapes of tickets (工单), their replies and status changes. */
 import { z } from 'zod';
 import { Priority } from '../sla/sla.contract.js';
-import { TICKET_STATUSES } from '../sla/sla-clock.js';
+import { TICKET_STATUSES } from '../sla/sla.contract.js';
 
-export { TICKET_STATUSES, type TicketStatus } from '../sla/sla-clock.js';
+export { TICKET_STATUSES, type TicketStatus } from '../sla/sla.contract.js';
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 
 /** Before-, during- and after-sale requests (售前 / 售中 / 售后). */

@@ -12,7 +12,7 @@ import { newId } from '../../../platform/ids.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../../../platform/time-cursor.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { findClockPolicy, targetOf, type ClockPolicy } from '../sla/sla.service.js';
-import { breachesAt, dueTimesOf, type ClockState, type DueTimes } from '../sla/sla-clock.js';
+import { breachesAt, dueTimesOf, type ClockState, type DueTimes } from '../sla/sla.contract.js';
 import {
   TICKET_ERRORS,
   type CreateTicketInput,
