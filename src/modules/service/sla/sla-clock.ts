@@ -68,23 +68,27 @@ const stopOf = (status: TicketStatus): 'pause' | 'solve' | undefined =>
   status === 'pending' ? 'pause' : status === 'solved' || status === 'closed' ? 'solve' : undefined;
 
 /**
- * The clock columns after the status changes to `to` at `at`. Without a calendar the stops are still
- * recorded but no business minutes are counted.
+ * The clock columns after the status changes to `to` at `at`, the resolution being due at
+ * `resolutionDueAt`. Without a calendar the stops are still recorded but no business minutes are
+ * counted; a stop that began once the clock had run out counts none either.
  */
 export function moveClock(
   calendar: BusinessCalendar | undefined,
-  state: ClockState,
+  state: ClockState & Pick<DueTimes, 'resolutionDueAt'>,
   to: TicketStatus,
   at: Date,
 ): ClockState {
+  const { resolutionDueAt, ...clock } = state;
   const from = stopOf(state.status);
   const next = stopOf(to);
-  if (from !== undefined && from === next) return { ...state, status: to };
+  if (from !== undefined && from === next) return { ...clock, status: to };
   let paused = state.pausedBusinessMinutes;
   const stoppedSince = state.pausedAt ?? state.solvedAt;
-  if (stoppedSince && calendar) paused += businessMinutesBetween(calendar, stoppedSince, at);
+  // A stop after the clock ran out does not give the time back: the ticket stays breached.
+  const ranOut = resolutionDueAt !== null && stoppedSince !== null && stoppedSince >= resolutionDueAt;
+  if (stoppedSince && calendar && !ranOut) paused += businessMinutesBetween(calendar, stoppedSince, at);
   return {
-    ...state,
+    ...clock,
     status: to,
     pausedBusinessMinutes: paused,
     pausedAt: next === 'pause' ? at : null,
