@@ -13,6 +13,7 @@ import {
   registerInsightsRoutes,
   type IngestRuntime,
 } from '../modules/insights/index.js';
+import { registerServiceRoutes } from '../modules/service/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { LogFormat } from '../platform/config.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   if (!options.ingest) app.addHook('onClose', () => ingest.close());
   registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
   registerWarehouseRoutes(app, { db, clock });
+  registerServiceRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });
   registerBackupRoutes(app, { dir: options.backupDir, clock });
   registerTenantArchiveRoutes(app, { db, clock, graceDays: options.tenantRemovalGraceDays });

@@ -56,6 +56,12 @@ export const PERMISSIONS = [
   'warehouse.settings',
   /** Personal-information requests (export, erase, suppressions, consents), tenant export and removal. */
   'privacy.manage',
+  /** See service tickets (within the data scope: other scopes than `all` see their customers' tickets), calendars and SLA policies. */
+  'tickets.read',
+  /** Open tickets, reply, add internal notes, change their status, priority and policy. */
+  'tickets.write',
+  /** Business calendars and SLA policies. */
+  'service.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +76,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'customers.import',
     'customers.export',
     'touchpoints.read',
+    'tickets.read',
   ],
   sales_rep: [
     'customers.read',
@@ -78,6 +85,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'customers.import',
     'customers.export',
     'touchpoints.read',
+    'tickets.read',
   ],
   marketer: [
     'customers.read',
@@ -87,7 +95,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'sources.manage',
     'insights.read',
   ],
-  service_agent: ['customers.read', 'touchpoints.read'],
+  service_agent: ['customers.read', 'touchpoints.read', 'tickets.read', 'tickets.write'],
   warehouse_manager: [
     'customers.read',
     'warehouse.read',
