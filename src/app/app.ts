@@ -17,6 +17,7 @@ import { registerServiceRoutes } from '../modules/service/index.js';
 import { registerWarehouseRoutes } from '../modules/warehouse/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { LogFormat } from '../platform/config.js';
+import { registerGlobalSearchRoutes } from './global-search.routes.js';
 import { registerBackupRoutes } from '../platform/db/backup.routes.js';
 import { registerTenantArchiveRoutes } from './tenant-archive.routes.js';
 import { registerHealthRoutes } from '../platform/http/health.routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const ingest = options.ingest ?? createIngestRuntime(db);
   if (!options.ingest) app.addHook('onClose', () => ingest.close());
   registerInsightsRoutes(app, { db, clock, crm: crmLink, ingest });
+  registerGlobalSearchRoutes(app, { db, clock, ingest });
   registerWarehouseRoutes(app, { db, clock });
   registerServiceRoutes(app, { db, clock });
   registerJobRoutes(app, { db, clock });

@@ -37,6 +37,8 @@ export { retrainWinModel, winModelJob } from './deal/win-model.service.js';
 export { importCustomers } from './import/import.service.js';
 export { exportCustomers } from './import/export.service.js';
 export { importLeads } from './import/lead-import.service.js';
+export { listContacts } from './contact/contact.service.js';
+export { listLeads } from './lead/lead.service.js';
 export { LeadImportQuery } from './import/import.contract.js';
 export {
   ColumnMapText,

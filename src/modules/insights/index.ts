@@ -25,6 +25,7 @@ export { domainTouchpointJob, runDomainTouchpoints } from './domain/domain-touch
 export { createIngestRuntime } from './ingest/ingest-runtime.service.js';
 export type { IngestRuntime } from './ingest/ingest-runtime.service.js';
 export { MonthPartitions } from './event/event.service.js';
+export { listPersons } from './timeline/person-view.service.js';
 export { consentFilter } from './consent/consent.service.js';
 export type {
   ConsentFilter,

@@ -14,7 +14,7 @@ export type { WarehouseDeps } from './warehouse-deps.js';
 export { getWarehouseSettings } from './settings/warehouse-settings.service.js';
 export { createWarehouse, getWarehouseByCode } from './layout/layout.service.js';
 export { findItemsBySku } from './catalog/catalog.service.js';
-export { createOutboundOrder, findOrdersByRefs } from './orders/order.service.js';
+export { createOutboundOrder, findOrdersByRefs, listOrders } from './orders/order.service.js';
 export { cancelOrder } from './allocation/cancel.service.js';
 export { listWarehouses } from './layout/layout.service.js';
 export { importWarehouseCsv } from './import/import.service.js';

@@ -33,6 +33,8 @@ import salesDefaultsZh from './parts/sales-defaults.zh-CN.json';
 import salesReportsEn from './parts/sales-reports.en.json';
 import salesReportsZh from './parts/sales-reports.zh-CN.json';
 import salesZh from './parts/sales.zh-CN.json';
+import searchEn from './parts/search.en.json';
+import searchZh from './parts/search.zh-CN.json';
 import sourcesEn from './parts/sources.en.json';
 import sourcesZh from './parts/sources.zh-CN.json';
 import tiersEn from './parts/tiers.en.json';
@@ -41,6 +43,8 @@ import touchpointsEn from './parts/touchpoints.en.json';
 import touchpointsZh from './parts/touchpoints.zh-CN.json';
 import warehouseEn from './parts/warehouse.en.json';
 import warehouseZh from './parts/warehouse.zh-CN.json';
+import wavesEn from './parts/waves.en.json';
+import wavesZh from './parts/waves.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** The English texts, the shape every `t('...')` key is checked against. */
@@ -65,6 +69,8 @@ export const englishTexts = {
   ...tiersEn,
   ...touchpointsEn,
   ...warehouseEn,
+  ...wavesEn,
+  ...searchEn,
 };
 
 /** The Chinese texts; a test checks they have exactly the English keys. */
@@ -89,4 +95,6 @@ export const chineseTexts = {
   ...tiersZh,
   ...touchpointsZh,
   ...warehouseZh,
+  ...wavesZh,
+  ...searchZh,
 };

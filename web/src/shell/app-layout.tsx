@@ -7,6 +7,7 @@ import type { Permission } from '../api/types';
 import { useMe } from '../auth/use-me';
 import { Brand } from './brand';
 import { CustomersIcon, InsightsIcon, PoolIcon, SalesIcon, SettingsIcon, WarehouseIcon } from './icons';
+import { GlobalSearch } from './global-search';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
@@ -49,6 +50,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
             <LanguageSwitch remember />
             <UserMenu />
           </Group>

@@ -14,6 +14,7 @@ export const WAREHOUSE_TABS = [
   { value: '/warehouse/stock', key: 'stock', permission: 'warehouse.read' },
   { value: '/warehouse/ledger', key: 'ledger', permission: 'warehouse.read' },
   { value: '/warehouse/orders', key: 'orders', permission: 'warehouse.read' },
+  { value: '/warehouse/waves', key: 'waves', permission: 'warehouse.read' },
   { value: '/warehouse/suppliers', key: 'suppliers', permission: 'warehouse.read' },
   { value: '/warehouse/weight-checks', key: 'weightChecks', permission: 'warehouse.read' },
   { value: '/warehouse/warehouses', key: 'warehouses', permission: 'warehouse.read' },

@@ -6,9 +6,11 @@ import {
   parseLedgerSearch,
   parseOrderPoolSearch,
   parseStockSearch,
+  parseWavesSearch,
   type LedgerSearch,
   type OrderPoolSearch,
   type StockSearch,
+  type WavesSearch,
 } from './warehouse-search';
 import { parseWeightChecksSearch, type WeightChecksSearch } from './weight-checks-search';
 
@@ -55,6 +57,19 @@ const orderRoute = createRoute({
   component: lazyRouteComponent(() => import('./order-page'), 'OrderPage'),
 });
 
+const wavesRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'waves',
+  validateSearch: (search: Record<string, unknown>): WavesSearch => parseWavesSearch(search),
+  component: lazyRouteComponent(() => import('./waves-page'), 'WavesPage'),
+});
+
+const waveRoute = createRoute({
+  getParentRoute: () => warehouseRoute,
+  path: 'waves/$id',
+  component: lazyRouteComponent(() => import('./wave-page'), 'WavePage'),
+});
+
 const scorecardRoute = createRoute({
   getParentRoute: () => warehouseRoute,
   path: 'suppliers',
@@ -87,6 +102,8 @@ export const warehouseRouteTree = warehouseRoute.addChildren([
   ledgerRoute,
   orderPoolRoute,
   orderRoute,
+  wavesRoute,
+  waveRoute,
   scorecardRoute,
   weightChecksRoute,
   warehousesRoute,

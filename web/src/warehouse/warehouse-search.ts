@@ -51,3 +51,11 @@ export function parseOrderPoolSearch(search: Record<string, unknown>): OrderPool
     priority: oneOf(PRIORITY_OPTIONS, priority),
   };
 }
+
+/** The search parameters of the waves page: the warehouse whose strategy and waves show. */
+export type WavesSearch = { warehouseId?: string };
+
+/** Reads the waves page's warehouse from the address; anything else is dropped. */
+export function parseWavesSearch(search: Record<string, unknown>): WavesSearch {
+  return pickStrings(search, ['warehouseId']);
+}

@@ -9,6 +9,7 @@ import type { Db } from '../../../platform/db/database.js';
 import type { MatchKeys } from '../matching/matching.contract.js';
 import type { NewCustomerRow } from './customer.repository.js';
 import * as repo from './customer-batch.repository.js';
+import { nameInitials } from './name-initials.js';
 import type { MatchRow } from './duplicate.repository.js';
 
 export type { ScopedCustomerRow } from './customer-batch.repository.js';
@@ -49,5 +50,9 @@ export async function insertImportedCustomers(
   tenantId: string,
   rows: NewCustomerRow[],
 ): Promise<void> {
-  await repo.insertImportedCustomers(db, tenantId, rows);
+  await repo.insertImportedCustomers(
+    db,
+    tenantId,
+    rows.map((row) => ({ ...row, nameInitials: nameInitials(row.name) })),
+  );
 }

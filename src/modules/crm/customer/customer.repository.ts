@@ -2,28 +2,14 @@
  * Queries on customers. Every read starts from `visibleCustomers` (customer-scope.contract.ts): the
  * actor's tenant and data scope, plus every customer sitting in a pool.
  */
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { containsPattern, containsText } from '../../../platform/db/text-search.js';
 import { ownedRows, tenantRows } from '../../../platform/tenancy.js';
 import type { CustomerSummaryQuery, ListCustomersQuery } from './customer.contract.js';
 import { visibleCustomers } from './customer-scope.contract.js';
-import { customerMerges, customers, customerSearchText } from './customer.table.js';
+import { customerMerges, customers } from './customer.table.js';
+import { containing, withInitials } from './customer-search.contract.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = Omit<typeof customers.$inferInsert, 'tenantId'>;
@@ -33,13 +19,16 @@ export type CustomerChanges = Partial<Omit<CustomerRow, 'tenantId' | 'id' | 'cre
 /** Inserts customers into the actor's tenant. */
 export async function insertCustomers(db: Db, actor: Actor, rows: NewCustomerRow[]): Promise<CustomerRow[]> {
   if (rows.length === 0) return [];
-  return db.insert(customers).values(ownedRows(actor, rows)).returning();
+  return db
+    .insert(customers)
+    .values(ownedRows(actor, rows.map(withInitials)))
+    .returning();
 }
 
 /** Inserts customers as they are, tenant included (seed data). */
 export async function insertCustomerRows(db: Db, rows: CustomerSeedRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(customers).values(rows);
+  await db.insert(customers).values(rows.map(withInitials));
 }
 
 /** Changes one customer of the actor's tenant (scope is checked by the caller); the row after, if any. */
@@ -51,7 +40,7 @@ export async function updateCustomerRow(
 ): Promise<CustomerRow | undefined> {
   const [row] = await db
     .update(customers)
-    .set(changes)
+    .set(withInitials(changes))
     .where(and(tenantRows(actor, customers), eq(customers.id, id)))
     .returning();
   return row;
@@ -79,19 +68,6 @@ export async function findTenantCustomer(db: Db, actor: Actor, id: string): Prom
       .from(customers)
       .where(and(tenantRows(actor, customers), eq(customers.id, id)))
   )[0];
-}
-
-/**
- * `q`: name, phone or email contains the text, case-insensitive. A trigram index finds the candidates
- * (`customers_search_idx`, or `customers_search_short_idx` for one or two characters); the plain ILIKE
- * keeps the answer exact.
- */
-function containing(text: string): SQL {
-  const pattern = containsPattern(text);
-  return and(
-    containsText(customerSearchText(customers), text),
-    or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.email, pattern)),
-  )!;
 }
 
 /** Matches a list of tiers where `none` stands for "no tier". */

@@ -34,6 +34,11 @@ export const customers = pgTable(
     id: uuid('id').notNull(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
+    /**
+     * The first letters of the pinyin of the name's Chinese characters (杭州云帆 -> `hzyf`), written
+     * with the name (name-initials.ts); null for names without Chinese. Searched by prefix.
+     */
+    nameInitials: text('name_initials'),
     phone: text('phone'),
     email: text('email'),
     /** consumer (and anyone): WeChat id. */
@@ -102,6 +107,7 @@ export const customers = pgTable(
     // `q`: trigrams of the text serve three characters or more, of the tripled text one or two.
     index('customers_search_idx').using('gin', sql`(${customerSearchText(t)}) gin_trgm_ops`),
     index('customers_search_short_idx').using('gin', sql`${tripledSql(customerSearchText(t))} gin_trgm_ops`),
+    index('customers_initials_idx').on(t.tenantId, t.nameInitials.op('text_pattern_ops')),
     index('customers_owner_idx').on(t.tenantId, t.ownerUserId, t.id),
     // The list's shapes: `id desc` is `nulls first` to match the queries' ORDER BY exactly, and `kind`
     // rides along so the summary's counts for an owner and tier are index-only.

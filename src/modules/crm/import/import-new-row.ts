@@ -90,6 +90,8 @@ function customerOf(
     id,
     kind,
     name: v.name!,
+    // Written from the name when the customer is stored (customer-batch.service.ts).
+    nameInitials: null,
     phone: v.phone ?? null,
     email: v.email ?? null,
     wechatId: v.wechatId ?? null,
