@@ -17,51 +17,55 @@ export function eulerOrder(lines: WalkedLine[]): number[] {
       graph.add(2 * j + 1, 2 * (j + 1) + 1, top);
     }
   });
-  const seen = new Set<number>();
+  const seen = new Uint8Array(graph.vertices());
   const order: number[] = [];
   for (const v of graph.circuit(2 * lines.findIndex((l) => l.depot)))
-    if (v >= 2 * n && !seen.has(v)) {
-      seen.add(v);
+    if (v >= 2 * n && seen[v] === 0) {
+      seen[v] = 1;
       order.push(v - 2 * n);
     }
   return order;
 }
 
-/** An undirected multigraph with an Euler circuit (every degree even, one component). */
+/** An undirected multigraph with an Euler circuit (every degree even, one component); vertices are small integers. */
 class Multigraph {
-  private readonly adjacency = new Map<number, number[]>();
-  private readonly edges: [number, number][] = [];
+  /** adjacency[v]: the ids of v's edges, in the order they were added. */
+  private readonly adjacency: number[][] = [];
+  private readonly ends: number[] = [];
 
   add(a: number, b: number, times: number): void {
     for (let t = 0; t < times; t++) {
-      const id = this.edges.length;
-      this.edges.push([a, b]);
-      for (const v of [a, b]) {
-        const list = this.adjacency.get(v);
-        if (list) list.push(id);
-        else this.adjacency.set(v, [id]);
-      }
+      const id = this.ends.length >> 1;
+      this.ends.push(a, b);
+      (this.adjacency[a] ??= []).push(id);
+      (this.adjacency[b] ??= []).push(id);
     }
+  }
+
+  /** One more than the largest vertex with an edge. */
+  vertices(): number {
+    return this.adjacency.length;
   }
 
   /** The vertices of an Euler circuit from `start` (Hierholzer, iterative). */
   circuit(start: number): number[] {
-    const used = new Array<boolean>(this.edges.length).fill(false);
-    const pointer = new Map<number, number>();
+    const used = new Uint8Array(this.ends.length >> 1);
+    const pointer = new Int32Array(Math.max(this.adjacency.length, start + 1));
     const stack = [start];
     const circuit: number[] = [];
     while (stack.length > 0) {
       const v = stack[stack.length - 1]!;
-      const list = this.adjacency.get(v) ?? [];
-      let p = pointer.get(v) ?? 0;
-      while (p < list.length && used[list[p]!]) p++;
-      pointer.set(v, p);
+      const list = this.adjacency[v] ?? [];
+      let p = pointer[v]!;
+      while (p < list.length && used[list[p]!] === 1) p++;
+      pointer[v] = p;
       if (p === list.length) {
         circuit.push(stack.pop()!);
         continue;
       }
-      used[list[p]!] = true;
-      const [a, b] = this.edges[list[p]!]!;
+      used[list[p]!] = 1;
+      const a = this.ends[2 * list[p]!]!;
+      const b = this.ends[2 * list[p]! + 1]!;
       stack.push(a === v ? b : a);
     }
     return circuit.reverse();

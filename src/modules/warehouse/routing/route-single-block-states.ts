@@ -13,7 +13,7 @@ type State = { front: Degree; back: Degree; comp: Components };
 const COMPONENTS: Components[] = ['none', 'one', 'two', 'closed'];
 const DEGREES: Degree[] = [0, 1, 2];
 /** The number of state codes: code = front · 12 + back · 4 + components. */
-export const STATES = 36;
+const STATES = 36;
 const encode = (s: State): number => s.front * 12 + s.back * 4 + COMPONENTS.indexOf(s.comp);
 const decode = (code: number): State => ({
   front: DEGREES[Math.floor(code / 12)]!,
@@ -26,16 +26,16 @@ const decode = (code: number): State => ({
  * end once or twice; `top`: up from the front and back, up to the last stop; `bottom`: down from the back
  * to the first stop and back; `gap`: in from both sides, leaving out the largest gap between stops.
  */
-export const ZERO = 0;
-export const THROUGH1 = 1;
-export const THROUGH2 = 2;
-export const TOP = 3;
-export const BOTTOM = 4;
-export const GAP = 5;
+const ZERO = 0;
+const THROUGH1 = 1;
+const THROUGH2 = 2;
+const TOP = 3;
+const BOTTOM = 4;
+const GAP = 5;
 const KINDS = 6;
 
 /** Segment multiplicities front→back of a line with `k` stops walked by `kind` (`gap`: the skipped segment). */
-export function segmentsOf(kind: number, k: number, gap: number, aisle: boolean): number[] {
+function segmentsOf(kind: number, k: number, gap: number, aisle: boolean): number[] {
   if (!aisle) return [];
   const m = kind === ZERO ? 0 : kind === THROUGH1 ? 1 : 2;
   const segments = new Array<number>(k + 1).fill(m);
@@ -110,17 +110,17 @@ function applyHorizontal(state: State, top: number, bottom: number, depot: boole
 }
 
 /** The cross-aisle choices between two lines, as [back, front] edge counts, in the order they are tried. */
-export const HORIZONTALS: [number, number][] = [0, 1, 2].flatMap((top) =>
+const HORIZONTALS: [number, number][] = [0, 1, 2].flatMap((top) =>
   [0, 1, 2].map((bottom): [number, number] => [top, bottom]),
 );
-export const HORIZONTAL_COST = Int8Array.from(HORIZONTALS, ([top, bottom]) => top + bottom);
+const HORIZONTAL_COST = Int8Array.from(HORIZONTALS, ([top, bottom]) => top + bottom);
 
 /** VERTICAL[kind · 36 + state]: the state after walking a line by `kind` (a line with stops unless `zero`), -1: none. */
-export const VERTICAL = new Int8Array(KINDS * STATES);
+const VERTICAL = new Int8Array(KINDS * STATES);
 /** HORIZONTAL[(depot · 36 + state) · 9 + choice]: the state at the next line, -1: none. */
-export const HORIZONTAL = new Int8Array(2 * STATES * HORIZONTALS.length);
+const HORIZONTAL = new Int8Array(2 * STATES * HORIZONTALS.length);
 /** FINISHED[depotLast · 36 + state]: the state is a finished tour (one component, even degrees, the depot on it). */
-export const FINISHED = new Uint8Array(2 * STATES);
+const FINISHED = new Uint8Array(2 * STATES);
 for (let code = 0; code < STATES; code++) {
   const s = decode(code);
   // representative multiplicities: the rules read only the end segments and whether any is zero
@@ -140,4 +140,38 @@ for (let code = 0; code < STATES; code++) {
     );
   }
 }
-export const START = encode({ front: 0, back: 0, comp: 'none' });
+const START = encode({ front: 0, back: 0, comp: 'none' });
+
+/**
+ * The possible cross-aisle moves only, in choice order: for table t = depot · 36 + state, the moves
+ * MOVE_START[t] .. MOVE_START[t+1]-1, each its choice, target state and edge count.
+ */
+const MOVE_START = new Int32Array(2 * STATES + 1);
+const moves: number[][] = [];
+for (let t = 0; t < 2 * STATES; t++) {
+  MOVE_START[t] = moves.length;
+  for (let choice = 0; choice < HORIZONTALS.length; choice++) {
+    const to = HORIZONTAL[t * HORIZONTALS.length + choice]!;
+    if (to >= 0) moves.push([choice, to, HORIZONTAL_COST[choice]!]);
+  }
+}
+MOVE_START[2 * STATES] = moves.length;
+const MOVE_CHOICE = Int8Array.from(moves, (m) => m[0]!);
+const MOVE_TO = Int8Array.from(moves, (m) => m[1]!);
+const MOVE_EDGES = Int8Array.from(moves, (m) => m[2]!);
+
+/** The states' tables and the kinds of line walk, for the programme. */
+export const SINGLE_BLOCK = {
+  STATES,
+  START,
+  VERTICAL,
+  HORIZONTALS,
+  MOVE_START,
+  MOVE_CHOICE,
+  MOVE_TO,
+  MOVE_EDGES,
+  HORIZONTAL_COST,
+  FINISHED,
+  segmentsOf,
+  kinds: { ZERO, THROUGH1, THROUGH2, TOP, BOTTOM, GAP },
+} as const;

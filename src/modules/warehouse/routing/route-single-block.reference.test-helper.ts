@@ -3,7 +3,7 @@
  * arrays), kept for tests: the integer-coded engine in `route-single-block.ts` must give exactly its
  * routes, visiting order and length, ties included.
  */
-import { eulerOrder } from './euler-order.js';
+import { eulerOrderReference } from './euler-order.reference.test-helper.js';
 import { aisleX, crossAisleY, type PickLocation } from './route-geometry.js';
 import type { RouteLayout } from './routing.contract.js';
 
@@ -270,5 +270,5 @@ export function routeSingleBlockReference(
     segments: options[j]![vertical[j]!]!.segments,
     next: HORIZONTALS[horizontal[j]!]!,
   }));
-  return { order: eulerOrder(walked), length: endCost };
+  return { order: eulerOrderReference(walked), length: endCost };
 }

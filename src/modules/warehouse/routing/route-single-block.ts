@@ -9,24 +9,14 @@
  * in typed arrays reused from call to call, so a route costs no allocation per state or step.
  */
 import { eulerOrder } from './euler-order.js';
-import {
-  BOTTOM,
-  FINISHED,
-  GAP,
-  HORIZONTAL,
-  HORIZONTAL_COST,
-  HORIZONTALS,
-  START,
-  STATES,
-  THROUGH1,
-  THROUGH2,
-  TOP,
-  VERTICAL,
-  ZERO,
-  segmentsOf,
-} from './route-single-block-states.js';
+import { SINGLE_BLOCK } from './route-single-block-states.js';
 import { aisleX, crossAisleY, type PickLocation } from './route-geometry.js';
 import type { RouteLayout } from './routing.contract.js';
+
+// read once into module constants: the hot loops below touch no other module's bindings
+const { STATES, START, VERTICAL, HORIZONTALS, FINISHED, segmentsOf } = SINGLE_BLOCK;
+const { MOVE_START, MOVE_CHOICE, MOVE_TO, MOVE_EDGES } = SINGLE_BLOCK;
+const { ZERO, THROUGH1, THROUGH2, TOP, BOTTOM, GAP } = SINGLE_BLOCK.kinds;
 
 type Line = {
   x: number;
@@ -140,7 +130,7 @@ function lineOptions(
       kinds.push([ZERO, THROUGH1, THROUGH2]);
       costs.push([0, length, 2 * length]);
     } else {
-      const kind = [THROUGH1, THROUGH2, TOP, BOTTOM];
+      const kind: number[] = [THROUGH1, THROUGH2, TOP, BOTTOM];
       const cost = [length, 2 * length, 2 * h[k - 1]!, 2 * (length - h[0]!)];
       if (k > 1) {
         gap = 1;
@@ -180,15 +170,13 @@ function runProgramme(lines: Line[], kinds: number[][], costs: number[][]): void
     if (j === n - 1) break;
     // the cross-aisle edges to line j+1
     const gap = lines[j + 1]!.x - lines[j]!.x;
-    const table = (lines[j]!.depot ? STATES : 0) * HORIZONTALS.length;
+    const table = lines[j]!.depot ? STATES : 0;
     clearLayer(out + 1);
     for (let r = 0; r < reachedCount[out]!; r++) {
       const s = reached[out * STATES + r]!;
       const base = cost[out * STATES + s]!;
-      for (let c = 0; c < HORIZONTALS.length; c++) {
-        const to = HORIZONTAL[table + s * HORIZONTALS.length + c]!;
-        if (to >= 0) step(out + 1, to, HORIZONTAL_COST[c]! * gap, c, s, base);
-      }
+      for (let m = MOVE_START[table + s]!; m < MOVE_START[table + s + 1]!; m++)
+        step(out + 1, MOVE_TO[m]!, MOVE_EDGES[m]! * gap, MOVE_CHOICE[m]!, s, base);
     }
   }
 }
