@@ -8,15 +8,16 @@ export function eulerOrder(lines: WalkedLine[]): number[] {
   // vertices: front of line j = 2j, back of line j = 2j+1, stop s of any line = 2*lines + s
   const n = lines.length;
   const graph = new Multigraph();
-  lines.forEach((line, j) => {
-    const chain = [2 * j, ...line.stops.map((s) => 2 * n + s), 2 * j + 1];
-    line.segments.forEach((m, i) => graph.add(chain[i]!, chain[i + 1]!, m));
+  for (let j = 0; j < n; j++) {
+    const { stops, segments, next } = lines[j]!;
+    // the chain front, stops…, back: segment i joins its i-th and (i+1)-th vertices
+    const chain = (i: number) => (i === 0 ? 2 * j : i > stops.length ? 2 * j + 1 : 2 * n + stops[i - 1]!);
+    for (let i = 0; i < segments.length; i++) graph.add(chain(i), chain(i + 1), segments[i]!);
     if (j < n - 1) {
-      const [top, bottom] = line.next;
-      graph.add(2 * j, 2 * (j + 1), bottom);
-      graph.add(2 * j + 1, 2 * (j + 1) + 1, top);
+      graph.add(2 * j, 2 * (j + 1), next[1]);
+      graph.add(2 * j + 1, 2 * (j + 1) + 1, next[0]);
     }
-  });
+  }
   const seen = new Uint8Array(graph.vertices());
   const order: number[] = [];
   for (const v of graph.circuit(2 * lines.findIndex((l) => l.depot)))
