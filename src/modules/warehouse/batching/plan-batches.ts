@@ -164,15 +164,20 @@ function routeBatch(
   members: number[],
   routeMethod: RouteMethod,
 ): Omit<Batch, 'units' | 'volume' | 'oversize'> {
-  const owners: { order: number; line: number }[] = [];
+  // pick i is line lineOf[i] of order ownerOf[i]; the lines themselves are the picks (the route reads their place)
+  const ownerOf: number[] = [];
+  const lineOf: number[] = [];
   const picks: RoutePick[] = [];
-  for (const o of members)
-    orders[o]!.lines.forEach((l, line) => {
-      owners.push({ order: o, line });
-      picks.push({ aisle: l.aisle, block: l.block, slot: l.slot });
-    });
+  for (const o of members) {
+    const lines = orders[o]!.lines;
+    for (let line = 0; line < lines.length; line++) {
+      ownerOf.push(o);
+      lineOf.push(line);
+      picks.push(lines[line]!);
+    }
+  }
   const route = planRoute(layout, picks, routeMethod);
-  const stops = route.sequence.map((i) => stopOf(orders[owners[i]!.order]!, owners[i]!.line));
+  const stops = route.sequence.map((i) => stopOf(orders[ownerOf[i]!]!, lineOf[i]!));
   // the orders in the order their first line is picked (so put-wall slots number them that way)
   return {
     orders: [...new Set(stops.map((s) => s.order))],
