@@ -108,8 +108,17 @@ export class BatchEstimator {
       }
     }
     if (n === 0) return 0;
-    const list = this.touched.subarray(0, n);
-    if (n > 1) list.sort();
+    // the aisles ascending (insertion sort: a batch touches a few dozen at most)
+    const list = this.touched;
+    for (let i = 1; i < n; i++) {
+      const a = list[i]!;
+      let k = i - 1;
+      while (k >= 0 && list[k]! > a) {
+        list[k + 1] = list[k]!;
+        k--;
+      }
+      list[k + 1] = a;
+    }
     const back = this.backOf[far]!;
     let front = 0;
     let behind = Infinity;

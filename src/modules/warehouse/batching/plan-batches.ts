@@ -4,7 +4,13 @@
  * batch-then-sort the put-wall plan. Pure: no database, no I/O (the clock is passed in), so it can run
  * in a worker thread.
  */
-import { depotPoint, pickPoint, planRoute, walkDistance } from '../routing/routing.service.js';
+import {
+  depotPoint,
+  pickPoint,
+  planRoute,
+  walkDistance,
+  type WalkPoint,
+} from '../routing/routing.service.js';
 import type { RouteLayout, RouteMethod, RoutePick } from '../routing/routing.contract.js';
 import { BatchEstimator, buildProfiles } from './batch-estimate.js';
 import { searchBatches, type BatchLimits, type SearchOrders } from './batch-search.js';
@@ -45,8 +51,7 @@ export function planBatches(input: CheckedBatchingInput, options: PlanBatchesOpt
   const now = options.now ?? (() => performance.now());
   const deadline = input.searchBudgetMs === undefined ? Infinity : now() + input.searchBudgetMs;
   const { layout, orders, capacity, method } = input;
-  const units = Float64Array.from(orders, (o) => o.lines.reduce((s, l) => s + l.units, 0));
-  const volume = Float64Array.from(orders, (o) => o.lines.reduce((s, l) => s + (l.volume ?? 0), 0));
+  const { units, volume } = sizesOf(orders);
   const oversize = orders.map(
     (_, i) => units[i]! > capacity.units || volume[i]! > (capacity.volume ?? Infinity),
   );
@@ -63,7 +68,8 @@ export function planBatches(input: CheckedBatchingInput, options: PlanBatchesOpt
     deadline,
     now,
   });
-  const alone = orders.map((order) => routeAlone(layout, order, input.routeMethod));
+  const depot = depotPoint(layout);
+  const alone = orders.map((order) => routeAlone(layout, depot, order, input.routeMethod));
   const batches = routeBatches(input, found.batches, alone, search);
   orders.forEach((order, o) => {
     if (oversize[o]) batches.push({ ...aloneBatch(order, alone[o]!, units[o]!, volume[o]!), oversize: true });
@@ -81,6 +87,23 @@ export function planBatches(input: CheckedBatchingInput, options: PlanBatchesOpt
     saving: singleOrderLength > 0 ? 1 - length / singleOrderLength : 0,
     search: { evaluations: estimator.evaluations, passes: found.passes, stoppedEarly: found.stoppedEarly },
   };
+}
+
+/** Each order's units and volume. */
+function sizesOf(orders: BatchOrder[]): { units: Float64Array; volume: Float64Array } {
+  const units = new Float64Array(orders.length);
+  const volume = new Float64Array(orders.length);
+  for (let o = 0; o < orders.length; o++) {
+    let u = 0;
+    let v = 0;
+    for (const l of orders[o]!.lines) {
+      u += l.units;
+      v += l.volume ?? 0;
+    }
+    units[o] = u;
+    volume[o] = v;
+  }
+  return { units, volume };
 }
 
 /** Orders, units and volume one batch may hold under the picking method. */
@@ -141,15 +164,20 @@ function routeBatch(
   members: number[],
   routeMethod: RouteMethod,
 ): Omit<Batch, 'units' | 'volume' | 'oversize'> {
-  const owners: { order: number; line: number }[] = [];
+  // pick i is line lineOf[i] of order ownerOf[i]; the lines themselves are the picks (the route reads their place)
+  const ownerOf: number[] = [];
+  const lineOf: number[] = [];
   const picks: RoutePick[] = [];
-  for (const o of members)
-    orders[o]!.lines.forEach((l, line) => {
-      owners.push({ order: o, line });
-      picks.push({ aisle: l.aisle, block: l.block, slot: l.slot });
-    });
+  for (const o of members) {
+    const lines = orders[o]!.lines;
+    for (let line = 0; line < lines.length; line++) {
+      ownerOf.push(o);
+      lineOf.push(line);
+      picks.push(lines[line]!);
+    }
+  }
   const route = planRoute(layout, picks, routeMethod);
-  const stops = route.sequence.map((i) => stopOf(orders[owners[i]!.order]!, owners[i]!.line));
+  const stops = route.sequence.map((i) => stopOf(orders[ownerOf[i]!]!, lineOf[i]!));
   // the orders in the order their first line is picked (so put-wall slots number them that way)
   return {
     orders: [...new Set(stops.map((s) => s.order))],
@@ -181,16 +209,25 @@ function aloneBatch(order: BatchOrder, walk: Walk, units: number, volume: number
  * shortest is found in closed form over the model's shortest walks (exact, like `optimal`); larger
  * orders go to the route engine by `routeMethod`.
  */
-function routeAlone(layout: RouteLayout, order: BatchOrder, routeMethod: RouteMethod): Walk {
+function routeAlone(
+  layout: RouteLayout,
+  depot: WalkPoint,
+  order: BatchOrder,
+  routeMethod: RouteMethod,
+): Walk {
   const lines = order.lines;
   // the line indexes at each distinct location, while there are few
   const groups: number[][] = [];
   for (let i = 0; i < lines.length && groups.length <= CLOSED_FORM_LOCATIONS; i++) {
     const l = lines[i]!;
-    const same = groups.find((g) => {
+    let same: number[] | undefined;
+    for (const g of groups) {
       const m = lines[g[0]!]!;
-      return m.aisle === l.aisle && m.block === l.block && m.slot === l.slot;
-    });
+      if (m.aisle === l.aisle && m.block === l.block && m.slot === l.slot) {
+        same = g;
+        break;
+      }
+    }
     if (same) same.push(i);
     else groups.push([i]);
   }
@@ -199,32 +236,37 @@ function routeAlone(layout: RouteLayout, order: BatchOrder, routeMethod: RouteMe
     return { length: route.length, optimal: route.optimal, sequence: route.sequence };
   }
   const points = groups.map((g) => pickPoint(layout, lines[g[0]!]!));
-  const depot = depotPoint(layout);
-  const orders =
-    groups.length === 3
-      ? [
-          [0, 1, 2],
-          [0, 2, 1],
-          [1, 0, 2],
-        ]
-      : [groups.map((_, i) => i)];
-  let best: number[] = [];
+  const visits = CLOSED_FORM_VISITS[groups.length]!;
+  let best = visits[0]!;
   let bestLength = Infinity;
-  for (const order of orders) {
+  for (const visit of visits) {
     let length = 0;
     let at = depot;
-    for (const i of order) {
+    for (const i of visit) {
       length += walkDistance(layout, at, points[i]!);
       at = points[i]!;
     }
     length += walkDistance(layout, at, depot);
     if (length < bestLength - 1e-12) {
       bestLength = length;
-      best = order;
+      best = visit;
     }
   }
-  return { length: roundLength(bestLength), optimal: true, sequence: best.flatMap((i) => groups[i]!) };
+  const sequence = groups.length === 1 ? groups[0]! : best.flatMap((i) => groups[i]!);
+  return { length: roundLength(bestLength), optimal: true, sequence };
 }
+
+/** The visiting orders worth trying for 0–3 locations (the rest are these reversed). */
+const CLOSED_FORM_VISITS: readonly (readonly number[])[][] = [
+  [[]],
+  [[0]],
+  [[0, 1]],
+  [
+    [0, 1, 2],
+    [0, 2, 1],
+    [1, 0, 2],
+  ],
+];
 
 /**
  * Put-wall slots numbered 1.. in the order each order's first line is picked (the batch's order list); sow puts follow the

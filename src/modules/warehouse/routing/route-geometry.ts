@@ -49,14 +49,42 @@ export function walkDistance(layout: RouteLayout, p: WalkPoint, q: WalkPoint): n
 
 /** The distinct locations of the picks, in order of first appearance. */
 export function pickLocations(layout: RouteLayout, picks: RoutePick[]): PickLocation[] {
-  const byKey = new Map<string, PickLocation>();
-  for (const [i, pick] of picks.entries()) {
-    const key = `${pick.aisle}:${pick.block}:${pick.slot}`;
+  // a location inside the layout is keyed by one number; anything else by its text
+  const blocks = layout.blocks + 1;
+  const slots = layout.slotsPerBlock + 1;
+  const byKey = new Map<number | string, PickLocation>();
+  const locations: PickLocation[] = [];
+  for (let i = 0; i < picks.length; i++) {
+    const pick = picks[i]!;
+    const inside =
+      Number.isInteger(pick.aisle) &&
+      pick.aisle >= 0 &&
+      Number.isInteger(pick.block) &&
+      pick.block >= 0 &&
+      pick.block < blocks &&
+      Number.isInteger(pick.slot) &&
+      pick.slot >= 0 &&
+      pick.slot < slots;
+    const key = inside
+      ? (pick.aisle * blocks + pick.block) * slots + pick.slot
+      : `${pick.aisle}:${pick.block}:${pick.slot}`;
     const found = byKey.get(key);
     if (found) found.picks.push(i);
-    else byKey.set(key, { ...pickPoint(layout, pick), block: pick.block, slot: pick.slot, picks: [i] });
+    else {
+      const point = pickPoint(layout, pick);
+      const location: PickLocation = {
+        aisle: point.aisle,
+        x: point.x,
+        y: point.y,
+        block: pick.block,
+        slot: pick.slot,
+        picks: [i],
+      };
+      byKey.set(key, location);
+      locations.push(location);
+    }
   }
-  return [...byKey.values()];
+  return locations;
 }
 
 /** The walked length of a route: depot, the points in order, depot. */

@@ -3,19 +3,20 @@
  * (aisles, and the depot when it lies between aisles), generalised so each transition is computed
  * from the degrees and components it creates; the chosen edges are walked as an Euler tour from the
  * depot to give the visiting order.
+ *
+ * The programme runs on small integers: a state (front degree, back degree, components) is one of 36
+ * codes, every transition is looked up in tables built once from the rules below, and the layers live
+ * in typed arrays reused from call to call, so a route costs no allocation per state or step.
  */
 import { eulerOrder } from './euler-order.js';
+import { SINGLE_BLOCK } from './route-single-block-states.js';
 import { aisleX, crossAisleY, type PickLocation } from './route-geometry.js';
 import type { RouteLayout } from './routing.contract.js';
 
-/** Degree of an interface vertex: none, odd, even and positive. */
-type Degree = 0 | 1 | 2;
-/** Components of the partial tour: none yet, one, two (front and back apart), one finished tour. */
-type Components = 'none' | 'one' | 'two' | 'closed';
-type State = { front: Degree; back: Degree; comp: Components };
-
-/** One way to walk a vertical line: edge multiplicities of its segments front→back. */
-type Option = { segments: number[]; cost: number };
+// read once into module constants: the hot loops below touch no other module's bindings
+const { STATES, START, VERTICAL, HORIZONTALS, FINISHED, segmentsOf } = SINGLE_BLOCK;
+const { MOVE_START, MOVE_CHOICE, MOVE_TO, MOVE_EDGES } = SINGLE_BLOCK;
+const { ZERO, THROUGH1, THROUGH2, TOP, BOTTOM, GAP } = SINGLE_BLOCK.kinds;
 
 type Line = {
   x: number;
@@ -27,99 +28,6 @@ type Line = {
   aisle: boolean;
 };
 
-const key = (s: State): string => `${s.front}${s.back}${s.comp}`;
-
-function addDegree(d: Degree, added: number): Degree {
-  if (added === 0) return d;
-  const total = d + added;
-  return total % 2 === 1 ? 1 : 2;
-}
-
-/** The ways to walk a line (Ratliff–Rosenthal's six), as segment multiplicities. */
-function lineOptions(line: Line, length: number): Option[] {
-  const k = line.stops.length;
-  const segments = k + 1;
-  const filled = (m: number) => Array.from({ length: segments }, () => m);
-  if (!line.aisle) return [{ segments: [], cost: 0 }];
-  const options: Option[] = [];
-  if (k === 0) options.push({ segments: filled(0), cost: 0 });
-  options.push({ segments: filled(1), cost: length });
-  options.push({ segments: filled(2), cost: 2 * length });
-  if (k > 0) {
-    const top = line.heights[k - 1]!;
-    const bottom = line.heights[0]!;
-    options.push({ segments: filled(2).map((m, i) => (i === k ? 0 : m)), cost: 2 * top });
-    options.push({ segments: filled(2).map((m, i) => (i === 0 ? 0 : m)), cost: 2 * (length - bottom) });
-  }
-  if (k > 1) {
-    let gap = 1;
-    for (let i = 2; i < k; i++)
-      if (line.heights[i]! - line.heights[i - 1]! > line.heights[gap]! - line.heights[gap - 1]!) gap = i;
-    const skipped = line.heights[gap]! - line.heights[gap - 1]!;
-    options.push({ segments: filled(2).map((m, i) => (i === gap ? 0 : m)), cost: 2 * (length - skipped) });
-  }
-  return options;
-}
-
-/** The state after walking a line with these segment multiplicities, or undefined when it cannot lead to a tour. */
-function applyVertical(state: State, option: Option, k: number): State | undefined {
-  const seg = option.segments;
-  if (seg.length === 0 || seg.every((m) => m === 0)) return k === 0 ? state : undefined;
-  if (state.comp === 'closed') return undefined;
-  const frontAdded = seg[0]!;
-  const backAdded = seg[seg.length - 1]!;
-  const through = seg.every((m) => m > 0);
-  const front = addDegree(state.front, frontAdded);
-  const back = addDegree(state.back, backAdded);
-  let comp: Components;
-  if (through) comp = 'one';
-  else if (front > 0 && back > 0) {
-    // front and back stay apart unless they already shared a component
-    comp = state.front > 0 && state.back > 0 && state.comp === 'one' ? 'one' : 'two';
-  } else comp = 'one';
-  return { front, back, comp };
-}
-
-/**
- * The state at the next line after `top` back and `bottom` front cross-aisle edges, or undefined.
- * `depot`: this line's front vertex must be on the tour.
- */
-function applyHorizontal(state: State, top: number, bottom: number, depot: boolean): State | undefined {
-  if (state.front === 1 ? bottom !== 1 : bottom === 1) return undefined;
-  if (state.back === 1 ? top !== 1 : top === 1) return undefined;
-  if (depot && state.front === 0 && bottom === 0) return undefined;
-  const front: Degree = bottom === 0 ? 0 : bottom === 1 ? 1 : 2;
-  const back: Degree = top === 0 ? 0 : top === 1 ? 1 : 2;
-  if (state.comp === 'closed' || state.comp === 'none') {
-    if (top === 0 && bottom === 0) return state;
-    if (state.comp === 'closed') return undefined;
-    return { front, back, comp: front > 0 && back > 0 ? 'two' : 'one' };
-  }
-  // Components carried over: which old vertices have an edge to the next line.
-  const frontCarried = bottom > 0;
-  const backCarried = top > 0;
-  const frontOn = state.front > 0;
-  const backOn = state.back > 0;
-  if (state.comp === 'one') {
-    const carried = (frontOn && frontCarried) || (backOn && backCarried);
-    if (!carried) {
-      if (top > 0 || bottom > 0) return undefined; // a new piece beside a finished tour
-      return { front: 0, back: 0, comp: 'closed' };
-    }
-    // New pieces start at an old vertex with no degree: they stay apart from the carried component.
-    const frontJoined = frontCarried && frontOn;
-    const backJoined = backCarried && backOn;
-    if (front > 0 && back > 0) {
-      const same = frontJoined && backJoined;
-      return { front, back, comp: same ? 'one' : 'two' };
-    }
-    return { front, back, comp: 'one' };
-  }
-  // two components: one through the front vertex, one through the back vertex; both must go on
-  if (!frontCarried || !backCarried) return undefined;
-  return { front, back, comp: 'two' };
-}
-
 /** Builds the vertical lines between the leftmost and rightmost place the tour must reach. */
 function buildLines(layout: RouteLayout, locations: PickLocation[]): Line[] {
   const depotX = layout.depot.x;
@@ -130,110 +38,164 @@ function buildLines(layout: RouteLayout, locations: PickLocation[]): Line[] {
     maxAisle = Math.max(maxAisle, loc.aisle);
   }
   const lines: Line[] = [];
+  // lineOf[a]: the line of aisle a
+  const lineOf: (Line | undefined)[] = [];
   for (let a = 1; a <= layout.aisles; a++) {
     const x = aisleX(layout, a);
     const inside = (a >= minAisle || x >= depotX) && (a <= maxAisle || x <= depotX);
-    if (inside) lines.push({ x, stops: [], heights: [], depot: x === depotX, aisle: true });
+    if (inside) {
+      const line = { x, stops: [], heights: [], depot: x === depotX, aisle: true };
+      lines.push(line);
+      lineOf[a] = line;
+    }
   }
   if (!lines.some((l) => l.depot)) {
     lines.push({ x: depotX, stops: [], heights: [], depot: true, aisle: false });
     lines.sort((a, b) => a.x - b.x);
   }
-  const byAisle = new Map(lines.filter((l) => l.aisle).map((l) => [l.x, l]));
   const y0 = crossAisleY(layout, 0);
   const order = locations.map((_, i) => i).sort((a, b) => locations[a]!.y - locations[b]!.y);
   for (const i of order) {
-    const line = byAisle.get(locations[i]!.x)!;
+    const line = lineOf[locations[i]!.aisle]!;
     line.stops.push(i);
     line.heights.push(locations[i]!.y - y0);
   }
   return lines;
 }
 
-type Step = { cost: number; from: string | undefined; choice: number };
-type Layer = Map<string, Step>;
-type Move = { to: State; cost: number } | undefined;
+/** Scratch space of the programme, grown as needed and reused (the engine is synchronous). */
+let capacity = 0;
+/** Per layer (entering line j: layer 2j, leaving it: 2j+1) and state: the cheapest cost, previous state and choice. */
+let cost = new Float64Array(0);
+let from = new Int8Array(0);
+let choiceOf = new Int8Array(0);
+/** Per layer: the states in the order first reached (ties keep the first way found), and their count. */
+let reached = new Int8Array(0);
+let reachedCount = new Int32Array(0);
 
-const HORIZONTALS: [number, number][] = [0, 1, 2].flatMap((top) =>
-  [0, 1, 2].map((bottom): [number, number] => [top, bottom]),
-);
+function reserve(layers: number): void {
+  if (layers <= capacity) return;
+  capacity = Math.max(layers, 2 * capacity);
+  cost = new Float64Array(capacity * STATES);
+  from = new Int8Array(capacity * STATES);
+  choiceOf = new Int8Array(capacity * STATES);
+  reached = new Int8Array(capacity * STATES);
+  reachedCount = new Int32Array(capacity);
+}
 
-/** Every state reached, by key. */
-class StateTable {
-  private readonly byKey = new Map<string, State>();
-  remember(s: State): string {
-    const k = key(s);
-    if (!this.byKey.has(k)) this.byKey.set(k, s);
-    return k;
-  }
-  get(k: string): State {
-    return this.byKey.get(k)!;
+/** Opens layer `to` with no state reached. */
+function clearLayer(to: number): void {
+  cost.fill(Infinity, to * STATES, (to + 1) * STATES);
+  reachedCount[to] = 0;
+}
+
+/** Steps into layer `to` from layer `to - 1`, keeping the cheapest way into each state (first found on ties). */
+function step(
+  to: number,
+  next: number,
+  costOf: number,
+  choice: number,
+  fromState: number,
+  base: number,
+): void {
+  const at = to * STATES + next;
+  if (cost[at] === Infinity) {
+    reached[to * STATES + reachedCount[to]!++] = next;
+    cost[at] = base + costOf;
+    from[at] = fromState;
+    choiceOf[at] = choice;
+  } else if (base + costOf < cost[at]!) {
+    cost[at] = base + costOf;
+    from[at] = fromState;
+    choiceOf[at] = choice;
   }
 }
 
-/** The cheapest step into each state reachable from `layer` by `moves` (one per choice). */
-function relax(layer: Layer, states: StateTable, moves: (from: State) => Move[]): Layer {
-  const next: Layer = new Map();
-  for (const [fromKey, step] of layer)
-    moves(states.get(fromKey)).forEach((move, choice) => {
-      if (!move) return;
-      const cost = step.cost + move.cost;
-      const toKey = states.remember(move.to);
-      const best = next.get(toKey);
-      if (!best || cost < best.cost) next.set(toKey, { cost, from: fromKey, choice });
-    });
-  return next;
-}
-
-/** entering[j]: the steps into line j before its vertical walk; leaving[j]: after it. */
-function runProgramme(
+/** The ways to walk each line as kinds and their costs, in the order they are tried; `gaps[j]`: line j's skipped segment. */
+function lineOptions(
   lines: Line[],
-  options: Option[][],
-  states: StateTable,
-): { entering: Layer[]; leaving: Layer[] } {
-  const start = states.remember({ front: 0, back: 0, comp: 'none' });
-  const entering: Layer[] = [new Map([[start, { cost: 0, from: undefined, choice: -1 }]])];
-  const leaving: Layer[] = [];
-  lines.forEach((line, j) => {
-    leaving.push(
-      relax(entering[j]!, states, (from) =>
-        options[j]!.map((option) => {
-          const to = applyVertical(from, option, line.stops.length);
-          return to && { to, cost: option.cost };
-        }),
-      ),
-    );
-    if (j === lines.length - 1) return;
-    const gap = lines[j + 1]!.x - line.x;
-    entering.push(
-      relax(leaving[j]!, states, (from) =>
-        HORIZONTALS.map(([top, bottom]) => {
-          const to = applyHorizontal(from, top, bottom, line.depot);
-          return to && { to, cost: (top + bottom) * gap };
-        }),
-      ),
-    );
-  });
-  return { entering, leaving };
+  length: number,
+): { kinds: number[][]; costs: number[][]; gaps: number[] } {
+  const kinds: number[][] = [];
+  const costs: number[][] = [];
+  const gaps: number[] = [];
+  for (const line of lines) {
+    const k = line.stops.length;
+    const h = line.heights;
+    let gap = 0;
+    if (!line.aisle) {
+      kinds.push([ZERO]);
+      costs.push([0]);
+    } else if (k === 0) {
+      kinds.push([ZERO, THROUGH1, THROUGH2]);
+      costs.push([0, length, 2 * length]);
+    } else {
+      const kind: number[] = [THROUGH1, THROUGH2, TOP, BOTTOM];
+      const cost = [length, 2 * length, 2 * h[k - 1]!, 2 * (length - h[0]!)];
+      if (k > 1) {
+        gap = 1;
+        for (let i = 2; i < k; i++) if (h[i]! - h[i - 1]! > h[gap]! - h[gap - 1]!) gap = i;
+        kind.push(GAP);
+        cost.push(2 * (length - (h[gap]! - h[gap - 1]!)));
+      }
+      kinds.push(kind);
+      costs.push(cost);
+    }
+    gaps.push(gap);
+  }
+  return { kinds, costs, gaps };
 }
 
-/** The cheapest finished tour: one component, even degrees, the depot on it. */
-function bestEnd(lines: Line[], last: Layer, states: StateTable): { endKey: string; endCost: number } {
-  const depotLast = lines[lines.length - 1]!.depot;
-  let endKey: string | undefined;
-  let endCost = Infinity;
-  for (const [k, step] of last) {
-    const s = states.get(k);
-    const done =
-      (s.comp === 'one' && s.front !== 1 && s.back !== 1 && (!depotLast || s.front > 0)) ||
-      (s.comp === 'closed' && !depotLast);
-    if (done && step.cost < endCost) {
-      endCost = step.cost;
-      endKey = k;
+/** Runs the programme over the lines: layer 2j enters line j, layer 2j+1 leaves it. */
+function runProgramme(lines: Line[], kinds: number[][], costs: number[][]): void {
+  const n = lines.length;
+  reserve(2 * n);
+  clearLayer(0);
+  step(0, START, 0, -1, -1, 0);
+  for (let j = 0; j < n; j++) {
+    // the vertical walk of line j
+    const into = 2 * j;
+    const out = into + 1;
+    clearLayer(out);
+    const lineKinds = kinds[j]!;
+    const lineCosts = costs[j]!;
+    for (let r = 0; r < reachedCount[into]!; r++) {
+      const s = reached[into * STATES + r]!;
+      const base = cost[into * STATES + s]!;
+      for (let c = 0; c < lineKinds.length; c++) {
+        const to = lineKinds[c] === ZERO ? s : VERTICAL[lineKinds[c]! * STATES + s]!;
+        if (to >= 0) step(out, to, lineCosts[c]!, c, s, base);
+      }
+    }
+    if (j === n - 1) break;
+    // the cross-aisle edges to line j+1
+    const gap = lines[j + 1]!.x - lines[j]!.x;
+    const table = lines[j]!.depot ? STATES : 0;
+    clearLayer(out + 1);
+    for (let r = 0; r < reachedCount[out]!; r++) {
+      const s = reached[out * STATES + r]!;
+      const base = cost[out * STATES + s]!;
+      for (let m = MOVE_START[table + s]!; m < MOVE_START[table + s + 1]!; m++)
+        step(out + 1, MOVE_TO[m]!, MOVE_EDGES[m]! * gap, MOVE_CHOICE[m]!, s, base);
     }
   }
-  if (endKey === undefined) throw new Error('no tour found');
-  return { endKey, endCost };
+}
+
+/** The cheapest finished tour in the last layer (first found on ties): its state and cost. */
+function bestEnd(lines: Line[]): { end: number; endCost: number } {
+  const last = 2 * lines.length - 1;
+  const finished = lines[lines.length - 1]!.depot ? STATES : 0;
+  let end = -1;
+  let endCost = Infinity;
+  for (let r = 0; r < reachedCount[last]!; r++) {
+    const s = reached[last * STATES + r]!;
+    if (FINISHED[finished + s] === 1 && cost[last * STATES + s]! < endCost) {
+      endCost = cost[last * STATES + s]!;
+      end = s;
+    }
+  }
+  if (end < 0) throw new Error('no tour found');
+  return { end, endCost };
 }
 
 /**
@@ -247,29 +209,25 @@ export function routeSingleBlock(
   if (locations.length === 0) return { order: [], length: 0 };
   const lines = buildLines(layout, locations);
   const length = crossAisleY(layout, 1) - crossAisleY(layout, 0);
-  const options = lines.map((line) => lineOptions(line, length));
-  const states = new StateTable();
-  const { entering, leaving } = runProgramme(lines, options, states);
-  const { endKey, endCost } = bestEnd(lines, leaving[lines.length - 1]!, states);
+  const { kinds, costs, gaps } = lineOptions(lines, length);
+  runProgramme(lines, kinds, costs);
+  const { end, endCost } = bestEnd(lines);
   // walk the choices back
-  const vertical: number[] = new Array<number>(lines.length).fill(0);
-  const horizontal: number[] = new Array<number>(lines.length).fill(0);
-  let k: string | undefined = endKey;
-  for (let j = lines.length - 1; j >= 0; j--) {
-    const v: Step = leaving[j]!.get(k!)!;
-    vertical[j] = v.choice;
-    k = v.from;
-    if (j > 0) {
-      const h: Step = entering[j]!.get(k!)!;
-      horizontal[j - 1] = h.choice;
-      k = h.from;
-    }
-  }
-  const walked = lines.map((line, j) => ({
+  const walked = lines.map((line) => ({
     stops: line.stops,
     depot: line.depot,
-    segments: options[j]![vertical[j]!]!.segments,
-    next: HORIZONTALS[horizontal[j]!]!,
+    segments: [] as number[],
+    next: HORIZONTALS[0]!,
   }));
+  let s = end;
+  for (let layer = 2 * lines.length - 1; layer > 0; layer--) {
+    const at = layer * STATES + s;
+    const j = layer >> 1;
+    const line = lines[j]!;
+    if (layer % 2 === 1)
+      walked[j]!.segments = segmentsOf(kinds[j]![choiceOf[at]!]!, line.stops.length, gaps[j]!, line.aisle);
+    else walked[j - 1]!.next = HORIZONTALS[choiceOf[at]!]!;
+    s = from[at]!;
+  }
   return { order: eulerOrder(walked), length: endCost };
 }
