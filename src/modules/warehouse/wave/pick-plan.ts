@@ -7,6 +7,7 @@
 import type { PickingMethod, SortMode, SortPlan } from '../batching/batching.contract.js';
 import { batchOrders, parseBatchingInput } from '../batching/batching.service.js';
 import { RouteLayout, type RouteMethod } from '../routing/routing.contract.js';
+import { numbered } from './pick-stop.js';
 import { planRoute } from '../routing/routing.service.js';
 import {
   OPTIMAL_ROUTE_MAX_LINES,
@@ -58,8 +59,11 @@ export type PickPlanInput = {
   settings: PickingSettings;
 };
 
+const unitsOf = (sources: { quantity: number }[]) => sources.reduce((sum, s) => sum + s.quantity, 0);
+
 const byCode = (a: PickSource, b: PickSource) =>
-  a.locationCode < b.locationCode ? -1 : a.locationCode > b.locationCode ? 1 : 0;
+  Number(a.locationCode > b.locationCode) - Number(a.locationCode < b.locationCode);
+const within = (n: number | null, max: number) => n !== null && n >= 1 && n <= max;
 
 type Split = {
   layout: RouteLayout | undefined;
@@ -73,15 +77,10 @@ function splitSources(input: PickPlanInput): Split {
   const parsed = RouteLayout.safeParse(input.layout);
   const layout = parsed.success ? parsed.data : undefined;
   const routable = (s: Pick<PickSource, 'aisle' | 'block' | 'slot'>) =>
-    layout !== undefined &&
-    s.aisle !== null &&
-    s.slot !== null &&
-    s.aisle >= 1 &&
-    s.aisle <= layout.aisles &&
-    (s.block ?? 1) >= 1 &&
-    (s.block ?? 1) <= layout.blocks &&
-    s.slot >= 1 &&
-    s.slot <= layout.slotsPerBlock;
+    !!layout &&
+    within(s.aisle, layout.aisles) &&
+    within(s.block ?? 1, layout.blocks) &&
+    within(s.slot, layout.slotsPerBlock);
   const routed = new Map<string, PickSource[]>();
   const unrouted = new Map<string, PickSource[]>();
   for (const id of input.orderIds) {
@@ -124,7 +123,10 @@ export function planWavePicking(input: PickPlanInput): PickPlan {
   };
 }
 
-/** The batching engine's batches of the orders with routable units; their other units come last. */
+/**
+ * The batching engine's batches of the orders with routable units; their other units come last (and
+ * ride on the order's first line, so the cart's units count them too).
+ */
 function routedBatches(
   split: Split,
   layout: RouteLayout,
@@ -138,9 +140,12 @@ function routedBatches(
       layout,
       orders: orderIds.map((id) => ({
         id,
-        lines: routed
-          .get(id)!
-          .map((s) => ({ aisle: s.aisle, block: s.block ?? 1, slot: s.slot, units: s.quantity })),
+        lines: routed.get(id)!.map((s, i) => ({
+          aisle: s.aisle,
+          block: s.block ?? 1,
+          slot: s.slot,
+          units: s.quantity + (i === 0 ? unitsOf(unrouted.get(id)!) : 0),
+        })),
       })),
       capacity: { totes: settings.cart.totes, units: settings.cart.units },
       method: settings.method,
@@ -158,7 +163,7 @@ function routedBatches(
     return {
       number: index + 1,
       orderIds: batch.orders,
-      units: sources.reduce((sum, s) => sum + s.quantity, 0),
+      units: unitsOf(sources),
       oversize: batch.oversize,
       length: batch.length,
       optimal: batch.optimal,
@@ -180,7 +185,7 @@ function toSortPlan(split: Split, plan: SortPlan, orders: string[]): SortPlanOut
         wallSlot: put.wallSlot,
         orderId: put.order,
         reservationId: split.routed.get(put.order)![put.line]!.reservationId,
-        units: put.units,
+        units: split.routed.get(put.order)![put.line]!.quantity,
       })),
       ...orders.flatMap((id) =>
         split.unrouted.get(id)!.map((s) => ({
@@ -211,7 +216,7 @@ function unroutedBatches(
   let group: string[] = [];
   let groupUnits = 0;
   for (const id of orderIds) {
-    const units = split.unrouted.get(id)!.reduce((sum, s) => sum + s.quantity, 0);
+    const units = unitsOf(split.unrouted.get(id)!);
     if (units === 0) continue;
     if (group.length >= perBatch || (group.length > 0 && groupUnits + units > settings.cart.units)) {
       groups.push(group);
@@ -224,7 +229,7 @@ function unroutedBatches(
   if (group.length > 0) groups.push(group);
   return groups.map((orders, index) => {
     const sources = orders.flatMap((id) => split.unrouted.get(id)!);
-    const units = sources.reduce((sum, s) => sum + s.quantity, 0);
+    const units = unitsOf(sources);
     return {
       number: before + index + 1,
       orderIds: orders,
@@ -275,25 +280,11 @@ function zoneTasks(split: Split, batches: PlannedBatch[], routeMethod: RouteMeth
         batchNumber: batch.number,
         number: tasks.length + 1,
         zone,
-        units: stops.reduce((sum, stop) => sum + stop.quantity, 0),
+        units: unitsOf(stops),
         routeLength,
         stops: numbered([...ordered, ...offRoute]),
       });
     }
   }
   return tasks;
-}
-
-const STOP_FIELDS = [
-  ...['locationId', 'locationCode', 'aisle', 'block', 'slot', 'zone', 'itemId', 'sku', 'lotNumber'],
-  ...['quantity', 'orderId', 'reservationId'],
-] as const;
-
-/** The stops numbered 1, 2, 3… in the order given (the fields of `PickStop` only). */
-function numbered(sources: Omit<PickStop, 'seq'>[]): PickStop[] {
-  return sources.map((source, index) => {
-    const stop: Record<string, unknown> = { seq: index + 1 };
-    for (const field of STOP_FIELDS) stop[field] = source[field];
-    return stop as PickStop;
-  });
 }
