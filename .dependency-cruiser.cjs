@@ -106,6 +106,7 @@ const TABLE_JOINS = {
     'allocation.repository.ts', // candidates under row locks; reservations, lines, run and status in one statement
     'document.repository.ts', // pick list, packing slip and label rows
     'scorecard.repository.ts', // supplier scores from receipts, moves and order lines
+    'pick-source.repository.ts', // a wave's reservations with their location, zone, SKU and lot
   ],
 };
 

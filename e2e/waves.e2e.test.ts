@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)('waves journey in the browser (zh-CN)', () => {
     expect(await detail.getByTestId('wave-status').textContent()).toBe('已释放');
     expect(await page.getByTestId('wave-order').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('wave-rule-name-shown').textContent()).toContain('全部已分配订单');
+    // Batched into carts at release: the walk and its saving against picking order by order.
+    expect(await page.getByTestId('wave-saving').textContent()).toMatch(/边拣边分：\d+ 个批次.*节省 \d+%/);
     await snap(page, 'waves-03-wave-zh');
     await page.getByTestId('wave-cancel').click();
     await expect.poll(() => detail.getByTestId('wave-status').textContent()).toBe('已取消');

@@ -98,6 +98,18 @@ function WaveView({ wave }: { wave: WaveDetail }) {
             })}
             {wave.totals.weightKg !== null && ` · ${wave.totals.weightKg} kg`}
           </Text>
+          {wave.picking && (
+            <Text size="sm" data-testid="wave-saving">
+              {t('waves.picking', {
+                method: t(`waves.methods.${wave.picking.method}`),
+                batches: wave.picking.batches,
+                tasks: wave.picking.tasks,
+                batched: Math.round(wave.picking.batchedLength),
+                single: Math.round(wave.picking.singleOrderLength),
+                saving: Math.round(wave.picking.saving * 100),
+              })}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {t('waves.releasedAt', { at: warehouseTime(wave.releasedAt) })}
             {wave.cancelledAt && ` · ${t('waves.cancelledAt', { at: warehouseTime(wave.cancelledAt) })}`}

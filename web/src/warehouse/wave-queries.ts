@@ -7,7 +7,7 @@ import type {
   WavePreview,
   WaveRelease,
   WaveStrategy,
-  WaveStrategyInput,
+  WaveStrategyRequest,
 } from '../../../src/modules/warehouse/wave/wave.contract';
 
 const enc = encodeURIComponent;
@@ -40,7 +40,7 @@ export function waveQuery(id: string) {
 }
 
 /** Replaces a warehouse's strategy. */
-export const saveWaveStrategy = (warehouseId: string, input: WaveStrategyInput): Promise<WaveStrategy> =>
+export const saveWaveStrategy = (warehouseId: string, input: WaveStrategyRequest): Promise<WaveStrategy> =>
   callApi<WaveStrategy>('PUT', `/api/warehouses/${enc(warehouseId)}/wave-strategy`, input);
 
 /** What a release would do now, without doing it. */

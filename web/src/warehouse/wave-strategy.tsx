@@ -29,7 +29,13 @@ function StrategyEditor({ saved, title }: { saved: WaveStrategy; title: string }
   const dirty =
     JSON.stringify(rules) !== JSON.stringify(saved.rules) || partial !== saved.releasePartiallyAllocated;
   const save = useMutation({
-    mutationFn: () => saveWaveStrategy(saved.warehouseId, { rules, releasePartiallyAllocated: partial }),
+    mutationFn: () =>
+      saveWaveStrategy(saved.warehouseId, {
+        rules,
+        releasePartiallyAllocated: partial,
+        // The picking settings are not edited here: send them back as they are.
+        picking: saved.picking,
+      }),
     onSuccess: (next) => queryClient.setQueryData(waveStrategyQuery(saved.warehouseId).queryKey, next),
   });
   const move = (index: number, by: number) =>

@@ -86,6 +86,8 @@ function WaveList({ warehouseId }: { warehouseId: string | undefined }) {
                       lines: wave.totals.lines,
                       units: wave.totals.units,
                     })}
+                    {wave.picking &&
+                      ` · ${t('waves.savingShort', { saving: Math.round(wave.picking.saving * 100) })}`}
                   </Table.Td>
                   <Table.Td style={nowrap}>{warehouseTime(wave.releasedAt, wave.warehouseId)}</Table.Td>
                 </Table.Tr>

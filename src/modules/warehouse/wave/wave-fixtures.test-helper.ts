@@ -18,7 +18,7 @@ import { updateItem } from '../catalog/catalog.service.js';
 import type { CreateOutboundOrderRequest } from '../orders/order.contract.js';
 import { createOutboundOrder } from '../orders/order.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import type { WaveStrategyInput } from './wave.contract.js';
+import type { WaveStrategyInput, WaveStrategyRequest } from './wave.contract.js';
 import { saveWaveStrategy } from './wave-strategy.service.js';
 
 /** 14:00 in Shanghai; the rule's cut-off 12:00 is 04:00Z. */
@@ -80,7 +80,7 @@ export async function makeWaveWorld(db: Db, deps: WarehouseDeps, actor: Actor, c
     if (allocate) await allocateOrder(deps, actor, order.id);
     return order.id;
   };
-  const strategy = (input: Partial<WaveStrategyInput> = {}) =>
+  const strategy = (input: Partial<WaveStrategyRequest> = {}) =>
     saveWaveStrategy(deps, actor, wh.id, { rules: [FULL_RULE], releasePartiallyAllocated: false, ...input });
   return { wh, vip: vip.id, svip: svip.id, push, strategy };
 }

@@ -14,6 +14,9 @@ import { requireWarehouseRow } from '../layout/layout.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
 import type { LeftOutOrder, WavePreview, WaveRelease } from './wave.contract.js';
 import { planWaves, type PlanLeftOut, type PlanWave, type PoolOrder, type WavePlan } from './wave-plan.js';
+import type { PickPlan } from './pick-plan.js';
+import { pickingColumns, planPicking, settingsFor, storePicking } from './wave-picking.service.js';
+import type { PickingSettings } from './picking.contract.js';
 import { loadPool } from './wave-pool.service.js';
 import { readStrategy } from './wave-strategy.service.js';
 import * as repo from './wave.repository.js';
@@ -51,7 +54,7 @@ export async function releaseWaves(
     deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const plan = await planFor(tx, actor, warehouseId, now, true);
-      const stored = await storeWaves(tx, actor, warehouseId, plan.waves, now);
+      const stored = await storeWaves(tx, actor, warehouseId, plan, now);
       return { waves: stored, leftOut: plan.leftOut.map(toLeftOut) };
     }),
   );
@@ -63,58 +66,57 @@ async function planFor(
   warehouseId: string,
   now: Date,
   lock: boolean,
-): Promise<WavePlan> {
-  await requireWarehouseRow(db, actor.tenantId, warehouseId);
+): Promise<WavePlan & { layout: unknown; picking: PickingSettings }> {
+  const warehouse = await requireWarehouseRow(db, actor.tenantId, warehouseId);
   const strategy = await readStrategy(db, actor.tenantId, warehouseId, { lock });
   const orders = await loadPool(db, actor, warehouseId, strategy.rules);
-  return planWaves({
+  const plan = planWaves({
     rules: strategy.rules,
     releasePartiallyAllocated: strategy.releasePartiallyAllocated,
     orders,
     now,
   });
+  return { ...plan, layout: warehouse.layout, picking: strategy.picking };
 }
 
 async function storeWaves(
   tx: Db,
   actor: Actor,
   warehouseId: string,
-  planned: PlanWave[],
+  plan: WavePlan & { layout: unknown; picking: PickingSettings },
   now: Date,
 ): Promise<WaveRelease['waves']> {
+  const planned: PlanWave[] = plan.waves;
   if (planned.length === 0) return [];
   const tenantId = actor.tenantId;
   const first = await repo.nextWaveNumber(tx, tenantId, warehouseId);
-  const rows = planned.map((wave, index) => ({
-    tenantId,
-    id: newId(),
-    warehouseId,
-    number: first + index,
-    rule: wave.rule,
-    status: 'released',
-    orderCount: wave.totals.orders,
-    lineCount: wave.totals.lines,
-    unitCount: wave.totals.units,
-    weightKg: wave.totals.weightKg,
-    releasedByUserId: actor.userId,
-    releasedAt: now,
-    cancelledByUserId: null,
-    cancelledAt: null,
-    updatedAt: now,
-  }));
-  const members = planned.flatMap((wave, index) =>
-    wave.orders.map((order, position) => ({
-      tenantId,
-      waveId: rows[index]!.id,
-      orderId: order.id,
-      position: position + 1,
-      externalRef: order.externalRef,
-      priority: order.priority,
-      pushedAt: order.pushedAt,
-      active: true,
-    })),
-  );
+  const picking: PickPlan[] = [];
+  for (const wave of planned)
+    picking.push(
+      await planPicking(
+        tx,
+        tenantId,
+        plan.layout,
+        settingsFor(plan.picking, wave.rule),
+        wave.orders.map((order) => order.id),
+      ),
+    );
+  const rows = waveRows(actor, warehouseId, planned, picking, first, now);
+  const members = memberRows(tenantId, planned, rows);
   await repo.insertWaves(tx, rows, members);
+  for (const [index, row] of rows.entries())
+    await storePicking(
+      tx,
+      tenantId,
+      {
+        id: row.id,
+        number: row.number,
+        warehouseId,
+        urgent: planned[index]!.orders.some((order) => order.priority === 'urgent'),
+      },
+      picking[index]!,
+      now,
+    );
   for (const [index, row] of rows.entries())
     await publishDomainEvent(tx, {
       tenantId,
@@ -131,6 +133,50 @@ async function storeWaves(
       },
     });
   return rows.map(toWave);
+}
+
+function waveRows(
+  actor: Actor,
+  warehouseId: string,
+  planned: PlanWave[],
+  picking: PickPlan[],
+  first: number,
+  now: Date,
+): repo.NewWaveRow[] {
+  const tenantId = actor.tenantId;
+  return planned.map((wave, index) => ({
+    tenantId,
+    id: newId(),
+    warehouseId,
+    number: first + index,
+    rule: wave.rule,
+    status: 'released',
+    orderCount: wave.totals.orders,
+    lineCount: wave.totals.lines,
+    unitCount: wave.totals.units,
+    weightKg: wave.totals.weightKg,
+    ...pickingColumns(picking[index]!),
+    releasedByUserId: actor.userId,
+    releasedAt: now,
+    cancelledByUserId: null,
+    cancelledAt: null,
+    updatedAt: now,
+  }));
+}
+
+function memberRows(tenantId: string, planned: PlanWave[], rows: repo.NewWaveRow[]): repo.WaveOrderRow[] {
+  return planned.flatMap((wave, index) =>
+    wave.orders.map((order, position) => ({
+      tenantId,
+      waveId: rows[index]!.id,
+      orderId: order.id,
+      position: position + 1,
+      externalRef: order.externalRef,
+      priority: order.priority,
+      pushedAt: order.pushedAt,
+      active: true,
+    })),
+  );
 }
 
 function orderRef(order: PoolOrder) {

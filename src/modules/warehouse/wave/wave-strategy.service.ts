@@ -3,7 +3,8 @@ import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { requireWarehouseRow } from '../layout/layout.service.js';
 import type { WarehouseDeps } from '../warehouse-deps.js';
-import { WaveRule, WaveStrategyInput, type WaveStrategy } from './wave.contract.js';
+import { WaveRule, WaveStrategyInput, type WaveStrategy, type WaveStrategyRequest } from './wave.contract.js';
+import { DEFAULT_PICKING, PickingSettings } from './picking.contract.js';
 import * as repo from './wave.repository.js';
 
 /** The warehouse's strategy (no rules when none is stored); 404 for an unknown warehouse. */
@@ -22,7 +23,7 @@ export async function saveWaveStrategy(
   deps: WarehouseDeps,
   actor: Actor,
   warehouseId: string,
-  request: WaveStrategyInput,
+  request: WaveStrategyRequest,
 ): Promise<WaveStrategy> {
   requirePermission(actor, 'warehouse.settings');
   const input = WaveStrategyInput.parse(request);
@@ -32,6 +33,7 @@ export async function saveWaveStrategy(
     warehouseId,
     rules: input.rules,
     releasePartiallyAllocated: input.releasePartiallyAllocated,
+    picking: input.picking,
     updatedByUserId: actor.userId,
     updatedAt: deps.clock.now(),
   });
@@ -57,11 +59,19 @@ export async function readStrategy(
   options: { lock?: boolean } = {},
 ): Promise<WaveStrategy> {
   const row = await repo.findStrategy(db, tenantId, warehouseId, options);
-  if (!row) return { warehouseId, rules: [], releasePartiallyAllocated: false, updatedAt: null };
+  if (!row)
+    return {
+      warehouseId,
+      rules: [],
+      releasePartiallyAllocated: false,
+      picking: DEFAULT_PICKING,
+      updatedAt: null,
+    };
   return {
     warehouseId,
     rules: row.rules.map((rule) => WaveRule.parse(rule)),
     releasePartiallyAllocated: row.releasePartiallyAllocated,
+    picking: PickingSettings.parse(row.picking ?? {}),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OrderStatus, OrderType, Priority } from '../orders/order.contract.js';
+import { PickingSettings, RulePicking, WaveBatch, WavePicking } from './picking.contract.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -37,6 +38,8 @@ export const WaveRule = z.object({
   valueTiers: list(32).optional(),
   types: z.array(OrderType).min(1).max(5).optional(),
   limits: WaveLimits.default({}),
+  /** This rule's waves are picked by this method (else the warehouse's `picking.method`). */
+  picking: RulePicking.optional(),
 });
 export type WaveRule = z.infer<typeof WaveRule>;
 
@@ -46,6 +49,8 @@ export const WaveStrategyInput = z
     rules: z.array(WaveRule).max(50),
     /** Take partially allocated orders too (their allocated units are picked); by default they wait. */
     releasePartiallyAllocated: z.boolean().default(false),
+    /** How released waves are batched and picked (defaults: pick_and_sort, carts of 12 totes, 200 units). */
+    picking: PickingSettings.default(PickingSettings.parse({})),
   })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
@@ -56,11 +61,14 @@ export const WaveStrategyInput = z
     });
   });
 export type WaveStrategyInput = z.infer<typeof WaveStrategyInput>;
+/** A strategy as a request may give it (defaults not yet applied). */
+export type WaveStrategyRequest = z.input<typeof WaveStrategyInput>;
 
 export const WaveStrategy = z.object({
   warehouseId: z.uuid(),
   rules: z.array(WaveRule),
   releasePartiallyAllocated: z.boolean(),
+  picking: PickingSettings,
   updatedAt: z.iso.datetime().nullable(),
 });
 export type WaveStrategy = z.infer<typeof WaveStrategy>;
@@ -136,12 +144,18 @@ export const Wave = z.object({
   rule: WaveRule,
   status: WaveStatus,
   totals: WaveTotals,
+  /** Its batching: method, batches, tasks, lengths and the saving (null for waves released before). */
+  picking: WavePicking.nullable(),
   releasedAt: z.iso.datetime(),
   cancelledAt: z.iso.datetime().nullable(),
 });
 export type Wave = z.infer<typeof Wave>;
 
-export const WaveDetail = Wave.extend({ orders: z.array(OrderRef.extend({ status: OrderStatus })) });
+export const WaveDetail = Wave.extend({
+  orders: z.array(OrderRef.extend({ status: OrderStatus })),
+  /** Its batches (cart trips) with their stops in route order. */
+  batches: z.array(WaveBatch),
+});
 export type WaveDetail = z.infer<typeof WaveDetail>;
 
 export const WaveRelease = z.object({ waves: z.array(Wave), leftOut: z.array(LeftOutOrder) });

@@ -27,6 +27,7 @@ describe.skipIf(testEngine() !== 'pglite')('wave queries', () => {
       warehouseId,
       rules: [{ name: 'all' }],
       releasePartiallyAllocated: false,
+      picking: { method: 'by_order' },
       updatedByUserId: null,
       updatedAt: at,
     };

@@ -34,6 +34,7 @@ export async function saveStrategy(db: Db, row: StrategyRow): Promise<void> {
       set: {
         rules: row.rules,
         releasePartiallyAllocated: row.releasePartiallyAllocated,
+        picking: row.picking,
         updatedByUserId: row.updatedByUserId,
         updatedAt: row.updatedAt,
       },

@@ -26,6 +26,7 @@ describe('wave routes', () => {
       warehouseId: wh.id,
       rules: [],
       releasePartiallyAllocated: false,
+      picking: { method: 'pick_and_sort', sortMode: 'sow', cart: { totes: 12, units: 200 } },
       updatedAt: null,
     });
     const rules = [{ name: 'SF', carriers: ['SF'], cutOffTime: '16:00', limits: { orders: 200 } }];
@@ -42,6 +43,9 @@ describe('wave routes', () => {
       [{ rules: [{ name: 'x', pushedBefore: 'yesterday' }] }, 'rules.0.pushedBefore'],
       [{ rules: [{ name: 'x' }, { name: 'x' }] }, 'rules.1.name'],
       [{ rules: [{ carriers: ['SF'] }] }, 'rules.0.name'],
+      [{ rules: [{ name: 'x', picking: { method: 'zigzag' } }] }, 'rules.0.picking.method'],
+      [{ rules: [], picking: { cart: { totes: 0 } } }, 'picking.cart.totes'],
+      [{ rules: [], picking: { putWallSlots: 1.5 } }, 'picking.putWallSlots'],
     ];
     for (const [body, path] of bad) {
       const response = await call('PUT', url, body);

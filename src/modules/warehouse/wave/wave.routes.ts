@@ -14,6 +14,7 @@ import {
   WaveStrategy,
   WaveStrategyInput,
 } from './wave.contract.js';
+import { registerPickTaskRoutes } from './pick-task.routes.js';
 import { previewWaves, releaseWaves } from './wave-release.service.js';
 import { deleteWaveStrategy, getWaveStrategy, saveWaveStrategy } from './wave-strategy.service.js';
 import { cancelWave, getWave, listWaves } from './wave.service.js';
@@ -21,11 +22,15 @@ import { cancelWave, getWave, listWaves } from './wave.service.js';
 const tags = ['waves'];
 const params = z.object({ id: z.uuid() });
 
-/** Registers `/api/warehouses/:id/wave-strategy`, `/api/warehouses/:id/waves/*` and `/api/waves`. */
+/**
+ * Registers `/api/warehouses/:id/wave-strategy`, `/api/warehouses/:id/waves/*`, `/api/waves`, and the
+ * pick tasks' and picker zones' routes.
+ */
 export function registerWaveRoutes(app: HttpApp, deps: WarehouseDeps): void {
   registerStrategyRoutes(app, deps);
   registerReleaseRoutes(app, deps);
   registerWaveResourceRoutes(app, deps);
+  registerPickTaskRoutes(app, deps);
 }
 
 function registerStrategyRoutes(app: HttpApp, deps: WarehouseDeps): void {

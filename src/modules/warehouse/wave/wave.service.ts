@@ -15,6 +15,7 @@ import {
   type WaveStatus,
 } from './wave.contract.js';
 import { waveNotCancellable, waveNotFound, waveNotReleased } from './wave.errors.js';
+import { cancelPicking, listBatches, wavePickingOf } from './wave-picking.service.js';
 import * as repo from './wave.repository.js';
 
 /** A stored wave as the API answers it. */
@@ -31,6 +32,12 @@ export function toWave(row: repo.NewWaveRow): Wave {
       units: row.unitCount,
       weightKg: row.weightKg ?? null,
     },
+    picking: wavePickingOf({
+      picking: row.picking ?? null,
+      batchedLength: row.batchedLength ?? null,
+      singleOrderLength: row.singleOrderLength ?? null,
+      saving: row.saving ?? null,
+    }),
     releasedAt: row.releasedAt.toISOString(),
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
   };
@@ -68,7 +75,8 @@ export async function getWave(
   const row = await repo.findWave(deps.db, actor.tenantId, id);
   if (!row) throw waveNotFound(id);
   const members = await repo.listWaveOrders(deps.db, actor.tenantId, id);
-  const detail: WaveDetail = { ...toWave(row), orders: [] };
+  const batches = await listBatches(deps.db, actor.tenantId, id);
+  const detail: WaveDetail = { ...toWave(row), orders: [], batches };
   for (const member of members) {
     const order = await orders.findOrderRow(deps.db, actor.tenantId, member.orderId);
     detail.orders.push({
@@ -84,7 +92,8 @@ export async function getWave(
 
 /**
  * Cancels a released wave (409 `warehouse.wave.not_cancellable` once picking has started): its orders
- * leave it and are back in the pool for the next release, unchanged (a release never changed them).
+ * leave it and are back in the pool for the next release, unchanged (a release never changed them);
+ * its batches and pick tasks are cancelled.
  */
 export async function cancelWave(deps: WarehouseDeps, actor: Actor, id: string): Promise<WaveDetail> {
   requirePermission(actor, 'warehouse.orders');
@@ -95,6 +104,7 @@ export async function cancelWave(deps: WarehouseDeps, actor: Actor, id: string):
       if (row.status !== 'released') throw waveNotCancellable(row.status);
       const now = deps.clock.now();
       await repo.cancelWaveRows(tx, actor.tenantId, id, { now, actorUserId: actor.userId });
+      await cancelPicking(tx, actor.tenantId, id, now);
       await publishDomainEvent(tx, {
         tenantId: actor.tenantId,
         type: 'warehouse.wave.cancelled',
@@ -108,8 +118,8 @@ export async function cancelWave(deps: WarehouseDeps, actor: Actor, id: string):
 }
 
 /**
- * Moves a released wave into picking (from then on it cannot be cancelled). The seam for the next
- * slice: batching the wave's orders and making its pick tasks starts here.
+ * Moves a released wave into picking (from then on it cannot be cancelled). Its batches and tasks
+ * were made at release; giving out its first task also starts its picking.
  */
 export async function startWavePicking(deps: WarehouseDeps, actor: Actor, id: string): Promise<WaveDetail> {
   requirePermission(actor, 'warehouse.orders');

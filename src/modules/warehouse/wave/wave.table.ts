@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -21,6 +22,8 @@ export const waveStrategies = pgTable(
     warehouseId: uuid('warehouse_id').notNull(),
     rules: jsonb('rules').$type<unknown[]>().notNull(),
     releasePartiallyAllocated: boolean('release_partially_allocated').notNull().default(false),
+    /** Picking settings (`PickingSettings`); null: the defaults. */
+    picking: jsonb('picking').$type<Record<string, unknown>>(),
     updatedByUserId: uuid('updated_by_user_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -43,6 +46,12 @@ export const waves = pgTable(
     lineCount: integer('line_count').notNull(),
     unitCount: integer('unit_count').notNull(),
     weightKg: numeric('weight_kg', { precision: 14, scale: 3, mode: 'number' }),
+    /** How the wave was batched (`WavePicking` without the lengths); null before batching existed. */
+    picking: jsonb('picking').$type<Record<string, unknown>>(),
+    /** Metres walked by the wave's batches, by its orders picked one by one, and 1 − their ratio. */
+    batchedLength: doublePrecision('batched_length'),
+    singleOrderLength: doublePrecision('single_order_length'),
+    saving: doublePrecision('saving'),
     releasedByUserId: uuid('released_by_user_id'),
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull(),
     cancelledByUserId: uuid('cancelled_by_user_id'),
