@@ -25,7 +25,7 @@ function order(fields: Partial<PoolOrder> = {}): PoolOrder {
 }
 const rule = (fields: Partial<WaveRule> = {}): WaveRule => WaveRule.parse({ name: 'r', ...fields });
 const plan = (rules: WaveRule[], orders: PoolOrder[], releasePartiallyAllocated = false) =>
-  planWaves({ rules, orders, now, releasePartiallyAllocated });
+  planWaves({ rules, orders, now, releasePartiallyAllocated, timeZone: 'Asia/Shanghai' });
 const reasonOf = (rules: WaveRule[], one: PoolOrder) => plan(rules, [one]).leftOut[0];
 
 describe('planWaves', () => {
@@ -76,12 +76,15 @@ describe('planWaves', () => {
     expect(reasonOf([strict], order({ pushedAt: new Date('2026-12-07T02:00:00Z') }))!.code).toBe('cut_off');
   });
 
-  it('reads the cut-off time on the Shanghai day of the release', () => {
-    expect(cutOffMoment(new Date('2026-12-07T17:00:00Z'), '16:00').toISOString()).toBe(
+  it("reads the cut-off time on the warehouse's day of the release, in its time zone", () => {
+    expect(cutOffMoment(new Date('2026-12-07T17:00:00Z'), '16:00', 'Asia/Shanghai').toISOString()).toBe(
       '2026-12-08T08:00:00.000Z',
     );
-    expect(cutOffMoment(new Date('2026-12-07T15:59:00Z'), '16:00').toISOString()).toBe(
+    expect(cutOffMoment(new Date('2026-12-07T15:59:00Z'), '16:00', 'Asia/Shanghai').toISOString()).toBe(
       '2026-12-07T08:00:00.000Z',
+    );
+    expect(cutOffMoment(new Date('2026-12-07T15:59:00Z'), '16:00', 'Europe/Berlin').toISOString()).toBe(
+      '2026-12-07T15:00:00.000Z',
     );
   });
 

@@ -4,6 +4,7 @@
  * over a cap is passed over and a smaller later one may still fit). Every order of the pool that no
  * rule took gets a reason.
  */
+import { localDateIn, zonedInstant } from '../../../platform/time-zone.js';
 import type { LeftOutReason, WaveLimits, WaveRule, WaveTotals } from './wave.contract.js';
 
 /** An open order of the warehouse as the planner sees it. */
@@ -32,6 +33,8 @@ export type PlanInput = {
   releasePartiallyAllocated: boolean;
   orders: PoolOrder[];
   now: Date;
+  /** The warehouse's time zone: cut-off times are times of its day. */
+  timeZone: string;
 };
 
 export type RuleReason = { rule: string; code: LeftOutReason; message: string };
@@ -45,12 +48,9 @@ export type PlanLeftOut = {
 };
 export type WavePlan = { waves: PlanWave[]; leftOut: PlanLeftOut[] };
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's `HH:MM` in Asia/Shanghai (the day `now` falls in there). */
-export function cutOffMoment(now: Date, hhmm: string): Date {
-  const day = new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-  return new Date(`${day}T${hhmm}:00+08:00`);
+/** `HH:MM` of the warehouse's day: the day `now` falls in, in the warehouse's time zone. */
+export function cutOffMoment(now: Date, hhmm: string, timeZone: string): Date {
+  return zonedInstant(localDateIn(now, timeZone), hhmm, timeZone);
 }
 
 /** Pool order: priority rank, push time, id. */
@@ -77,7 +77,7 @@ export function planWaves(input: PlanInput): WavePlan {
     const wave: PlanWave = { ruleIndex, rule, orders: [], totals: emptyTotals(rule) };
     for (const order of eligible) {
       if (taken.has(order.id)) continue;
-      const failed = filterFailure(rule, order, input.now) ?? capFailure(rule.limits, wave.totals, order);
+      const failed = filterFailure(rule, order, input) ?? capFailure(rule.limits, wave.totals, order);
       if (failed) {
         reasons.get(order.id)!.push({ rule: rule.name, ...failed });
         continue;
@@ -119,7 +119,11 @@ function poolReason(order: PoolOrder, input: PlanInput): Failure | undefined {
 const listed = (values: readonly string[]) => values.join(', ');
 
 /** The first filter of the rule the order fails. */
-export function filterFailure(rule: WaveRule, order: PoolOrder, now: Date): Failure | undefined {
+export function filterFailure(
+  rule: WaveRule,
+  order: PoolOrder,
+  { now, timeZone }: Pick<PlanInput, 'now' | 'timeZone'>,
+): Failure | undefined {
   if (rule.carriers && !(order.carrier !== null && rule.carriers.includes(order.carrier)))
     return {
       code: 'carrier',
@@ -134,7 +138,7 @@ export function filterFailure(rule: WaveRule, order: PoolOrder, now: Date): Fail
   if (place) return { code: 'destination', message: place };
   const cutOff = [
     rule.pushedBefore ? new Date(rule.pushedBefore) : undefined,
-    rule.cutOffTime ? cutOffMoment(now, rule.cutOffTime) : undefined,
+    rule.cutOffTime ? cutOffMoment(now, rule.cutOffTime, timeZone) : undefined,
   ].find((moment) => moment !== undefined && order.pushedAt.getTime() >= moment.getTime());
   if (cutOff)
     return {

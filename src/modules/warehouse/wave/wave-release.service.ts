@@ -75,6 +75,7 @@ async function planFor(
     releasePartiallyAllocated: strategy.releasePartiallyAllocated,
     orders,
     now,
+    timeZone: warehouse.timeZone,
   });
   return { ...plan, layout: warehouse.layout, picking: strategy.picking };
 }

@@ -30,7 +30,7 @@ export const WaveRule = z.object({
   provinces: list(50).optional(),
   cities: list(50).optional(),
   stores: list(100).optional(),
-  /** Orders pushed before this time of day (Asia/Shanghai) of the release day. */
+  /** Orders pushed before this time of day of the release day, in the warehouse's time zone. */
   cutOffTime: z.string().regex(HH_MM, 'a time of day HH:MM').optional(),
   /** Orders pushed before this moment. */
   pushedBefore: z.iso.datetime({ offset: true }).optional(),
