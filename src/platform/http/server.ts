@@ -7,6 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -76,7 +77,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = Fastify({
     logger: loggerOptions(options),
     // A line per request drowns everything else at `info`: requests are logged when debugging.
-    disableRequestLogging: !logsRequests(options.logLevel),
+    logController: new LogController({ disableRequestLogging: !logsRequests(options.logLevel) }),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     // Requests Node cannot even parse (e.g. a URL with raw non-ASCII bytes) still get a problem body.
