@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 /** Whether `name` is a time zone this runtime knows (`Asia/Shanghai`, `UTC`, …). */
 export function isTimeZone(name: string): boolean {
+  // Letters, digits and `_ + - /` only: Intl would read some other spellings leniently.
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

@@ -1,5 +1,6 @@
 /** Request and response shapes of business calendars; the checks of their hours, dates and zone. */
 import { z } from 'zod';
+import { isTimeZone } from '../../../platform/time-zone.js';
 import { WEEKDAYS } from './business-time.js';
 
 /** Error codes of calendars. */
@@ -19,17 +20,6 @@ export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** True when the runtime knows `zone` as an IANA time zone name. */
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const time = z.string().regex(TIME, 'a time HH:MM (00:00 to 24:00)');
